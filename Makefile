@@ -1,0 +1,44 @@
+# Wirewatch — every target creates the virtualenv first, so a clean clone needs nothing installed by hand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: demo test unit integration lint kafka-fetch kafka-start kafka-stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## demo: the seed article through detection and alerting to the console
+demo: $(STAMP)
+	$(BIN)/wirewatch scan seeds/
+
+## test: lint, unit tests and integration tests against a real local Kafka broker
+test: $(STAMP) kafka-fetch lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+unit: $(STAMP) lint
+	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
+
+integration: $(STAMP) kafka-fetch
+	$(BIN)/pytest tests/integration $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+## Local Kafka (KRaft, from Maven Central jars, cached in .cache/kafka)
+kafka-fetch:
+	bash deploy/kafka/kafka.sh fetch
+
+kafka-start: kafka-fetch
+	bash deploy/kafka/kafka.sh start --port 9092 --dir .cache/kafka-dev
+
+kafka-stop:
+	bash deploy/kafka/kafka.sh stop --dir .cache/kafka-dev
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

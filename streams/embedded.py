@@ -1,0 +1,100 @@
+"""The embedded runner: no broker. Articles from files or stdin → detections → alerts, in one process.
+
+It calls the same pure functions as the worker: ``Pipeline.detect_many`` and ``Dispatcher``; state is plain
+dicts, and groups still waiting at the end of a scan are flushed, so one scan of many files alerts once per story.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TextIO
+
+import orjson
+
+from alerts.config import Config
+from alerts.delivery import Deliverer
+from alerts.dispatch import Dispatcher, Notification
+from detectors.contracts import Article, Detection
+from streams.inputs import Item
+
+BATCH = 64
+
+
+@dataclass
+class ScanSummary:
+    articles: int = 0
+    invalid: int = 0
+    detections: int = 0
+    alerts: int = 0
+
+
+def _format_text(article: Article, detections: list[Detection], origin: str) -> str:
+    head = f"{origin} [{article.id}] {len(detections)} detection{'s' if len(detections) != 1 else ''}"
+    lines = [head]
+    for d in detections:
+        extra = " ".join(x for x in (d.level, d.form) if x)
+        actors = ", ".join(f"{a.text} ({a.role})" if a.role else a.text for a in d.actors)
+        place = f" @ {d.location.text}" if d.location else ""
+        lines.append(f"  {d.type}/{d.status}{' ' + extra if extra else ''} conf={d.confidence:.2f}"
+                     f"{place} [{actors}]")
+        lines.append(f"    “{d.evidence.text[:300]}”")
+    return "\n".join(lines)
+
+
+def scan(
+    items: Iterable[Item],
+    pipeline,
+    config: Config | None,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+    output_format: str = "text",
+    alerts_out: TextIO | None = None,
+) -> ScanSummary:
+    """Run detection (and alerting unless ``config`` is None) over ``items``; print per ``output_format``."""
+    summary = ScanSummary()
+    dispatcher = deliverer = None
+    if config is not None:
+        dispatcher = Dispatcher(config, stories={}, log={})
+        deliverer = Deliverer(config, console=alerts_out or (out if output_format == "text" else err))
+    collected: list[dict] = []
+    pending_notes: list[Notification] = []
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        for item in batch:
+            if item.error is not None:
+                summary.invalid += 1
+                print(f"wirewatch: {item.origin}: invalid article: {item.error.reason}", file=err)
+        valid = [item for item in batch if item.article is not None]
+        results = pipeline.detect_many([item.article for item in valid])
+        for item, detections in zip(valid, results, strict=True):
+            summary.articles += 1
+            summary.detections += len(detections)
+            record = {"article_id": item.article.id, "detections": [d.to_dict() for d in detections]}
+            if output_format == "jsonl":
+                out.write(orjson.dumps(record).decode() + "\n")
+            elif output_format == "json":
+                collected.append(record)
+            else:
+                print(_format_text(item.article, detections, item.origin), file=out)
+            if dispatcher is not None:
+                now = time.time()
+                for d in detections:
+                    pending_notes.extend(dispatcher.process(d, now).notifications)
+        out.flush()
+    if output_format == "json":
+        out.write(orjson.dumps(collected, option=orjson.OPT_INDENT_2).decode() + "\n")
+    if dispatcher is not None and deliverer is not None:
+        pending_notes.extend(dispatcher.due(float("inf")))
+        if pending_notes and output_format == "text":
+            print(f"\n=== {len(pending_notes)} alert{'s' if len(pending_notes) != 1 else ''} ===\n", file=out)
+        for note in pending_notes:
+            results = deliverer.deliver(note)
+            summary.alerts += any(r.ok for r in results)
+            for r in results:
+                if not r.ok:
+                    print(f"wirewatch: alert {note.key} to {r.receiver} ({r.target}) failed: {r.error}", file=err)
+    return summary

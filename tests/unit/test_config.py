@@ -1,0 +1,85 @@
+"""Configuration: defaults, substitution, env overrides, and errors naming file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alerts.config import ConfigError, load_config
+from streams.cli import main
+
+GOOD = """\
+kafka: {bootstrap: "127.0.0.1:9999"}
+receivers:
+  - name: ops
+    urls: ["json://127.0.0.1:1/x?token=${TOKEN}"]
+routes:
+  - receiver: ops
+    match: {type: [ceasefire], countries: [LY], min_confidence: 0.5}
+    group_wait: 30s
+    repeat_interval: 4h
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "wirewatch.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_default_config_alerts_to_the_console() -> None:
+    config = load_config(None, env={})
+    assert [r.name for r in config.receivers] == ["console"]
+    assert config.receivers[0].console
+
+
+def test_good_config(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, GOOD), env={"TOKEN": "s3cret"})
+    assert config.kafka.bootstrap == "127.0.0.1:9999"
+    assert config.receivers[0].urls == ("json://127.0.0.1:1/x?token=s3cret",)
+    route = config.routes[0]
+    assert route.group_wait == 30 and route.repeat_interval == 4 * 3600
+    assert route.match.countries == {"LY"} and route.match.min_confidence == 0.5
+
+
+def test_env_overrides(tmp_path: Path) -> None:
+    env = {"TOKEN": "t", "WIREWATCH_KAFKA__BOOTSTRAP": "10.0.0.1:9092", "WIREWATCH_WORKER__DETECT_THREADS": "2",
+           "WIREWATCH_KAFKA_CACHE": "/not/a/config/key"}
+    config = load_config(write(tmp_path, GOOD), env=env)
+    assert config.kafka.bootstrap == "10.0.0.1:9092"
+    assert config.worker.detect_threads == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "fragment"),
+    [
+        ("kafka: {bootstrap: x, colour: red}\n", 1, "kafka", "unknown key"),
+        ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    group_wait: soon\n", 5,
+         "routes[0].group_wait", "not a duration"),
+        ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {level: [top]}\n", 5,
+         "routes[0].match.level[0]", "'top'"),
+        ("receivers:\n  - name: a\n    urls: ['x://${MISSING}']\n", 3, "receivers[0].urls[0]", "MISSING"),
+        ("receivers:\n  - name: a\nroutes:\n  - receiver: b\n", 4, "routes[0].receiver", "unknown receiver"),
+        ("kafka: [\n", 2, "", "invalid YAML"),
+    ],
+)
+def test_errors_name_file_line_and_key(tmp_path: Path, text: str, line: int, key: str, fragment: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    problem = info.value.problems[0]
+    assert problem.file == str(path)
+    assert problem.line == line
+    assert problem.key == key
+    assert fragment in problem.message
+
+
+def test_check_config_exits_2_and_prints_every_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = write(tmp_path, "kafka: {colour: red}\nworker: {detect_threads: 0}\n")
+    with pytest.raises(SystemExit) as info:
+        main(["check-config", str(path)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{path}:1: kafka: unknown key" in err
+    assert f"{path}:2: worker.detect_threads" in err

@@ -1,0 +1,103 @@
+"""The Article and Detection contracts: decoding, precise reasons, round trips, and the JSON Schema files."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from detectors.contracts import (
+    Actor,
+    Article,
+    Detection,
+    Evidence,
+    InvalidArticle,
+    Location,
+    decode_article,
+    decode_detection,
+    partition_key,
+    schema,
+)
+
+
+def test_schemas_are_valid_json_schema() -> None:
+    for name in ("article", "detection"):
+        s = schema(name)
+        jsonschema.validators.validator_for(s).check_schema(s)
+
+
+def test_minimal_article_gets_an_id_from_its_text() -> None:
+    a = decode_article(b'{"text": "Waffenruhe in Libyen"}')
+    b = decode_article(b'{"text": "Waffenruhe in Libyen"}')
+    assert a.id == b.id and len(a.id) == 16
+    assert a.language is None
+
+
+def test_article_id_defaults_to_a_hash_of_the_url() -> None:
+    a = decode_article(json.dumps({"url": "https://x.example/1", "text": "a"}))
+    b = decode_article(json.dumps({"url": "https://x.example/1", "text": "b"}))
+    assert a.id == b.id
+
+
+def test_unknown_fields_are_kept() -> None:
+    a = decode_article(b'{"id": "a1", "text": "t", "scraper": {"v": 2}}')
+    assert a.id == "a1"
+    assert a.to_dict()["scraper"] == {"v": 2}
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "fragment"),
+    [
+        (b"", "empty", "empty"),
+        (b"not json", "not_json", "not JSON"),
+        (b"\xff\xfe{", "not_utf8", "byte 0"),
+        (b"[1, 2]", "not_object", "list"),
+        (b'{"title": "x"}', "missing_text", "'text'"),
+        (b'{"text": 5}', "schema", "$.text"),
+        (b'{"text": "   "}', "empty_text", "whitespace"),
+        (b'{"text": "t", "language": "deu"}', "schema", "$.language"),
+        (b'{"text": "t", "published_at": "yesterday"}', "schema", "$.published_at"),
+        (b'{"text": "' + b"x" * 2_000_000 + b'"}', "too_large", "limit"),
+    ],
+)
+def test_invalid_articles_have_a_precise_reason(raw: bytes, code: str, fragment: str) -> None:
+    with pytest.raises(InvalidArticle) as info:
+        decode_article(raw)
+    assert info.value.code == code
+    assert fragment in info.value.reason
+
+
+def test_reason_never_echoes_a_huge_value() -> None:
+    with pytest.raises(InvalidArticle) as info:
+        decode_article(json.dumps({"text": "t", "title": "x" * 100_000}))
+    assert len(info.value.reason) < 400
+
+
+def _detection() -> Detection:
+    article = Article.create("Am Abend kündigte General Haftar den Waffenstillstand an.", url="https://e.x/1",
+                             source="e.x", published_at="2020-01-08T20:00:00Z")
+    return Detection.create(
+        article, language="de", type="ceasefire", status="announced", confidence=0.9,
+        evidence=Evidence(article.text, 0, len(article.text), (38, 55)), detector="test/1",
+        actors=(Actor("Haftar", "person", "General"),), countries=("LY",),
+        location=Location("Rom", "IT"),
+    )
+
+
+def test_detection_round_trip_and_schema() -> None:
+    d = _detection()
+    obj = json.loads(d.to_json())
+    jsonschema.validate(obj, schema("detection"))
+    assert decode_detection(d.to_json()) == d
+    assert obj["story_key"] == "ceasefire:LY"
+    assert obj["evidence"]["trigger"] == [38, 55]
+    assert "level" not in obj  # optional fields are omitted, not null
+
+
+def test_detection_ids_are_deterministic() -> None:
+    assert _detection().id == _detection().id
+
+
+def test_partition_key_without_countries() -> None:
+    assert partition_key("meeting", ()) == "meeting:unknown"
