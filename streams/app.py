@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -32,7 +33,18 @@ log = logging.getLogger("wirewatch.worker")
 DLQ_MAX_VALUE_BYTES = 8_000_000
 
 
-def create_app(config: Config, bootstrap: str | None = None, web_port: int | None = None) -> faust.App:
+def _default_pipeline():
+    from detectors.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+def create_app(
+    config: Config,
+    bootstrap: str | None = None,
+    web_port: int | None = None,
+    pipeline_factory: Callable[[], Any] = _default_pipeline,
+) -> faust.App:
     bootstrap = bootstrap or config.kafka.bootstrap
     partitions = config.kafka.partitions
     app = faust.App(
@@ -58,10 +70,9 @@ def create_app(config: Config, bootstrap: str | None = None, web_port: int | Non
     articles = app.topic(config.kafka.articles_topic, partitions=partitions, **raw)
     detections = app.topic(config.kafka.detections_topic, partitions=partitions, **raw)
     dlq = app.topic(dlq_topic(config.kafka.articles_topic), partitions=partitions, **raw)
-    stories = app.Table("stories", partitions=partitions, key_type=str, value_type=None,
-                        key_serializer="json", value_serializer="json")
-    alert_log = app.Table("alert_log", partitions=partitions, key_type=str, value_type=None,
-                          key_serializer="json", value_serializer="json")
+    # JSON-valued tables (the app's default serializer); their changelogs make restarts and replays safe
+    stories = app.Table("stories", partitions=partitions, key_type=str)
+    alert_log = app.Table("alert_log", partitions=partitions, key_type=str)
 
     detect_pool = ThreadPoolExecutor(max_workers=config.worker.detect_threads, thread_name_prefix="detect")
     deliver_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deliver")
@@ -69,9 +80,7 @@ def create_app(config: Config, bootstrap: str | None = None, web_port: int | Non
 
     def pipeline():
         if "pipeline" not in state:
-            from detectors.pipeline import Pipeline
-
-            state["pipeline"] = Pipeline.load()
+            state["pipeline"] = pipeline_factory()
         return state["pipeline"]
 
     @app.task

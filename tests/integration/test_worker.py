@@ -1,0 +1,194 @@
+"""The faust worker end to end on a real local broker: articles in, detections and DLQ out, an alert at a real
+HTTP endpoint."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer
+from kafka.admin import KafkaAdminClient
+
+from detectors.contracts import Article
+from streams.publisher import Publisher
+
+from tests.conftest import REPO, SEED, HttpSink
+
+pytestmark = pytest.mark.kafka
+WORKER = [sys.executable, "-m", "streams.cli", "worker"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Worker:
+    def __init__(self, tmp: Path, bootstrap: str, sink: HttpSink) -> None:
+        run = uuid.uuid4().hex[:8]
+        self.group = f"wirewatch-test-{run}"
+        self.articles = f"articles-{run}"
+        self.detections = f"detections-{run}"
+        self.bootstrap = bootstrap
+        self.config = tmp / "wirewatch.yaml"
+        self.config.write_text(
+            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, "
+            f"detections_topic: {self.detections}, partitions: 4}}\n"
+            f"worker: {{id: {self.group}, max_message_bytes: 1000000}}\n"
+            "receivers:\n"
+            f"  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
+            "routes:\n  - receiver: sink\n"
+        )
+        self.log_path = tmp / "worker.log"
+        self.log = self.log_path.open("wb")
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [*WORKER, "--config", str(self.config), "--web-port", str(free_port()), "--loglevel", "info"],
+            cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT, env=env,
+        )
+
+    def tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+        finally:
+            self.log.close()
+
+
+@pytest.fixture(scope="module")
+def sink() -> Iterator[HttpSink]:
+    s = HttpSink()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, sink: HttpSink) -> Iterator[Worker]:
+    w = Worker(tmp_path_factory.mktemp("worker"), kafka, sink)
+    yield w
+    code = w.stop()
+    assert code == 0, f"worker exited with {code} on SIGTERM:\n{w.tail()}"
+
+
+def consume(bootstrap: str, topic: str, until, timeout: float) -> list:
+    """Read ``topic`` from the start until ``until(records)`` holds or ``timeout`` passes."""
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=1000,
+                             fetch_max_bytes=64 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
+    records: list = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and not until(records):
+            for batch in consumer.poll(timeout_ms=500).values():
+                records.extend(batch)
+    finally:
+        consumer.close()
+    return records
+
+
+def seed_article(article_id: str) -> Article:
+    text = SEED.read_text("utf-8")
+    return Article.create(text, id=article_id, title=text.splitlines()[0], source="lastampa.it",
+                          url=f"https://example.org/{article_id}", published_at="2020-01-08T20:00:00Z")
+
+
+def detections_of(records: list, article_id: str) -> list[dict]:
+    out = [json.loads(r.value) for r in records]
+    return [d for d in out if d["article_id"] == article_id]
+
+
+def test_seed_and_fifty_articles_flow_to_detections_and_an_alert(
+    worker: Worker, sink: HttpSink, news_articles: list[dict]
+) -> None:
+    seed_id = f"seed-{uuid.uuid4().hex[:6]}"
+    with Publisher(worker.bootstrap, topic=worker.articles) as pub:
+        pub.send(seed_article(seed_id))
+        for obj in news_articles[:50]:
+            pub.publish(obj)
+
+    def seed_done(records: list) -> bool:
+        kinds = {(d["type"], d["status"]) for d in detections_of(records, seed_id)}
+        return {("ceasefire", "announced"), ("meeting", "held")} <= kinds
+
+    records = consume(worker.bootstrap, worker.detections, seed_done, timeout=120)
+    assert seed_done(records), f"seed detections missing; worker log:\n{worker.tail()}"
+    seed = detections_of(records, seed_id)
+    ceasefire = next(d for d in seed if d["type"] == "ceasefire" and d["status"] == "announced")
+    assert any("Haftar" in a["text"] for a in ceasefire["actors"])
+    meetings = [d for d in seed if d["type"] == "meeting" and d["status"] == "held"]
+    rome = [d for d in meetings if (d.get("location") or {}).get("text") == "Rom"]
+    assert rome and rome[0]["level"] == "high"
+    actors = " ".join(a["text"] for a in rome[0]["actors"])
+    assert all(name in actors for name in ("Haftar", "Coates", "Norland"))
+    for d in seed:  # keyed by the coarse story partition key
+        record = next(r for r in records if json.loads(r.value)["id"] == d["id"])
+        assert record.key.decode() == d["story_key"]
+
+    assert sink.wait_for(1, timeout=60), f"no alert reached the sink; worker log:\n{worker.tail()}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        bodies = [b for b in sink.json_bodies() if "Haftar" in b.get("message", "") + b.get("title", "")]
+        if any("Ceasefire announced" in b.get("title", "") for b in bodies):
+            break
+        time.sleep(0.5)
+    assert any("Ceasefire announced" in b.get("title", "") for b in bodies), sink.json_bodies()
+
+    # every one of the 51 articles was consumed and its offset committed
+    admin = KafkaAdminClient(bootstrap_servers=worker.bootstrap)
+    deadline = time.monotonic() + 30
+    committed = 0
+    while time.monotonic() < deadline and committed < 51:
+        offsets = admin.list_consumer_group_offsets(worker.group)
+        committed = sum(o.offset for tp, o in offsets.items() if tp.topic == worker.articles and o.offset > 0)
+        time.sleep(0.5)
+    admin.close()
+    assert committed == 51
+
+
+MALFORMED: list[tuple[str, bytes]] = (
+    [("not_json", b"this is not json %d" % i) for i in range(5)]
+    + [("missing_text", json.dumps({"id": f"nt-{i}", "title": "no text"}).encode()) for i in range(5)]
+    + [("too_large", json.dumps({"id": f"big-{i}", "text": "Waffenruhe " * 480_000}).encode()) for i in range(5)]
+    + [("not_utf8", b'{"text": "Waffenruhe \xff\xfe in Libyen"}' + bytes([i])) for i in range(5)]
+)
+
+
+def test_malformed_messages_go_to_the_dlq_and_the_worker_keeps_going(worker: Worker) -> None:
+    before, after = f"valid-before-{uuid.uuid4().hex[:6]}", f"valid-after-{uuid.uuid4().hex[:6]}"
+    with Publisher(worker.bootstrap, topic=worker.articles, max_request_size=16 * 1024 * 1024) as pub:
+        pub.send(seed_article(before))
+        pub.flush()
+        for _, raw in MALFORMED:
+            pub.send_raw(None, raw)
+        pub.flush()
+        pub.send(seed_article(after))
+
+    dlq = consume(worker.bootstrap, f"{worker.articles}.dlq", lambda r: len(r) >= 20, timeout=120)
+    assert len(dlq) == 20, f"{len(dlq)} dead letters; worker log:\n{worker.tail()}"
+    codes = sorted(dict(r.headers)["wirewatch-error-code"].decode() for r in dlq)
+    assert codes == sorted(code for code, _ in MALFORMED)
+    for r in dlq:
+        headers = dict(r.headers)
+        assert headers["wirewatch-error-reason"]
+        assert r.value in {raw for _, raw in MALFORMED}  # the original bytes, untouched
+
+    records = consume(worker.bootstrap, worker.detections,
+                      lambda rs: detections_of(rs, after) and detections_of(rs, before), timeout=120)
+    assert detections_of(records, before) and detections_of(records, after), worker.tail()
+    assert worker.proc.poll() is None, "the worker died"
