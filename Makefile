@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test unit integration lint kafka-fetch kafka-start kafka-stop clean
+.PHONY: demo test unit integration lint promtool kafka-fetch kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/wirewatch scan seeds/
 
 ## test: lint, unit tests and integration tests against a real local Kafka broker
-test: $(STAMP) kafka-fetch lint
+test: $(STAMP) kafka-fetch lint promtool
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 unit: $(STAMP) lint
@@ -29,6 +29,13 @@ integration: $(STAMP) kafka-fetch
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+## promtool: install Prometheus when missing; check the scrape config and rules, run the rule unit tests
+promtool:
+	bash deploy/prometheus/install-promtool.sh
+	promtool check config deploy/prometheus/prometheus.yml
+	promtool check rules deploy/prometheus/rules/*.rules.yml
+	cd deploy/prometheus && promtool test rules tests/*.test.yml
 
 ## Local Kafka (KRaft, from Maven Central jars, cached in .cache/kafka)
 kafka-fetch:
