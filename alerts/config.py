@@ -58,10 +58,29 @@ class Matcher:
 
 
 @dataclass(frozen=True)
+class RateLimit:
+    """At most ``count`` alerts per ``per`` seconds for one receiver; the rest is held for a catch-up digest."""
+
+    count: int
+    per: float
+
+
+@dataclass(frozen=True)
 class Receiver:
     name: str
     urls: tuple[str, ...] = ()
     console: bool = False
+    rate_limit: RateLimit | None = None
+    digest: float | None = None  # every route to this receiver sends digests instead of instant alerts
+
+
+@dataclass(frozen=True)
+class InhibitRule:
+    """Alertmanager's inhibition: a ``source`` story mutes ``target`` alerts that agree on ``equal`` fields."""
+
+    source: Matcher
+    target: Matcher
+    equal: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,15 @@ class WorkerSettings:
     max_message_bytes: int = 1_000_000
     detect_threads: int = 1
     web_port: int = 6066
+    tick_interval: float = 1.0  # how often the worker checks for due groups, follow-ups and digests
+    dlq_max_invalid_ratio: float = 0.5  # a broken scraper halts the worker instead of filling the DLQ
+    dlq_window: int = 1000
+    dlq_max_consecutive: int = 500
+
+
+@dataclass(frozen=True)
+class StateSettings:
+    silences_file: str | None = None  # embedded runner; default: see alerts.silences.default_silences_file
 
 
 @dataclass(frozen=True)
@@ -98,7 +126,9 @@ class Config:
     worker: WorkerSettings = field(default_factory=WorkerSettings)
     receivers: tuple[Receiver, ...] = ()
     routes: tuple[Route, ...] = ()
-    silences: tuple[dict[str, Any], ...] = ()
+    silences: tuple[dict[str, Any], ...] = ()  # static silences, validated; see alerts.silences
+    inhibit_rules: tuple[InhibitRule, ...] = ()
+    state: StateSettings = field(default_factory=StateSettings)
     source: str = "<defaults>"
 
     def receiver(self, name: str) -> Receiver:
@@ -119,7 +149,7 @@ def default_config() -> Config:
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.files("alerts.schemas").joinpath("config.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _line_index(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
@@ -263,24 +293,39 @@ def _build(data: dict[str, Any], filename: str) -> Config:
         base = default_config()
         receivers, routes = base.receivers, base.routes
     else:
-        receivers = tuple(
-            Receiver(name=r["name"], urls=tuple(r.get("urls", ())), console=r.get("console", False))
-            for r in data.get("receivers", [])
-        )
+        receivers = tuple(_receiver(r) for r in data.get("receivers", []))
         routes = tuple(_route(r) for r in data.get("routes", []))
+    worker = dict(data.get("worker", {}))
+    if "tick_interval" in worker:
+        worker["tick_interval"] = parse_duration(worker["tick_interval"])
     return Config(
         kafka=KafkaSettings(**data.get("kafka", {})),
-        worker=WorkerSettings(**data.get("worker", {})),
+        worker=WorkerSettings(**worker),
         receivers=receivers,
         routes=routes,
         silences=tuple(data.get("silences", ())),
+        inhibit_rules=tuple(
+            InhibitRule(source=matcher_from_dict(r["source_match"]), target=matcher_from_dict(r["target_match"]),
+                        equal=tuple(r.get("equal", ())))
+            for r in data.get("inhibit_rules", ())
+        ),
+        state=StateSettings(**data.get("state", {})),
         source=filename,
     )
 
 
-def _route(r: dict[str, Any]) -> Route:
-    m = r.get("match", {})
-    matcher = Matcher(
+def _receiver(r: dict[str, Any]) -> Receiver:
+    rate = r.get("rate_limit")
+    return Receiver(
+        name=r["name"], urls=tuple(r.get("urls", ())), console=r.get("console", False),
+        rate_limit=RateLimit(int(rate["count"]), parse_duration(rate["per"])) if rate else None,
+        digest=parse_duration(r["digest"]) if "digest" in r else None,
+    )
+
+
+def matcher_from_dict(m: Mapping[str, Any]) -> Matcher:
+    """A validated ``match`` mapping (routes, silences, inhibit rules) as a Matcher."""
+    return Matcher(
         type=frozenset(m.get("type", ())),
         status=frozenset(m.get("status", ())),
         countries=frozenset(m.get("countries", ())),
@@ -290,6 +335,10 @@ def _route(r: dict[str, Any]) -> Route:
         source=frozenset(m.get("source", ())),
         min_confidence=float(m.get("min_confidence", 0.0)),
     )
+
+
+def _route(r: dict[str, Any]) -> Route:
+    matcher = matcher_from_dict(r.get("match", {}))
     defaults = Route(receiver=r["receiver"])
     return Route(
         receiver=r["receiver"],

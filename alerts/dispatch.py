@@ -1,29 +1,83 @@
-"""Detections in, notifications out: route → story → group/dedup, as a pure function of state and clock.
+"""Detections in, notifications out — a pure function of state and clock, on Alertmanager's pipeline.
 
-State lives in two mappings supplied by the runner — ``stories`` (partition key → stories) and ``log``
-(alert key → what was sent) — so the worker can pass changelog-backed faust tables and the embedded runner
-plain dicts. The alert key is story × receiver × status: a restart or replay never sends the same alert
+For each detection: route (``alerts.routing``) → story (``alerts.stories``) → per matched route: dedup by alert
+key → wait (group_wait) → silence → inhibit → digest or rate cap → record → notification. Timers (group_wait,
+the group_interval follow-up, digests, rate-cap catch-ups) fire from ``due(now, scope)``, which the runner
+calls on a clock: the worker on "tick" messages per partition, the embedded runner at the end of a scan.
+
+State lives in two mappings supplied by the runner — ``stories`` (partition key → stories) and ``log`` (alert
+key → entry) — so the worker passes changelog-backed faust tables and the embedded runner plain dicts. Silences
+are read-only input. The alert key is story × receiver × status: a restart or a replay never sends the same alert
 twice, and a status change (announced → violated) is a new alert.
+
+At-least-once delivery: a notification is recorded in its log entry's ``outbox`` *before* it is returned; the
+runner delivers it and then calls ``delivered(note)``. If the process dies in between, a replay of the detection
+(``process``) or the next ``undelivered(scope)`` returns it again; once delivered it is never returned again.
+
+``scope`` (the worker passes the detections partition) tags every log entry so that ``due`` and ``undelivered``
+only touch the entries of the partition whose message is being processed (faust tables write their changelog
+to the current message's partition). Rate caps count per receiver *per scope*.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from alerts import stories as story_book
 from alerts.config import Config, Route
-from alerts.routing import select_routes
+from alerts.inhibit import inhibitor
+from alerts.routing import check_routes
+from alerts.silences import Silences, format_time
 from detectors.contracts import Detection, detection_from_dict
+
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """One story inside a digest notification (``Notification.stories``)."""
+
+    story_id: str
+    status: str
+    detection: Detection        # the lead evidence of this story × status
+    sources: tuple[str, ...]
+    languages: tuple[str, ...]
+    outlets: int
+    held: bool = False          # True: an instant alert held back by the receiver's rate limit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story_id": self.story_id, "status": self.status, "detection": self.detection.to_dict(),
+                "sources": list(self.sources), "languages": list(self.languages), "outlets": self.outlets,
+                "held": self.held}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryItem:
+        return cls(d["story_id"], d["status"], detection_from_dict(d["detection"]), tuple(d["sources"]),
+                   tuple(d["languages"]), int(d["outlets"]), bool(d.get("held", False)))
 
 
 @dataclass(frozen=True)
 class Notification:
-    """One message for one receiver about one story."""
+    """One message for one receiver.
+
+    ``kind``:
+    * ``"new"`` — the first alert of a story × status (or a re-alert after repeat_interval); ``detection`` is the
+      lead evidence, ``sources``/``languages``/``outlets`` the story so far.
+    * ``"followup"`` — once, after group_interval, when more outlets reported the story; ``outlets`` is the new
+      total (``reason`` says how many more).
+    * ``"digest"`` — many stories in one message: ``stories`` holds one ``StoryItem`` per story × status (render
+      each like a short alert). Sent every ``digest`` period to digest receivers, and as a catch-up when a rate
+      limit held alerts back (then items have ``held=True``). ``detection``/``sources``/… describe the first item
+      so a renderer that ignores ``stories`` still prints something sensible; ``story_id`` is ``"digest"``.
+    ``reason`` is a short human sentence on why this was sent (for renderers and ``alerts explain``).
+    ``log_key`` is the dispatcher's entry holding this notification until ``Dispatcher.delivered(note)``.
+    """
 
     key: str
-    kind: str  # "new" | "followup"
+    kind: str  # "new" | "followup" | "digest"
     receiver: str
     story_id: str
     status: str
@@ -31,24 +85,52 @@ class Notification:
     sources: tuple[str, ...]
     languages: tuple[str, ...]
     outlets: int
+    stories: tuple[StoryItem, ...] = ()
+    reason: str = ""
+    log_key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "kind": self.kind, "receiver": self.receiver, "story_id": self.story_id,
             "status": self.status, "detection": self.detection.to_dict(), "sources": list(self.sources),
             "languages": list(self.languages), "outlets": self.outlets,
+            "stories": [s.to_dict() for s in self.stories], "reason": self.reason, "log_key": self.log_key,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Notification:
+        return cls(
+            key=d["key"], kind=d["kind"], receiver=d["receiver"], story_id=d["story_id"], status=d["status"],
+            detection=detection_from_dict(d["detection"]), sources=tuple(d["sources"]),
+            languages=tuple(d["languages"]), outlets=int(d["outlets"]),
+            stories=tuple(StoryItem.from_dict(s) for s in d.get("stories", ())), reason=d.get("reason", ""),
+            log_key=d.get("log_key", ""),
+        )
 
 
 @dataclass
 class Decision:
-    """What happened to one detection, for logs, metrics and ``alerts explain``."""
+    """What happened to one detection, for logs, metrics and ``alerts explain``.
+
+    ``outcomes`` (receiver, outcome) with outcome one of sent | followup | pending | grouped | replay | resend |
+    silenced | inhibited | held | digest; ``reasons`` (receiver, why) in the same order; ``checks`` one line per
+    configured route saying whether it matched and why not."""
 
     detection_id: str
     story_id: str
     routes: list[str] = field(default_factory=list)
-    outcomes: list[tuple[str, str]] = field(default_factory=list)  # (receiver, sent|pending|grouped|repeat|replay)
+    outcomes: list[tuple[str, str]] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+
+def _secs(x: float) -> str:
+    if x >= 3600 and x % 3600 == 0:
+        return f"{x / 3600:g}h"
+    if x >= 60 and x % 60 == 0:
+        return f"{x / 60:g}m"
+    return f"{x:g}s"
 
 
 class Dispatcher:
@@ -57,72 +139,354 @@ class Dispatcher:
         config: Config,
         stories: MutableMapping[str, list[dict[str, Any]]],
         log: MutableMapping[str, dict[str, Any]],
+        silences: Silences | None = None,
     ) -> None:
         self.config = config
         self.stories = stories
         self.log = log
+        self.silences = silences if silences is not None else Silences(config.silences)
 
-    def process(self, detection: Detection, now: float) -> Decision:
+    # -- detections ----------------------------------------------------------------------------------------
+
+    def process(self, detection: Detection, now: float, scope: int | None = None) -> Decision:
         story, new_article = story_book.attach(self.stories, detection, now)
         decision = Decision(detection.id, story["id"])
-        for route in select_routes(self.config.routes, detection):
+        for index, (route, matched, why) in enumerate(check_routes(self.config.routes, detection)):
+            decision.checks.append(why)
+            if not matched:
+                continue
             decision.routes.append(route.receiver)
-            outcome, note = self._decide(route, story, detection, now, new_article)
+            outcome, reason, notes = self._decide(index, route, story, detection, now, new_article, scope)
             decision.outcomes.append((route.receiver, outcome))
-            if note is not None:
-                decision.notifications.append(note)
+            decision.reasons.append((route.receiver, reason))
+            decision.notifications.extend(notes)
         return decision
 
-    def _decide(
-        self, route: Route, story: dict[str, Any], detection: Detection, now: float, new_article: bool
-    ) -> tuple[str, Notification | None]:
+    def _decide(self, index: int, route: Route, story: dict[str, Any], detection: Detection, now: float,
+                new_article: bool, scope: int | None) -> tuple[str, str, list[Notification]]:
         key = f"{story['id']}|{route.receiver}|{detection.status}"
         entry = self.log.get(key)
+        if entry is not None and entry.get("outbox"):
+            notes = [Notification.from_dict(n) for n in entry["outbox"]]
+            return "resend", "recorded but never confirmed delivered (a crash?): delivering again", notes
         if entry is None:
-            lead = detection.to_dict()
+            base = {"scope": scope, "story_key": detection.story_key, "route": index, "lead": detection.to_dict()}
+            if self._digest_period(route) is not None:
+                return self._queue_digest(key, base, route, story, detection, now, scope)
             if route.group_wait > 0:
-                self.log[key] = {"state": "pending", "due": now + route.group_wait, "lead": lead,
-                                 "story_key": detection.story_key, "sent_outlets": 0}
-                return "pending", None
-            self.log[key] = {"state": "sent", "sent_at": now, "sent_outlets": len(story["sources"]),
-                             "followups": 0, "story_key": detection.story_key}
-            return "sent", self._note(key, "new", route, story, detection)
+                self.log[key] = {**base, "state": "pending", "due": now + route.group_wait}
+                return "pending", f"first report: waiting group_wait {_secs(route.group_wait)} for more outlets", []
+            return self._fire(key, base, "new", route, story, detection, now,
+                              f"first report of this story × status for {route.receiver}")
         if not new_article:
-            return "replay", None
-        if entry["state"] == "pending":
-            return "grouped", None
+            return "replay", "this article was already counted in the story (replay): nothing to send", []
+        state = entry["state"]
+        if state == "pending":
+            return "grouped", f"grouped into the alert waiting until {format_time(entry['due'])}", []
+        if state == "queued":
+            return "grouped", "already queued for the next digest", []
+        if state == "held":
+            return "grouped", "grouped into an alert held back by the rate limit", []
+        if self._digest_period(route) is not None:
+            return "grouped", "already reported in a digest", []
         outlets = len(story["sources"])
         since = now - entry["sent_at"]
         if since >= route.repeat_interval:
-            self.log[key] = {**entry, "sent_at": now, "sent_outlets": outlets, "followups": 0}
-            return "sent", self._note(key, "new", route, story, detection)
-        if since >= route.group_interval and outlets > entry["sent_outlets"] and entry["followups"] == 0:
-            self.log[key] = {**entry, "sent_at": now, "sent_outlets": outlets, "followups": 1}
-            return "followup", self._note(key, "followup", route, story, detection)
-        return "grouped", None
-
-    def due(self, now: float) -> list[Notification]:
-        """Flush groups whose group_wait has passed (``now=inf`` flushes everything)."""
-        out = []
-        for key, entry in list(self.log.items()):
-            if entry.get("state") != "pending" or entry["due"] > now:
-                continue
-            story_id, receiver, _status = key.split("|")
-            story = next((s for s in self.stories.get(entry["story_key"], []) if s["id"] == story_id), None)
-            if story is None:
-                continue
-            route = next(r for r in self.config.routes if r.receiver == receiver)
-            detection = detection_from_dict(entry["lead"])
-            sent_at = entry["due"] if now == float("inf") else now
-            self.log[key] = {"state": "sent", "sent_at": sent_at, "sent_outlets": len(story["sources"]),
-                             "followups": 0, "story_key": entry["story_key"]}
-            out.append(self._note(key, "new", route, story, detection))
-        return out
+            return self._fire(key, entry, "new", route, story, detection, now,
+                              f"repeat_interval {_secs(route.repeat_interval)} passed since the last alert")
+        if outlets > entry["sent_outlets"] and entry.get("followups", 0) == 0:
+            if since >= route.group_interval:
+                return self._fire(key, entry, "followup", route, story, detection, now,
+                                  self._followup_reason(entry, story))
+            if entry.get("followup_due") is None:
+                self.log[key] = {**entry, "followup_due": entry["sent_at"] + route.group_interval}
+            return "grouped", (f"more outlets: a follow-up is due at "
+                               f"{format_time(entry['sent_at'] + route.group_interval)} (group_interval)"), []
+        if entry.get("followups", 0):
+            return "grouped", (f"the one follow-up was sent; next alert after repeat_interval "
+                               f"{_secs(route.repeat_interval)}"), []
+        return "grouped", "outlet already counted", []
 
     @staticmethod
-    def _note(key: str, kind: str, route: Route, story: dict[str, Any], detection: Detection) -> Notification:
+    def _followup_reason(entry: dict[str, Any], story: dict[str, Any]) -> str:
+        more = len(story["sources"]) - entry["sent_outlets"]
+        langs = len(story["languages"])
+        return f"{more} more outlet{'s' if more != 1 else ''} reported it ({langs} language{'s' if langs != 1 else ''})"
+
+    def _muted(self, story: dict[str, Any], detection: Detection, now: float) -> tuple[str, str] | None:
+        silence = self.silences.muting(detection, story["id"], now)
+        if silence is not None:
+            return "silenced", f"muted by {silence.describe()}"
+        bucket = self.stories.get(detection.story_key, [])
+        why = inhibitor(self.config.inhibit_rules, detection, story["id"], bucket)
+        if why is not None:
+            return "inhibited", why
+        return None
+
+    def _fire(self, key: str, entry: dict[str, Any], kind: str, route: Route, story: dict[str, Any],
+              detection: Detection, now: float, reason: str) -> tuple[str, str, list[Notification]]:
+        """Silence → inhibit → rate cap → record in the outbox → notification."""
+        muted = self._muted(story, detection, now)
+        if muted is not None:
+            if entry.get("state") in (None, "pending"):
+                self.log.pop(key, None)  # not sent: the story alerts again once the silence ends
+            elif kind == "followup":
+                self.log[key] = {**entry, "followup_due": None}
+            return muted[0], muted[1], []
+        scope = entry.get("scope")
+        outlets = len(story["sources"])
+        if not self._rate_ok(route.receiver, scope, now):
+            rate = self.config.receiver(route.receiver).rate_limit
+            assert rate is not None
+            held = {**entry, "followup_due": None}
+            if kind == "new":
+                held.update(state="held", lead=detection.to_dict())
+            else:
+                held.update(followups=1)
+            self.log[key] = held
+            rkey = self._rate_key(route.receiver, scope)
+            rate_entry = self.log.get(rkey) or {"scope": scope, "sent": [], "held": [], "outbox": []}
+            if key not in rate_entry["held"]:
+                self.log[rkey] = {**rate_entry, "held": [*rate_entry["held"], key]}
+            return "held", (f"rate limit {rate.count}/{_secs(rate.per)} for {route.receiver} reached: "
+                            f"held for a catch-up digest"), []
+        note = self._note(key, kind, route, story, detection, reason)
+        self.log[key] = {
+            **entry, "state": "sent", "sent_at": now, "sent_outlets": outlets, "followup_due": None,
+            "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
+            "outbox": [*entry.get("outbox", []), note.to_dict()],
+        }
+        self._count(route.receiver, scope, now)
+        return ("sent" if kind == "new" else "followup"), reason, [note]
+
+    # -- digests and rate caps -----------------------------------------------------------------------------
+
+    def _digest_period(self, route: Route) -> float | None:
+        if route.digest is not None:
+            return route.digest
+        return self.config.receiver(route.receiver).digest
+
+    @staticmethod
+    def _digest_key(receiver: str, scope: int | None) -> str:
+        return f"digest|{receiver}|{scope}"
+
+    @staticmethod
+    def _rate_key(receiver: str, scope: int | None) -> str:
+        return f"rate|{receiver}|{scope}"
+
+    def _queue_digest(self, key: str, base: dict[str, Any], route: Route, story: dict[str, Any],
+                      detection: Detection, now: float, scope: int | None) -> tuple[str, str, list[Notification]]:
+        muted = self._muted(story, detection, now)
+        if muted is not None:
+            return muted[0], muted[1], []
+        period = self._digest_period(route)
+        assert period is not None
+        dkey = self._digest_key(route.receiver, scope)
+        digest = self.log.get(dkey) or {"scope": scope, "items": [], "outbox": [], "due": None}
+        due = digest.get("due") or (math.floor(now / period) + 1) * period  # aligned: hourly on the hour
+        self.log[dkey] = {**digest, "due": due, "items": [*digest["items"], key]}
+        self.log[key] = {**base, "state": "queued"}
+        return "digest", f"queued for the {_secs(period)} digest due at {format_time(due)}", []
+
+    def _rate_ok(self, receiver: str, scope: int | None, now: float) -> bool:
+        rate = self.config.receiver(receiver).rate_limit
+        if rate is None:
+            return True
+        entry = self.log.get(self._rate_key(receiver, scope))
+        if entry is None:
+            return True
+        recent = [t for t in entry["sent"] if now - t < rate.per]
+        return len(recent) < rate.count
+
+    def _count(self, receiver: str, scope: int | None, now: float) -> None:
+        rate = self.config.receiver(receiver).rate_limit
+        if rate is None:
+            return
+        rkey = self._rate_key(receiver, scope)
+        entry = self.log.get(rkey) or {"scope": scope, "sent": [], "held": [], "outbox": []}
+        recent = [t for t in entry["sent"] if now - t < rate.per]
+        self.log[rkey] = {**entry, "sent": [*recent, now]}
+
+    # -- timers --------------------------------------------------------------------------------------------
+
+    def due(self, now: float, scope: int | None = None) -> list[Notification]:
+        """Fire what is due at ``now`` in ``scope`` (None: every scope): groups whose group_wait passed, follow-ups
+        whose group_interval passed, digests whose period ended, rate-cap catch-ups once the cap allows.
+        ``now=inf`` flushes everything (the end of an embedded scan)."""
+        out: list[Notification] = []
+        for key, entry in list(self.log.items()):
+            if scope is not None and entry.get("scope") != scope:
+                continue
+            if key.startswith(("digest|", "rate|")):
+                continue
+            state = entry.get("state")
+            if state == "pending" and entry["due"] <= now:
+                t = now if now != INF else entry["due"]
+                found = self._story_of(key, entry)
+                if found is None:
+                    self.log.pop(key, None)
+                    continue
+                route, story = found
+                detection = detection_from_dict(entry["lead"])
+                _, _, notes = self._fire(key, entry, "new", route, story, detection, t,
+                                         f"group_wait {_secs(route.group_wait)} passed: first alert")
+                out.extend(notes)
+            elif state == "sent" and entry.get("followup_due") is not None and entry["followup_due"] <= now:
+                t = now if now != INF else entry["followup_due"]
+                found = self._story_of(key, entry)
+                if found is None:
+                    self.log[key] = {**entry, "followup_due": None}
+                    continue
+                route, story = found
+                if len(story["sources"]) <= entry["sent_outlets"] or entry.get("followups", 0):
+                    self.log[key] = {**entry, "followup_due": None}
+                    continue
+                detection = detection_from_dict(entry["lead"])
+                _, _, notes = self._fire(key, entry, "followup", route, story, detection, t,
+                                         self._followup_reason(entry, story))
+                out.extend(notes)
+            elif state == "sent" and now != INF and not entry.get("outbox") and self._expired(entry, now):
+                self.log.pop(key, None)  # bounded state: long after the story and its repeat_interval
+        for key, entry in list(self.log.items()):
+            if scope is not None and entry.get("scope") != scope:
+                continue
+            if key.startswith("digest|") and entry.get("items") and entry["due"] is not None and entry["due"] <= now:
+                out.extend(self._flush_digest(key, entry, now))
+            elif key.startswith("rate|") and entry.get("held"):
+                receiver = key.split("|")[1]
+                if self._rate_ok(receiver, entry.get("scope"), now):
+                    out.extend(self._flush_held(key, entry, receiver, now))
+        return out
+
+    def _expired(self, entry: dict[str, Any], now: float) -> bool:
+        routes = self.config.routes
+        route = routes[entry["route"]] if 0 <= entry.get("route", -1) < len(routes) else None
+        keep = max(story_book.STORY_WINDOW_S, route.repeat_interval if route else 0.0)
+        return now - entry.get("sent_at", now) > keep
+
+    def _story_of(self, key: str, entry: dict[str, Any]) -> tuple[Route, dict[str, Any]] | None:
+        story_id = key.split("|")[0]
+        story = next((s for s in self.stories.get(entry["story_key"], []) if s["id"] == story_id), None)
+        routes = self.config.routes
+        index = entry.get("route", -1)
+        if story is None or not 0 <= index < len(routes):
+            return None
+        return routes[index], story
+
+    def _items(self, keys: list[str], now: float, held: bool) -> tuple[list[StoryItem], list[str]]:
+        items, sent_keys = [], []
+        for key in keys:
+            entry = self.log.get(key)
+            found = self._story_of(key, entry) if entry else None
+            if entry is None or found is None:
+                continue
+            _, story = found
+            detection = detection_from_dict(entry["lead"])
+            if self.silences.muting(detection, story["id"], now) is not None:
+                if entry["state"] in ("queued", "held"):
+                    self.log.pop(key, None)  # silenced while waiting: alerts again after the silence
+                continue
+            items.append(StoryItem(story["id"], detection.status, detection, tuple(story["sources"]),
+                                   tuple(story["languages"]), len(story["sources"]), held))
+            sent_keys.append(key)
+        return items, sent_keys
+
+    def _mark_sent(self, keys: list[str], t: float) -> None:
+        for key in keys:
+            entry = self.log[key]
+            found = self._story_of(key, entry)
+            outlets = len(found[1]["sources"]) if found else entry.get("sent_outlets", 0)
+            if entry["state"] in ("queued", "held"):
+                self.log[key] = {**entry, "state": "sent", "sent_at": t, "sent_outlets": outlets, "followups": 0,
+                                 "followup_due": None}
+            else:  # a held follow-up
+                self.log[key] = {**entry, "sent_outlets": outlets, "followups": 1, "followup_due": None}
+
+    def _digest_note(self, log_key: str, receiver: str, items: list[StoryItem], stamp: float,
+                     reason: str) -> Notification:
+        first = items[0]
+        return Notification(
+            key=f"{log_key}|{stamp:.0f}", kind="digest", receiver=receiver, story_id="digest",
+            status=first.status, detection=first.detection, sources=first.sources, languages=first.languages,
+            outlets=first.outlets, stories=tuple(items), reason=reason, log_key=log_key,
+        )
+
+    def _flush_digest(self, key: str, entry: dict[str, Any], now: float) -> list[Notification]:
+        receiver = key.split("|")[1]
+        t = now if now != INF else entry["due"]
+        items, sent_keys = self._items(entry["items"], t, held=False)
+        self._mark_sent(sent_keys, t)
+        if not items:
+            self.log[key] = {**entry, "items": [], "due": None}
+            return []
+        period = next((self._digest_period(r) for r in self.config.routes if r.receiver == receiver), None)
+        note = self._digest_note(key, receiver, items, entry["due"],
+                                 f"{_secs(period) if period else ''} digest: {len(items)} "
+                                 f"stor{'ies' if len(items) != 1 else 'y'} since the last one".strip())
+        self.log[key] = {**entry, "items": [], "due": None, "outbox": [*entry.get("outbox", []), note.to_dict()]}
+        return [note]
+
+    def _flush_held(self, key: str, entry: dict[str, Any], receiver: str, now: float) -> list[Notification]:
+        t = now if now != INF else max([*entry["sent"], 0.0])
+        items, sent_keys = self._items(entry["held"], t, held=True)
+        self._mark_sent(sent_keys, t)
+        entry = self.log.get(key, entry)
+        if not items:
+            self.log[key] = {**entry, "held": []}
+            return []
+        rate = self.config.receiver(receiver).rate_limit
+        limit = f"{rate.count}/{_secs(rate.per)}" if rate else ""
+        note = self._digest_note(key, receiver, items, t,
+                                 f"catch-up: {len(items)} alert{'s' if len(items) != 1 else ''} held back by the "
+                                 f"rate limit {limit}")
+        self.log[key] = {**entry, "held": [], "outbox": [*entry.get("outbox", []), note.to_dict()]}
+        self._count(receiver, entry.get("scope"), t)
+        return [note]
+
+    # -- at-least-once -------------------------------------------------------------------------------------
+
+    def undelivered(self, scope: int | None = None) -> list[Notification]:
+        """Notifications recorded but not confirmed by ``delivered`` — after a crash, deliver them again."""
+        out = []
+        for entry in list(self.log.values()):
+            if (scope is None or entry.get("scope") == scope) and entry.get("outbox"):
+                out.extend(Notification.from_dict(n) for n in entry["outbox"])
+        return out
+
+    def delivered(self, note: Notification) -> None:
+        """The runner delivered ``note`` (whatever each target answered; failures are delivery's DLQ)."""
+        entry = self.log.get(note.log_key)
+        if entry is None or not entry.get("outbox"):
+            return
+        self.log[note.log_key] = {**entry, "outbox": [n for n in entry["outbox"] if n["key"] != note.key]}
+
+    def next_due(self, scope: int | None = None) -> float:
+        """When ``due``/``undelivered`` next has work in ``scope`` (read-only: safe outside stream context)."""
+        soonest = INF
+        for key, entry in list(self.log.items()):
+            if scope is not None and entry.get("scope") != scope:
+                continue
+            if entry.get("outbox"):
+                return 0.0
+            if entry.get("state") == "pending":
+                soonest = min(soonest, entry["due"])
+            elif entry.get("followup_due") is not None:
+                soonest = min(soonest, entry["followup_due"])
+            elif key.startswith("digest|") and entry.get("items") and entry.get("due") is not None:
+                soonest = min(soonest, entry["due"])
+            elif key.startswith("rate|") and entry.get("held"):
+                rate = self.config.receiver(key.split("|")[1]).rate_limit
+                sent = sorted(entry["sent"])
+                if rate is None or len(sent) < rate.count:
+                    return 0.0
+                soonest = min(soonest, sent[-rate.count] + rate.per)
+        return soonest
+
+    @staticmethod
+    def _note(key: str, kind: str, route: Route, story: dict[str, Any], detection: Detection,
+              reason: str) -> Notification:
         return Notification(
             key=f"{key}|{kind}", kind=kind, receiver=route.receiver, story_id=story["id"],
             status=detection.status, detection=detection, sources=tuple(story["sources"]),
-            languages=tuple(story["languages"]), outlets=len(story["sources"]),
+            languages=tuple(story["languages"]), outlets=len(story["sources"]), reason=reason, log_key=key,
         )

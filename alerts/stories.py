@@ -57,6 +57,7 @@ def attach(
             "languages": [detection.language],
             "statuses": [detection.status],
             "lead": detection.to_dict(),
+            "by_status": {detection.status: detection.to_dict()},  # first report of each status (inhibition)
         }
         bucket.append(story)
     else:
@@ -73,6 +74,8 @@ def attach(
             story["languages"] = [*story["languages"], detection.language]
         if detection.status not in story["statuses"]:
             story["statuses"] = [*story["statuses"], detection.status]
+        if detection.status not in story.setdefault("by_status", {}):
+            story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
     stories[key] = bucket[-MAX_STORIES_PER_KEY:]  # reassign: faust tables only persist on __setitem__
     return story, new_article
 
