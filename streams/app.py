@@ -26,6 +26,9 @@ from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
 from detectors.contracts import InvalidArticle, InvalidDetection, decode_article, decode_detection
+from streams.health import install as install_health
+from streams.logs import config_secrets, dict_config
+from streams.metrics import Metrics, story_opened
 from streams.topics import dlq_topic, ensure_topics
 
 log = logging.getLogger("wirewatch.worker")
@@ -77,6 +80,11 @@ def create_app(
     detect_pool = ThreadPoolExecutor(max_workers=config.worker.detect_threads, thread_name_prefix="detect")
     deliver_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deliver")
     state: dict[str, Any] = {}
+    metrics = Metrics()
+    app.wirewatch_metrics = metrics  # type: ignore[attr-defined]
+    app.wirewatch_health = install_health(  # type: ignore[attr-defined]
+        app, metrics, bootstrap=bootstrap, group=config.worker.id,
+        topics=[config.kafka.articles_topic, config.kafka.detections_topic])
 
     def pipeline():
         if "pipeline" not in state:
@@ -94,6 +102,7 @@ def create_app(
         loop = asyncio.get_running_loop()
         async for event in stream.events():
             message = event.message
+            t0 = time.perf_counter()
             try:
                 article = decode_article(event.value or b"", max_bytes=config.worker.max_message_bytes)
             except InvalidArticle as exc:
@@ -110,14 +119,22 @@ def create_app(
                     value = value[:DLQ_MAX_VALUE_BYTES]
                 fut = await dlq.send(key=event.key, value=value, headers=headers)
                 await fut
+                metrics.record_invalid(exc.code, dlq_topic(config.kafka.articles_topic))
                 continue
+            metrics.time_stage("decode", time.perf_counter() - t0)
+            metrics.record_article(article.text)
+            t0 = time.perf_counter()
             found = await loop.run_in_executor(detect_pool, pipeline().detect, article)
+            metrics.time_stage("detect", time.perf_counter() - t0)
+            metrics.record_detections(found)
+            t0 = time.perf_counter()
             futures = [await detections.send(key=d.story_key.encode(), value=d.to_json()) for d in found]
             for fut in futures:
                 await fut
-            if found:
-                log.info("article %s: %d detection(s): %s", article.id, len(found),
-                         ", ".join(f"{d.type}/{d.status}" for d in found))
+            metrics.time_stage("produce", time.perf_counter() - t0)
+            for d in found:
+                log.info("article %s: detection %s/%s", article.id, d.type, d.status,
+                         extra={"article_id": article.id, "story_key": d.story_key, "detection_id": d.id})
 
     dispatcher = Dispatcher(config, stories, alert_log)
     deliverer = Deliverer(config)
@@ -132,25 +149,35 @@ def create_app(
                 log.error("skipping an invalid detection: %s", exc)
                 continue
             now = time.time()
+            t0 = time.perf_counter()
             decision = dispatcher.process(detection, now)
             notes = decision.notifications + dispatcher.due(now)
+            metrics.time_stage("route", time.perf_counter() - t0)
+            metrics.record_decision(decision, detection.type,
+                                    story_opened(stories, detection.story_key, decision.story_id, now))
             for note in notes:
+                t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                metrics.time_stage("deliver", time.perf_counter() - t0)
+                metrics.record_delivery(note, results)
                 for r in results:
                     log.info("alert %s story=%s receiver=%s target=%s ok=%s attempts=%d", note.kind,
-                             note.story_id, r.receiver, r.target, r.ok, r.attempts)
+                             note.story_id, r.receiver, r.target, r.ok, r.attempts,
+                             extra={"article_id": note.detection.article_id, "story_key": note.detection.story_key,
+                                    "story_id": note.story_id, "receiver": r.receiver})
 
     app.wirewatch_pools = (detect_pool, deliver_pool)  # type: ignore[attr-defined]
     return app
 
 
 def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "info",
-               web_port: int | None = None) -> int:
+               web_port: int | None = None, log_format: str = "text") -> int:
     bootstrap = bootstrap or config.kafka.bootstrap
     ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
                               dlq_topic(config.kafka.articles_topic)],
                   config.kafka.partitions)
     app = create_app(config, bootstrap=bootstrap, web_port=web_port)
-    worker = faust.Worker(app, loglevel=loglevel)
+    worker = faust.Worker(app, loglevel=loglevel,
+                          logging_config=dict_config(log_format, loglevel, config_secrets(config)))
     worker.execute_from_commandline()
     return 0

@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from streams import logs
+
 EXIT_OK, EXIT_INPUT, EXIT_CONFIG = 0, 1, 2
 
 
@@ -25,14 +27,21 @@ def _load_config(path: str | None, *, required: bool = False):
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from detectors.pipeline import Pipeline
-
     from streams.embedded import scan
     from streams.inputs import read_items
 
     config = None if args.no_alerts else _load_config(args.config)
     max_bytes = config.worker.max_message_bytes if config else 1_000_000
     items = read_items(args.paths, args.input_format, max_bytes=max_bytes)
-    summary = scan(items, Pipeline.load(), config, output_format=args.format)
+    metrics = None
+    if args.metrics_port is not None:
+        from prometheus_client import start_http_server
+
+        from streams.metrics import Metrics
+
+        metrics = Metrics()
+        start_http_server(args.metrics_port, addr=args.metrics_addr, registry=metrics.registry)
+    summary = scan(items, Pipeline.load(), config, output_format=args.format, metrics=metrics)
     if args.format == "text":
         print(f"\n{summary.articles} article(s), {summary.detections} detection(s), {summary.alerts} alert(s), "
               f"{summary.invalid} invalid input(s)", file=sys.stderr)
@@ -63,11 +72,13 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from streams.app import run_worker
 
     config = _load_config(args.config)
-    return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port)
+    return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
+                      log_format=args.log_format)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     import orjson
+
     from detectors.evaluation import evaluate_file, format_text
     from detectors.pipeline import Pipeline
 
@@ -88,6 +99,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirewatch", description="News event detection and alerting.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    logs.add_arguments(parser)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("scan", help="detect events in files or stdin (no broker) and alert")
@@ -96,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG, else alerts to the console)")
     p.add_argument("--no-alerts", action="store_true", help="detect only; route and deliver nothing")
+    p.add_argument("--metrics-port", type=int, help="serve Prometheus /metrics on this port while scanning")
+    p.add_argument("--metrics-addr", default="127.0.0.1", help="address for --metrics-port (default 127.0.0.1)")
+    logs.add_arguments(p, default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("publish", help="feed text/JSONL files into the articles topic")
@@ -111,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
     p.add_argument("--web-port", type=int, help="faust web port (default: worker.web_port of the config)")
     p.add_argument("--loglevel", default="info")
+    logs.add_arguments(p, default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("eval", help="precision/recall/F1 on a labelled JSONL dataset")
@@ -126,8 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(args.log_format, logging.DEBUG if args.verbose else logging.WARNING)
     try:
         return args.func(args)
     except BrokenPipeError:  # `wirewatch scan … | head`

@@ -20,6 +20,7 @@ from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher, Notification
 from detectors.contracts import Article, Detection
 from streams.inputs import Item
+from streams.metrics import Metrics, story_opened
 
 BATCH = 64
 
@@ -53,6 +54,7 @@ def scan(
     err: TextIO = sys.stderr,
     output_format: str = "text",
     alerts_out: TextIO | None = None,
+    metrics: Metrics | None = None,
 ) -> ScanSummary:
     """Run detection (and alerting unless ``config`` is None) over ``items``; print per ``output_format``."""
     summary = ScanSummary()
@@ -64,12 +66,20 @@ def scan(
     pending_notes: list[Notification] = []
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, BATCH)):
+        started = time.perf_counter()
         for item in batch:
             if item.error is not None:
                 summary.invalid += 1
+                if metrics is not None:
+                    metrics.record_invalid(item.error.code)
                 print(f"wirewatch: {item.origin}: invalid article: {item.error.reason}", file=err)
         valid = [item for item in batch if item.article is not None]
         results = pipeline.detect_many([item.article for item in valid])
+        if metrics is not None:
+            metrics.time_stage("scan_batch", time.perf_counter() - started)
+            for item, detections in zip(valid, results, strict=True):
+                metrics.record_article(item.article.text)
+                metrics.record_detections(detections)
         for item, detections in zip(valid, results, strict=True):
             summary.articles += 1
             summary.detections += len(detections)
@@ -83,7 +93,11 @@ def scan(
             if dispatcher is not None:
                 now = time.time()
                 for d in detections:
-                    pending_notes.extend(dispatcher.process(d, now).notifications)
+                    decision = dispatcher.process(d, now)
+                    pending_notes.extend(decision.notifications)
+                    if metrics is not None:
+                        metrics.record_decision(decision, d.type,
+                                                story_opened(dispatcher.stories, d.story_key, decision.story_id, now))
         out.flush()
     if output_format == "json":
         out.write(orjson.dumps(collected, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -94,6 +108,8 @@ def scan(
         for note in pending_notes:
             results = deliverer.deliver(note)
             summary.alerts += any(r.ok for r in results)
+            if metrics is not None:
+                metrics.record_delivery(note, results)
             for r in results:
                 if not r.ok:
                     print(f"wirewatch: alert {note.key} to {r.receiver} ({r.target}) failed: {r.error}", file=err)
