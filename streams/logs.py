@@ -38,7 +38,10 @@ def _hash(url: str) -> str:
 
 
 def redact_url(url: str) -> str:
-    scheme = url.split("://", 1)[0].lower()
+    scheme, _, rest = url.partition("://")
+    scheme = scheme.lower()
+    if rest.startswith("…"):  # already redacted
+        return url
     if scheme not in KEEP_SCHEMES:
         return f"{scheme}://…#{_hash(url)}"  # same shape as alerts.delivery.redact
     return _SECRET_QUERY.sub(r"\1…", _USERINFO.sub(r"\1…@", url))
