@@ -47,6 +47,7 @@ def create_app(
     bootstrap: str | None = None,
     web_port: int | None = None,
     pipeline_factory: Callable[[], Any] = _default_pipeline,
+    web_bind: str = "127.0.0.1",
 ) -> faust.App:
     bootstrap = bootstrap or config.kafka.bootstrap
     partitions = config.kafka.partitions
@@ -64,7 +65,7 @@ def create_app(
         broker_commit_every=100,
         broker_commit_interval=1.0,
         web_enabled=True,
-        web_bind="127.0.0.1",
+        web_bind=web_bind,  # /metrics, /healthz, /readyz: loopback unless asked (containers: 0.0.0.0)
         web_port=web_port or config.worker.web_port,
         web_in_thread=False,
         table_cleanup_interval=60.0,
@@ -171,12 +172,12 @@ def create_app(
 
 
 def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "info",
-               web_port: int | None = None, log_format: str = "text") -> int:
+               web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
     bootstrap = bootstrap or config.kafka.bootstrap
     ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
                               dlq_topic(config.kafka.articles_topic)],
                   config.kafka.partitions)
-    app = create_app(config, bootstrap=bootstrap, web_port=web_port)
+    app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))
     worker.execute_from_commandline()

@@ -73,7 +73,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     config = _load_config(args.config)
     return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
-                      log_format=args.log_format)
+                      log_format=args.log_format, web_bind=args.web_bind)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config")
     p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
     p.add_argument("--web-port", type=int, help="faust web port (default: worker.web_port of the config)")
+    p.add_argument("--web-bind", default=os.environ.get("WIREWATCH_WEB_BIND", "127.0.0.1"),
+                   help="address of /metrics, /healthz, /readyz (default: $WIREWATCH_WEB_BIND, else 127.0.0.1)")
     p.add_argument("--loglevel", default="info")
     logs.add_arguments(p, default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_worker)
