@@ -4,70 +4,18 @@ HTTP endpoint."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer
 from kafka.admin import KafkaAdminClient
 
-from detectors.contracts import Article
 from streams.publisher import Publisher
-from tests.conftest import REPO, SEED, HttpSink
+from tests.conftest import HttpSink
+from tests.workers import Worker, consume, detections_of, seed_article
 
 pytestmark = pytest.mark.kafka
-WORKER = [sys.executable, "-m", "streams.cli", "worker"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Worker:
-    def __init__(self, tmp: Path, bootstrap: str, sink: HttpSink) -> None:
-        run = uuid.uuid4().hex[:8]
-        self.group = f"wirewatch-test-{run}"
-        self.articles = f"articles-{run}"
-        self.detections = f"detections-{run}"
-        self.bootstrap = bootstrap
-        self.config = tmp / "wirewatch.yaml"
-        self.config.write_text(
-            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, "
-            f"detections_topic: {self.detections}, partitions: 4}}\n"
-            f"worker: {{id: {self.group}, max_message_bytes: 1000000}}\n"
-            "receivers:\n"
-            f"  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
-            "routes:\n  - receiver: sink\n"
-        )
-        self.log_path = tmp / "worker.log"
-        self.log = self.log_path.open("wb")
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen(
-            [*WORKER, "--config", str(self.config), "--web-port", str(free_port()), "--loglevel", "info"],
-            cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT, env=env,
-        )
-
-    def tail(self) -> str:
-        return self.log_path.read_text(errors="replace")[-6000:]
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            return self.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            return self.proc.wait()
-        finally:
-            self.log.close()
 
 
 @pytest.fixture(scope="module")
@@ -79,37 +27,10 @@ def sink() -> Iterator[HttpSink]:
 
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, sink: HttpSink) -> Iterator[Worker]:
-    w = Worker(tmp_path_factory.mktemp("worker"), kafka, sink)
+    w = Worker(tmp_path_factory.mktemp("worker"), kafka, sink.port)
     yield w
     code = w.stop()
     assert code == 0, f"worker exited with {code} on SIGTERM:\n{w.tail()}"
-
-
-def consume(bootstrap: str, topic: str, until, timeout: float) -> list:
-    """Read ``topic`` from the start until ``until(records)`` holds or ``timeout`` passes."""
-    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=1000,
-                             fetch_max_bytes=64 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
-    records: list = []
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline and not until(records):
-            for batch in consumer.poll(timeout_ms=500).values():
-                records.extend(batch)
-    finally:
-        consumer.close()
-    return records
-
-
-def seed_article(article_id: str) -> Article:
-    text = SEED.read_text("utf-8")
-    return Article.create(text, id=article_id, title=text.splitlines()[0], source="lastampa.it",
-                          url=f"https://example.org/{article_id}", published_at="2020-01-08T20:00:00Z")
-
-
-def detections_of(records: list, article_id: str) -> list[dict]:
-    out = [json.loads(r.value) for r in records]
-    return [d for d in out if d["article_id"] == article_id]
 
 
 def test_seed_and_fifty_articles_flow_to_detections_and_an_alert(

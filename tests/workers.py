@@ -1,0 +1,118 @@
+"""Real worker processes for integration and reliability tests: a config file, a subprocess, its log."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from kafka import KafkaConsumer
+
+from detectors.contracts import Article
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
+WORKER = [sys.executable, "-m", "streams.cli", "worker"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Worker:
+    """``wirewatch worker`` in a subprocess, on its own topics and consumer group (unique per instance).
+
+    ``start()`` again after ``stop()``/``kill()`` restarts it with the same group, topics and state.
+    """
+
+    def __init__(self, tmp: Path, bootstrap: str, sink_port: int, extra_worker: str = "",
+                 routes: str = "routes:\n  - receiver: sink\n") -> None:
+        run = uuid.uuid4().hex[:8]
+        self.tmp = tmp
+        self.group = f"wirewatch-test-{run}"
+        self.articles = f"articles-{run}"
+        self.detections = f"detections-{run}"
+        self.bootstrap = bootstrap
+        self.config = tmp / "wirewatch.yaml"
+        self.config.write_text(
+            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, "
+            f"detections_topic: {self.detections}, partitions: 4}}\n"
+            f"worker: {{id: {self.group}, max_message_bytes: 1000000{', ' + extra_worker if extra_worker else ''}}}\n"
+            "receivers:\n"
+            f"  - name: sink\n    urls: ['json://127.0.0.1:{sink_port}/alerts']\n"
+            + routes
+        )
+        self.log_path = tmp / "worker.log"
+        self.web_port = free_port()
+        self.proc: subprocess.Popen | None = None
+        self.start()
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [*WORKER, "--config", str(self.config), "--web-port", str(self.web_port), "--loglevel", "info"],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+        log.close()
+
+    def tail(self, chars: int = 6000) -> str:
+        return self.log_path.read_text(errors="replace")[-chars:]
+
+    def wait_log(self, needle: str, timeout: float, occurrence: int = 1) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.log_path.read_text(errors="replace").count(needle) >= occurrence:
+                return True
+            time.sleep(0.3)
+        return False
+
+    def stop(self, timeout: float = 60) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.kill()
+        self.proc.wait()
+
+
+def consume(bootstrap: str, topic: str, until: Callable[[list], bool], timeout: float) -> list:
+    """Read ``topic`` from the start until ``until(records)`` holds or ``timeout`` passes."""
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=1000,
+                             fetch_max_bytes=64 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
+    records: list = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and not until(records):
+            for batch in consumer.poll(timeout_ms=500).values():
+                records.extend(batch)
+    finally:
+        consumer.close()
+    return records
+
+
+def seed_article(article_id: str) -> Article:
+    text = SEED.read_text("utf-8")
+    return Article.create(text, id=article_id, title=text.splitlines()[0], source="lastampa.it",
+                          url=f"https://example.org/{article_id}", published_at="2020-01-08T20:00:00Z")
+
+
+def detections_of(records: list, article_id: str) -> list[dict]:
+    return [d for d in (json.loads(r.value) for r in records) if d["article_id"] == article_id]
