@@ -72,6 +72,8 @@ class Receiver:
     console: bool = False
     rate_limit: RateLimit | None = None
     digest: float | None = None  # every route to this receiver sends digests instead of instant alerts
+    template: str | None = None  # delivery: a jinja2 file replacing the channel's template (alerts/render.py)
+    timeout: float | None = None  # delivery: per-target socket timeout, seconds (alerts/delivery.py)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class KafkaSettings:
     bootstrap: str = "localhost:9092"
     articles_topic: str = "articles"
     detections_topic: str = "detections"
+    alerts_dlq_topic: str = "alerts.dlq"  # alerts still failed after retries (alerts/delivery.py)
     partitions: int = 4
 
 
@@ -320,6 +323,8 @@ def _receiver(r: dict[str, Any]) -> Receiver:
         name=r["name"], urls=tuple(r.get("urls", ())), console=r.get("console", False),
         rate_limit=RateLimit(int(rate["count"]), parse_duration(rate["per"])) if rate else None,
         digest=parse_duration(r["digest"]) if "digest" in r else None,
+        template=r.get("template"),
+        timeout=parse_duration(r["timeout"]) if "timeout" in r else None,
     )
 
 

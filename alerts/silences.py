@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alerts.config import Matcher, matcher_from_dict
+from alerts.config import Config, Matcher, matcher_from_dict
 from alerts.durations import parse_duration
 from alerts.routing import matches
 from detectors.contracts import Detection
@@ -172,11 +172,25 @@ class SilenceFile:
         os.replace(tmp, self.path)
 
 
-def default_silences_file(config_source: str | None, env: Mapping[str, str] | None = None) -> Path:
-    """``$XDG_STATE_HOME/wirewatch/silences.json`` (``~/.local/state/…``); a config's ``state.silences_file`` wins."""
+def silences_file(config: Config, env: Mapping[str, str] | None = None) -> Path:
+    """The config's ``state.silences_file`` (relative to the config file), else
+    ``$XDG_STATE_HOME/wirewatch/silences.json`` (``~/.local/state/wirewatch/silences.json``)."""
+    if config.state.silences_file:
+        path = Path(os.path.expanduser(config.state.silences_file))
+        if not path.is_absolute() and config.source not in ("<defaults>", ""):
+            path = Path(config.source).resolve().parent / path
+        return path
     env = os.environ if env is None else env
     base = Path(env.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     return base / "wirewatch" / "silences.json"
+
+
+def local_silences(config: Config) -> Silences:
+    """The embedded runner's silences: the config's static ones plus the local file's."""
+    silences = Silences(config.silences)
+    for record in SilenceFile(silences_file(config)).load().values():
+        silences.put(record)
+    return silences
 
 
 class Silences:

@@ -25,13 +25,17 @@ import faust
 from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
+from alerts.silences import Silences
 from detectors.contracts import InvalidArticle, InvalidDetection, decode_article, decode_detection
 from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics, story_opened
-from streams.topics import dlq_topic, ensure_topics
+from streams.silence_topic import ensure_silences_topic, follow_silences, silences_topic
+from streams.topics import dlq_topic, ensure_topics, ticks_topic
 
 log = logging.getLogger("wirewatch.worker")
+
+TICK = b'{"tick":true}'
 
 DLQ_MAX_VALUE_BYTES = 8_000_000
 
@@ -137,28 +141,66 @@ def create_app(
                 log.info("article %s: detection %s/%s", article.id, d.type, d.status,
                          extra={"article_id": article.id, "story_key": d.story_key, "detection_id": d.id})
 
-    dispatcher = Dispatcher(config, stories, alert_log)
+    # Silences: every worker follows the whole compacted topic into memory (read-only for the dispatcher).
+    silences = Silences(config.silences)
+    silences_ready = asyncio.Event()
+    dispatcher = Dispatcher(config, stories, alert_log, silences=silences)
     deliverer = Deliverer(config)
+    # Timers: faust tables may only change inside stream iteration, so a timer sends a small "tick" to each
+    # partition of the ticks topic (co-partitioned with detections) that has work due; the route agent consumes
+    # both topics and handles a tick by firing that partition's due groups, follow-ups and digests.
+    ticks = app.topic(ticks_topic(config), partitions=partitions, **raw)
+    route_input = app.topic(config.kafka.detections_topic, ticks_topic(config), partitions=partitions, **raw)
 
-    @app.agent(detections)
+    @app.task
+    async def load_silences() -> None:
+        await follow_silences(bootstrap, silences_topic(config), silences, silences_ready)
+
+    @app.timer(config.worker.tick_interval)
+    async def tick() -> None:
+        now = time.time()
+        for tp in app.assignor.assigned_actives():
+            if tp.topic == config.kafka.detections_topic and dispatcher.next_due(tp.partition) <= now:
+                await ticks.send(value=TICK, partition=tp.partition)
+
+    @app.agent(route_input)
     async def route(stream: faust.StreamT) -> None:
         loop = asyncio.get_running_loop()
-        async for value in stream:
+        try:
+            await asyncio.wait_for(silences_ready.wait(), timeout=30)
+        except TimeoutError:
+            log.error("silences not loaded after 30 s: routing without them until they arrive")
+        async for event in stream.events():
+            value, partition = event.value, event.message.partition
+            now = time.time()
+            if event.message.topic != config.kafka.detections_topic:
+                notes = dispatcher.undelivered(partition) + dispatcher.due(now, partition)
+                for note in notes:
+                    results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                    dispatcher.delivered(note)
+                    metrics.record_delivery(note, results)
+                    log.info("alert %s (timer) story=%s receiver=%s ok=%s", note.kind, note.story_id,
+                             note.receiver, all(r.ok for r in results),
+                             extra={"story_id": note.story_id, "receiver": note.receiver})
+                continue
             try:
                 detection = decode_detection(value)
             except InvalidDetection as exc:
                 log.error("skipping an invalid detection: %s", exc)
                 continue
-            now = time.time()
             t0 = time.perf_counter()
-            decision = dispatcher.process(detection, now)
-            notes = decision.notifications + dispatcher.due(now)
+            decision = dispatcher.process(detection, now, scope=partition)
+            notes = decision.notifications
+            log.info("decision detection=%s story=%s %s", detection.id, decision.story_id,
+                     " ".join(f"{r}:{o}" for r, o in decision.outcomes),
+                     extra={"detection_id": detection.id, "story_id": decision.story_id})
             metrics.time_stage("route", time.perf_counter() - t0)
             metrics.record_decision(decision, detection.type,
                                     story_opened(stories, detection.story_key, decision.story_id, now))
             for note in notes:
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                dispatcher.delivered(note)  # after delivery: a crash before this delivers again, never drops
                 metrics.time_stage("deliver", time.perf_counter() - t0)
                 metrics.record_delivery(note, results)
                 for r in results:
@@ -177,6 +219,8 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
     ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
                               dlq_topic(config.kafka.articles_topic)],
                   config.kafka.partitions)
+    ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config={"retention.ms": "3600000"})
+    ensure_silences_topic(bootstrap, silences_topic(config))
     app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))

@@ -139,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check-config", help="validate a config file; exit 2 on errors")
     p.add_argument("file")
     p.set_defaults(func=cmd_check_config)
+
+    from streams import routing_cli
+
+    routing_cli.add_parsers(sub)  # silence add|list|expire, alerts explain
     return parser
 
 

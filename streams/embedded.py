@@ -18,6 +18,7 @@ import orjson
 from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher, Notification
+from alerts.silences import local_silences
 from detectors.contracts import Article, Detection
 from streams.inputs import Item
 from streams.metrics import Metrics, story_opened
@@ -60,7 +61,7 @@ def scan(
     summary = ScanSummary()
     dispatcher = deliverer = None
     if config is not None:
-        dispatcher = Dispatcher(config, stories={}, log={})
+        dispatcher = Dispatcher(config, stories={}, log={}, silences=local_silences(config))
         deliverer = Deliverer(config, console=alerts_out or (out if output_format == "text" else err))
     collected: list[dict] = []
     pending_notes: list[Notification] = []
@@ -95,6 +96,8 @@ def scan(
                 for d in detections:
                     decision = dispatcher.process(d, now)
                     pending_notes.extend(decision.notifications)
+                    for note in decision.notifications:  # in-memory state: no crash to recover from
+                        dispatcher.delivered(note)
                     if metrics is not None:
                         metrics.record_decision(decision, d.type,
                                                 story_opened(dispatcher.stories, d.story_key, decision.story_id, now))

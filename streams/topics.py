@@ -12,6 +12,11 @@ log = logging.getLogger(__name__)
 
 
 
+def ticks_topic(config) -> str:
+    """The route agent's timer topic, co-partitioned with detections (see streams/app.py)."""
+    return f"{config.worker.id}-ticks"
+
+
 def dlq_topic(topic: str) -> str:
     """The dead-letter topic of ``topic``: ``articles`` → ``articles.dlq``."""
     return f"{topic}.dlq"

@@ -83,3 +83,87 @@ def test_check_config_exits_2_and_prints_every_error(tmp_path: Path, capsys: pyt
     err = capsys.readouterr().err
     assert f"{path}:1: kafka: unknown key" in err
     assert f"{path}:2: worker.detect_threads" in err
+
+
+ROUTING = """\
+receivers:
+  - name: desk
+    console: true
+    digest: 1h
+    rate_limit: {count: 10, per: 1h}
+  - name: ops
+    urls: ["json://127.0.0.1:1/x"]
+routes:
+  - receiver: ops
+    match: {type: [ceasefire], actors: [Haftar], language: [de, it], source: [ansa.it]}
+    group_interval: 5m
+    continue: true
+  - receiver: desk
+inhibit_rules:
+  - source_match: {status: [violated]}
+    target_match: {status: [announced]}
+    equal: [countries]
+silences:
+  - matchers: {countries: [SY], story: [s-1]}
+    ends_at: "2030-01-01T00:00:00Z"
+    author: ana
+    comment: known
+worker: {tick_interval: 2s}
+state: {silences_file: silences.json}
+"""
+
+
+def test_routing_config(tmp_path: Path) -> None:
+    from alerts.silences import Silences, silences_file
+
+    config = load_config(write(tmp_path, ROUTING), env={})
+    desk = config.receiver("desk")
+    assert desk.digest == 3600 and desk.rate_limit is not None and desk.rate_limit.count == 10
+    assert config.routes[0].continue_ and config.routes[0].group_interval == 300
+    assert config.routes[0].match.actors == ("haftar",)
+    rule = config.inhibit_rules[0]
+    assert rule.source.status == {"violated"} and rule.equal == ("countries",)
+    assert config.worker.tick_interval == 2
+    assert silences_file(config) == tmp_path / "silences.json"
+    assert len(Silences(config.silences)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "fragment"),
+    [
+        ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {country: [LY]}\n", 5,
+         "routes[0].match", "unknown key"),
+        ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {countries: [Libya]}\n", 5,
+         "routes[0].match.countries[0]", "does not match"),
+        ("receivers:\n  - name: a\n    rate_limit: {count: 10, per: hourly}\n", 3,
+         "receivers[0].rate_limit.per", "not a duration"),
+        ("receivers:\n  - name: a\n    digest: daily\n", 3, "receivers[0].digest", "not a duration"),
+        ("inhibit_rules:\n  - source_match: {status: [violated]}\n    target_match: {}\n    equal: [conflict]\n", 4,
+         "inhibit_rules[0].equal[0]", "'conflict'"),
+        ("silences:\n  - matchers: {countries: [LY]}\n    ends_at: tomorrow\n", 3, "silences[0].ends_at",
+         "date-time"),
+        ("silences:\n  - matchers: {}\n", 2, "silences[0].matchers", "non-empty"),
+        ("routes: []\nreceivers:\n  - name: a\n    urls: ['slack://${SLACK_TOKEN}/#x']\n", 4,
+         "receivers[0].urls[0]", "SLACK_TOKEN"),
+    ],
+)
+def test_routing_errors_name_file_line_and_key(tmp_path: Path, text: str, line: int, key: str,
+                                               fragment: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line, problem.key) == (str(path), line, key), problem
+    assert fragment in problem.message, problem.message
+
+
+def test_check_config_reports_every_routing_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = write(tmp_path, "receivers:\n  - name: a\n    digest: soon\nroutes:\n  - receiver: a\n"
+                           "    match: {colour: [red]}\n    group_wait: 3 minutes\n")
+    with pytest.raises(SystemExit) as info:
+        main(["check-config", str(path)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3: receivers[0].digest" in err
+    assert f"{path}:6: routes[0].match: unknown key" in err
+    assert f"{path}:7: routes[0].group_wait" in err

@@ -1,0 +1,140 @@
+"""Routing in the real worker on the real broker: one alert per story, a timer-driven follow-up that survives a
+restart (SIGTERM, new process, same group), and silences written by the CLI to the compacted topic."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from kafka import KafkaProducer
+
+from detectors.contracts import Actor, Article, Detection, Evidence
+from tests.conftest import REPO, HttpSink
+
+pytestmark = pytest.mark.kafka
+CLI = [sys.executable, "-m", "streams.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", country: str = "LY") -> Detection:
+    text = f"{actor} kündigte eine Waffenruhe an."
+    article = Article.create(text, id=article_id, source=source)
+    return Detection.create(article, language="de", type="ceasefire", status="announced", confidence=0.9,
+                            evidence=Evidence(text, 0, len(text), (0, 5)), detector="test/1",
+                            actors=(Actor(actor, "person"),), countries=(country,))
+
+
+class RoutingWorker:
+    def __init__(self, tmp: Path, bootstrap: str, sink: HttpSink) -> None:
+        run = uuid.uuid4().hex[:8]
+        self.group = f"wirewatch-routing-{run}"
+        self.detections = f"detections-{run}"
+        self.bootstrap = bootstrap
+        self.config = tmp / "wirewatch.yaml"
+        self.config.write_text(
+            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: articles-{run}, "
+            f"detections_topic: {self.detections}, partitions: 2}}\n"
+            f"worker: {{id: {self.group}, tick_interval: 1s}}\n"
+            f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
+            "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n"
+        )
+        self.log_path = tmp / "worker.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [*CLI, "worker", "--config", str(self.config), "--web-port", str(free_port())],
+                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait_log(self, needle: str, timeout: float, count: int = 1) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.log().count(needle) >= count:
+                return True
+            time.sleep(0.3)
+        return False
+
+    def stop(self) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+    def publish(self, *detections: Detection) -> None:
+        producer = KafkaProducer(bootstrap_servers=self.bootstrap, acks="all")
+        for d in detections:
+            producer.send(self.detections, key=d.story_key.encode(), value=d.to_json())
+        producer.flush()
+        producer.close()
+
+
+def posts(sink: HttpSink) -> list[dict]:
+    return sink.json_bodies()
+
+
+def test_followup_survives_a_restart_and_silences_come_from_the_topic(
+    tmp_path: Path, kafka: str, http_sink: HttpSink
+) -> None:
+    w = RoutingWorker(tmp_path, kafka, http_sink)
+    w.start()
+    try:
+        assert w.wait_log("silences loaded", 60), w.log()[-4000:]
+        first = detection("a-0", "outlet-0.example")
+        w.publish(first)
+        assert http_sink.wait_for(1, timeout=30), f"no first alert:\n{w.log()[-4000:]}"
+        more = [detection(f"a-{i}", f"outlet-{i}.example") for i in range(1, 5)]
+        w.publish(*more)
+        assert w.wait_log(f"decision detection={more[-1].id}", 20), w.log()[-4000:]
+        assert w.stop() == 0, w.log()[-4000:]
+        assert len(posts(http_sink)) == 1, "the follow-up came before the restart: group_interval too short"
+
+        w.start()  # same group id, topics and changelogs: the alert log is recovered, the timer still fires
+        assert http_sink.wait_for(2, timeout=60), f"no follow-up after the restart:\n{w.log()[-4000:]}"
+        bodies = posts(http_sink)
+        assert "Update" in bodies[1]["title"], bodies
+        assert "5 outlets" in bodies[1]["message"], bodies[1]
+
+        # a replay of the first detection sends nothing again
+        w.publish(first)
+        assert w.wait_log(f"decision detection={first.id}", 20, count=2), w.log()[-4000:]
+
+        # silences written by the CLI reach the running worker through the compacted topic
+        add = subprocess.run([*CLI, "silence", "add", "--config", str(w.config), "--kafka", "--match",
+                              "countries=SY", "--duration", "1h", "--author", "test", "--comment", "quiet"],
+                             cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert add.returncode == 0, add.stderr
+        silenced = detection("s-0", "outlet-s.example", actor="Bashar Assad", country="SY")
+        loud = detection("u-0", "outlet-u.example", actor="Wolodymyr Selenskyj", country="UA")
+        time.sleep(2)  # the follower polls the topic every second
+        w.publish(silenced, loud)
+        assert w.wait_log(f"decision detection={loud.id}", 20), w.log()[-4000:]
+        assert w.wait_log(f"decision detection={silenced.id}", 20), w.log()[-4000:]
+        line = next(x for x in w.log().splitlines() if f"decision detection={silenced.id}" in x)
+        assert "sink:silenced" in line, line
+        assert http_sink.wait_for(3, timeout=20)
+        time.sleep(3)  # nothing else arrives: no duplicate, no silenced story
+        titles = [b["title"] for b in posts(http_sink)]
+        assert len(titles) == 3, titles
+        assert "Selenskyj" in titles[2] and not any("Assad" in t for t in titles)
+    finally:
+        if w.proc and w.proc.poll() is None:
+            assert w.stop() == 0, w.log()[-4000:]

@@ -1,0 +1,207 @@
+"""The routing stages on a fake clock: silences, inhibition, digests, rate caps, at-least-once, explanations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alerts.config import Config, InhibitRule, Matcher, RateLimit, Receiver, Route
+from alerts.dispatch import Dispatcher, Notification
+from alerts.silences import SilenceError, SilenceFile, Silences, expired, new_silence, parse_matchers
+from tests.unit.test_dispatch import T0, Runner, config, detection
+
+HOUR = 3600.0
+
+
+def silences(*records: dict) -> Silences:
+    return Silences(records)
+
+
+def test_a_silenced_story_sends_nothing_and_alerts_again_after_expiry() -> None:
+    record = new_silence(parse_matchers(["countries=LY", "type=ceasefire"]), now=T0, duration="1h",
+                         author="ana", comment="known")
+    d = Dispatcher(config(), stories={}, log={}, silences=silences(record))
+    r = Runner(d)
+    decision = d.process(detection("a1"), T0 + 10)
+    assert decision.outcomes == [("ops", "silenced")]
+    assert "ana" in decision.reasons[0][1] and "known" in decision.reasons[0][1]
+    assert r.process(detection("a2"), T0 + 1800) == []
+    assert r.due(T0 + 1900) == []
+    notes = r.process(detection("a3"), T0 + HOUR + 1)  # the silence has ended
+    assert [n.kind for n in notes] == ["new"]
+    assert notes[0].outlets == 3  # the story kept counting while silenced
+
+
+def test_an_expired_silence_mutes_nothing_and_other_stories_are_not_muted() -> None:
+    record = new_silence({"countries": ["LY"]}, now=T0, duration="1h")
+    d = Dispatcher(config(), stories={}, log={}, silences=silences(expired(record, T0 + 60)))
+    assert d.process(detection("a1"), T0 + 61).outcomes == [("ops", "sent")]
+    d = Dispatcher(config(), stories={}, log={}, silences=silences(record))
+    ua = d.process(detection("u1", actors=("Selenskyj",), countries=("UA",)), T0 + 1)
+    assert ua.outcomes == [("ops", "sent")]
+
+
+def test_a_silence_applies_to_a_waiting_group_when_it_fires() -> None:
+    d = Dispatcher(config(group_wait=30.0), stories={}, log={},
+                   silences=silences(new_silence({"countries": ["LY"]}, now=T0 + 10, duration="1h")))
+    assert d.process(detection("a1"), T0).outcomes == [("ops", "pending")]
+    assert Runner(d).due(T0 + 31) == []
+
+
+def test_a_silence_by_story_id() -> None:
+    d = Dispatcher(config(), stories={}, log={})
+    story = d.process(detection("a1"), T0).story_id
+    d.silences.put(new_silence({"story": [story]}, now=T0, duration="1h"))
+    assert d.process(detection("a2", status="violated"), T0 + 1).outcomes == [("ops", "silenced")]
+
+
+def test_the_silence_file_survives_a_restart(tmp_path: Path) -> None:
+    store = SilenceFile(tmp_path / "state" / "silences.json")
+    record = new_silence({"type": ["meeting"]}, now=T0, ends_at="2099-01-01T00:00:00Z", comment="c")
+    store.put(record)
+    store.put(expired(record, T0 + 5) | {"id": "other"})
+    again = SilenceFile(tmp_path / "state" / "silences.json").load()
+    assert set(again) == {record["id"], "other"}
+    assert Silences(again.values())
+
+
+@pytest.mark.parametrize(
+    ("specs", "fragment"),
+    [(["country=LY"], "unknown field 'country'"), (["countries=Libya"], "ISO 3166"), (["type"], "FIELD=VALUE"),
+     (["min_confidence=2"], "between 0 and 1"), ([], "at least one matcher"), (["level=top"], "high or other")],
+)
+def test_bad_silence_matchers_are_precise_errors(specs: list[str], fragment: str) -> None:
+    with pytest.raises(SilenceError, match=fragment):
+        parse_matchers(specs)
+
+
+def test_a_silence_needs_a_valid_end() -> None:
+    with pytest.raises(SilenceError, match="not a duration"):
+        new_silence({"type": ["x"]}, now=T0, duration="soon")
+    with pytest.raises(SilenceError, match="RFC 3339"):
+        new_silence({"type": ["x"]}, now=T0, ends_at="tomorrow")
+
+
+VIOLATED_MUTES_ANNOUNCED = InhibitRule(source=Matcher(status=frozenset({"violated"})),
+                                       target=Matcher(status=frozenset({"announced"})), equal=("countries",))
+
+
+def test_an_inhibited_followup_sends_nothing() -> None:
+    cfg = Config(receivers=(Receiver("ops", console=True),),
+                 routes=(Route("ops", group_interval=300.0),), inhibit_rules=(VIOLATED_MUTES_ANNOUNCED,))
+    d = Dispatcher(cfg, stories={}, log={})
+    r = Runner(d)
+    first = r.process(detection("a1"), T0)
+    r.process(detection("a2"), T0 + 10)                       # more outlets: a follow-up is due at T0+300
+    violated = r.process(detection("v1", status="violated"), T0 + 20)
+    assert [n.status for n in first + violated] == ["announced", "violated"]  # announced then violated: two
+    assert r.due(T0 + 400) == []                              # the announced follow-up is inhibited
+    decision = d.process(detection("a3"), T0 + 500)
+    assert decision.outcomes == [("ops", "inhibited")]
+    assert "violated" in decision.reasons[0][1] and "countries" in decision.reasons[0][1]
+
+
+def test_inhibition_needs_the_equal_fields() -> None:
+    cfg = Config(receivers=(Receiver("ops", console=True),), routes=(Route("ops", group_interval=0.0),),
+                 inhibit_rules=(VIOLATED_MUTES_ANNOUNCED,))
+    r = Runner(Dispatcher(cfg, stories={}, log={}))
+    r.process(detection("a1"), T0)
+    r.process(detection("v1", status="violated", actors=("Assad",), countries=("SY",)), T0 + 5)
+    assert [n.kind for n in r.process(detection("a2"), T0 + 10)] == ["followup"]  # another conflict
+
+
+def digest_config(**receiver: object) -> Config:
+    return Config(receivers=(Receiver("desk", console=True, **receiver),), routes=(Route("desk"),))
+
+
+def test_a_digest_receiver_gets_one_digest_holding_every_story() -> None:
+    d = Dispatcher(digest_config(digest=HOUR), stories={}, log={})
+    r = Runner(d)
+    start = 1_700_002_800.0  # 10:00 → the digest is due at 11:00
+    assert d.process(detection("a1"), start + 60).outcomes == [("desk", "digest")]
+    assert r.process(detection("a2"), start + 120) == []   # same story: grouped
+    r.process(detection("b1", actors=("Selenskyj",), countries=("UA",)), start + 180)
+    r.process(detection("c1", status="violated"), start + 240)
+    r.process(detection("m1", type_="meeting", status="held", actors=("Putin",), countries=("RU",)), start + 300)
+    assert r.due(start + 1800) == []
+    notes = r.due(start + HOUR)
+    assert len(notes) == 1 and notes[0].kind == "digest"
+    items = notes[0].stories
+    assert len(items) == 4 and len({(i.story_id, i.status) for i in items}) == 4
+    assert items[0].outlets == 3  # a1, a2 and the violated report c1 of the same story
+    assert r.due(start + 2 * HOUR) == []                    # nothing new: no empty digest
+    r.process(detection("a3"), start + HOUR + 10)           # a known story: not again
+    r.process(detection("z1", actors=("Xi",), countries=("CN",)), start + HOUR + 20)
+    later = r.due(start + 2 * HOUR)
+    assert [len(n.stories) for n in later] == [1]
+
+
+def test_a_rate_cap_holds_alerts_back_for_a_catch_up_never_drops_them() -> None:
+    d = Dispatcher(digest_config(rate_limit=RateLimit(2, HOUR)), stories={}, log={})
+    r = Runner(d)
+    countries = ["AA", "BB", "CC", "DD", "EE"]
+    sent = []
+    for i, c in enumerate(countries):
+        decision = d.process(detection(f"x{i}", actors=(f"Person{c}",), countries=(c,)), T0 + i)
+        sent += decision.notifications
+        for note in decision.notifications:
+            d.delivered(note)
+    assert len(sent) == 2
+    assert d.process(detection("x9", actors=("PersonEE",), countries=("EE",)), T0 + 10).outcomes == \
+        [("desk", "grouped")]
+    assert r.due(T0 + 100) == []                            # still capped
+    catch_up = r.due(T0 + HOUR + 1)
+    assert len(catch_up) == 1 and catch_up[0].kind == "digest"
+    assert len(catch_up[0].stories) == 3 and all(i.held for i in catch_up[0].stories)
+    assert "rate limit" in catch_up[0].reason
+    assert r.due(T0 + 3 * HOUR) == []
+
+
+def test_an_unconfirmed_alert_is_delivered_again_and_a_confirmed_one_never() -> None:
+    stories: dict = {}
+    log: dict = {}
+    d = Dispatcher(config(), stories=stories, log=log)
+    note = d.process(detection("a1"), T0).notifications[0]
+    # crash before delivered(): a new dispatcher on the recovered state, the detection is replayed
+    again = Dispatcher(config(), stories=stories, log=log)
+    replay = again.process(detection("a1"), T0 + 5)
+    assert replay.outcomes == [("ops", "resend")] and replay.notifications == [note]
+    assert again.undelivered() == [note]
+    again.delivered(note)
+    assert again.undelivered() == []
+    assert again.process(detection("a1"), T0 + 6).outcomes == [("ops", "replay")]
+
+
+def test_notifications_round_trip_through_json() -> None:
+    d = Dispatcher(digest_config(digest=HOUR), stories={}, log={})
+    d.process(detection("a1"), T0)
+    note = d.due(T0 + 2 * HOUR)[0]
+    assert Notification.from_dict(note.to_dict()) == note
+
+
+def test_timer_driven_followup_and_next_due() -> None:
+    d = Dispatcher(config(group_interval=300.0), stories={}, log={}, silences=Silences())
+    r = Runner(d)
+    r.process(detection("a1"), T0)
+    assert d.next_due() == float("inf")
+    for i in range(2, 50):
+        r.process(detection(f"a{i}"), T0 + i)
+    assert d.next_due() == T0 + 300
+    assert r.due(T0 + 299) == []
+    follow = r.due(T0 + 300)
+    assert [n.kind for n in follow] == ["followup"] and follow[0].outlets == 49
+    assert "48 more outlets" in follow[0].reason
+    assert r.due(T0 + 10_000) == [] and d.next_due() == float("inf")
+
+
+def test_explanations_name_every_route() -> None:
+    cfg = Config(
+        receivers=(Receiver("a", console=True), Receiver("b", console=True)),
+        routes=(Route("a", match=Matcher(type=frozenset({"meeting"}))), Route("b", match=Matcher(
+            countries=frozenset({"LY"}), min_confidence=0.95))),
+    )
+    decision = Dispatcher(cfg, stories={}, log={}).process(detection("a1"), T0)
+    assert decision.routes == []
+    assert "type 'ceasefire' not in ['meeting']" in decision.checks[0]
+    assert "confidence 0.90 < 0.95" in decision.checks[1]
