@@ -1,19 +1,32 @@
-"""Notifications → text people read. Article text is untrusted: it is neutralised for every target.
+"""Notifications → the title and body one channel receives.
 
-Mentions (``@channel``, ``<!here>``, ``<@U123>``…), HTML and markdown links from an article must never act
-on the target. ``neutralise`` breaks them with a zero-width joiner and escapes markup characters.
+A template (``alerts/templates/<channel>.<ext>``, or the receiver's own ``template`` file) is jinja2 in a
+sandbox. Every value it prints passes through the channel's escaper (``alerts.escape``) via ``finalize``;
+only what ``link()`` and ``mark()`` build is trusted markup. Article text is untrusted everywhere.
+
+Length: the channel's ``limit`` is met by rendering again with less (a shorter evidence window kept around the
+trigger, fewer sources and actors); the lead article's link stays, so a reader can always get the rest.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote, urlsplit
 
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from alerts.channels import Channel, channel_for, channel_named
 from alerts.dispatch import Notification
+from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
 
-_ZWJ = "\u2060"  # word joiner: invisible, breaks mention and link syntax
-_MENTION = re.compile(r"@(?=[A-Za-z0-9_])")
-_SLACK_SPECIAL = re.compile(r"<\s*[!@#]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+__all__ = ["STATUS_WORDS", "Rendered", "headline", "neutralise", "render", "render_text"]
 
 STATUS_WORDS = {
     ("ceasefire", "announced"): "Ceasefire announced",
@@ -25,53 +38,159 @@ STATUS_WORDS = {
     ("meeting", "called_for"): "Meeting called for",
     ("meeting", "rejected"): "Meeting rejected",
 }
+TITLE_LIMIT = 200  # apprise's title_maxlen is 250 for most services
+# (evidence characters, sources, actors) tried in order until the body fits the channel's limit
+LEVELS = ((600, 10, 6), (300, 5, 4), (140, 3, 3), (60, 1, 2), (0, 1, 1))
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
 
-def neutralise(text: str, limit: int = 1000) -> str:
-    """Make untrusted text inert in plain text, Slack/Mattermost markdown and HTML-ish targets."""
-    text = _CONTROL.sub(" ", text)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MENTION.sub("@" + _ZWJ, text)
-    text = text.replace("](", "]" + _ZWJ + "(").replace("[", "［").replace("`", "'")
-    return text
+@dataclass(frozen=True)
+class Rendered:
+    channel: str
+    title: str
+    body: str
+    body_format: str  # declared to apprise
+    shortened: bool = False  # the evidence or lists were cut to meet the limit
 
 
 def headline(note: Notification) -> str:
+    """The raw (unescaped) one-line headline: event, who, where."""
     d = note.detection
-    what = STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}")
+    what = STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}".replace("_", " "))
     who = ", ".join(a.text for a in d.actors[:3])
     where = f" in {d.location.text}" if d.location else ""
     prefix = "Update: " if note.kind == "followup" else ""
-    return neutralise(f"{prefix}{what}" + (f": {who}" if who else "") + where, limit=200)
+    return clip(one_line(f"{prefix}{what}" + (f": {who}" if who else "") + where), TITLE_LIMIT)
+
+
+def _safe_url(url: str | None) -> str | None:
+    if not url or not _SAFE_URL.match(url) or not urlsplit(url).hostname:
+        return None
+    return url
+
+
+def _markup(fmt: str) -> tuple[Callable[[str, str], Markup], Callable[[str], Markup]]:
+    """``link(url, label)`` and ``mark(trigger)`` for one escaping flavour; their output is trusted."""
+    esc = ESCAPERS[fmt]
+
+    def link(url: str, label: str) -> Markup:
+        safe = _safe_url(url)
+        if safe is None:
+            return Markup(esc(label))
+        if fmt == "html":
+            return Markup(f'<a href="{html_text(safe)}">{esc(label)}</a>')
+        if fmt in ("markdown", "slack"):
+            return Markup(f"[{esc(label)}](<{quote(safe, safe=':/?#[]@!$&*+,;=%~.-_')}>)")
+        return Markup(f"{esc(label)} <{safe}>" if label != url else safe)
+
+    def mark(text: str) -> Markup:
+        if not text:
+            return Markup("")
+        if fmt == "html":
+            return Markup(f"<b>{esc(text)}</b>")
+        if fmt in ("markdown", "slack"):
+            return Markup(f"**{esc(text)}**")
+        return Markup(f"»{esc(text)}«")
+
+    return link, mark
+
+
+@lru_cache(maxsize=16)
+def _environment(fmt: str) -> SandboxedEnvironment:
+    esc = ESCAPERS[fmt]
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup) or value is None:
+            return "" if value is None else value
+        return esc(str(value))
+
+    env = SandboxedEnvironment(autoescape=False, finalize=finalize, undefined=StrictUndefined,
+                               keep_trailing_newline=False, trim_blocks=False)
+    env.globals["link"], env.globals["mark"] = _markup(fmt)
+    env.filters["join"] = _join(esc)
+    return env
+
+
+def _join(esc: Callable[[str], str]) -> Callable[..., Markup]:
+    """``join`` that escapes each item (jinja's would hand finalize one string, which is equivalent, but a
+    list of Markup links must survive)."""
+
+    def join(items: Any, sep: str = ", ") -> Markup:
+        return Markup(sep).join(x if isinstance(x, Markup) else Markup(esc(str(x))) for x in items if x)
+
+    return join
+
+
+@lru_cache(maxsize=64)
+def _template(fmt: str, name: str, source: str | None):
+    env = _environment(fmt)
+    text = source if source is not None else resources.files("alerts.templates").joinpath(name).read_text("utf-8")
+    return env.from_string(text)
+
+
+def _evidence(note: Notification, limit: int) -> dict[str, str] | None:
+    ev = note.detection.evidence
+    text = ev.text
+    if limit <= 0 or not text:
+        return None
+    s, e = ev.trigger[0] - ev.start, ev.trigger[1] - ev.start
+    if not 0 <= s <= e <= len(text):
+        return {"before": clip(one_line(text), limit), "trigger": "", "after": ""}
+    if len(text) > limit:
+        room = max(0, limit - (e - s))
+        left = max(0, s - room // 2)
+        right = min(len(text), e + (room - (s - left)))
+        left = max(0, min(left, right - limit))
+        before = ("…" if left > 0 else "") + text[left:s]
+        after = text[e:right] + ("…" if right < len(text) else "")
+        trigger = clip(text[s:e], limit)
+    else:
+        before, trigger, after = text[:s], text[s:e], text[e:]
+    return {"before": one_line(before) + (" " if before[-1:].isspace() else ""),
+            "trigger": one_line(trigger),
+            "after": (" " if after[:1].isspace() else "") + one_line(after)}
+
+
+def view(note: Notification, evidence: int = 600, sources: int = 10, actors: int = 6,
+         title_in_body: bool = False) -> dict[str, Any]:
+    """The values a template may print (raw; the environment escapes them)."""
+    d = note.detection
+    confidence = f"{d.confidence:.2f}"
+    return {
+        "headline": headline(note), "title_in_body": title_in_body, "kind": note.kind,
+        "event": STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}"),
+        "type": d.type, "status": d.status, "level": d.level, "form": d.form,
+        "actors": [{"text": clip(one_line(a.text), 80), "role": a.role} for a in d.actors[:actors]],
+        "place": clip(one_line(d.location.text), 80) if d.location else None,
+        "country": d.location.country if d.location else None,
+        "countries": list(d.countries),
+        "time": d.published_at or d.detected_at,
+        "evidence": _evidence(note, evidence),
+        "sources": [clip(one_line(s), 60) for s in note.sources[:sources]],
+        "more_sources": max(0, len(note.sources) - sources),
+        "outlets": note.outlets, "languages": list(note.languages),
+        "url": _safe_url(d.url), "source": d.source,
+        "detector": d.detector, "confidence": confidence, "story_id": note.story_id,
+    }
+
+
+def render(note: Notification, channel: Channel | str, template: str | None = None) -> Rendered:
+    """Title and body for ``channel`` (a Channel, its name or an apprise URL); ``template`` overrides the file."""
+    if isinstance(channel, str):
+        channel = channel_for(channel) if "://" in channel else channel_named(channel)
+    tpl = _template(channel.escape, channel.template, template)
+    title = "" if channel.title_in_body else ESCAPERS["text" if channel.format == "html" else channel.escape](
+        headline(note))
+    body = ""
+    for i, (ev, src, act) in enumerate(LEVELS):
+        body = tpl.render(view(note, ev, src, act, channel.title_in_body)).strip() + "\n"
+        if len(body) <= channel.limit:
+            return Rendered(channel.name, title, body, channel.format, shortened=i > 0)
+    # even the shortest rendering is too long (an operator's template): cut, keeping the end marker
+    return Rendered(channel.name, title, body[: channel.limit - 2].rstrip() + "…\n", channel.format, True)
 
 
 def render_text(note: Notification) -> str:
-    """Plain text (console, email text part, generic targets)."""
-    d = note.detection
-    start, end = d.evidence.trigger
-    rel_s, rel_e = start - d.evidence.start, end - d.evidence.start
-    ev = d.evidence.text
-    marked = ev[:rel_s] + "»" + ev[rel_s:rel_e] + "«" + ev[rel_e:] if 0 <= rel_s <= rel_e <= len(ev) else ev
-    lines = [
-        f"[{d.type}/{d.status}] {headline(note)}",
-    ]
-    if d.level or d.form:
-        lines.append("  level: " + " · ".join(x for x in (d.level, d.form) if x))
-    if d.actors:
-        lines.append("  actors: " + neutralise("; ".join(
-            f"{a.text} ({a.role})" if a.role else a.text for a in d.actors), limit=400))
-    if d.location:
-        loc = d.location.text + (f" ({d.location.country})" if d.location.country else "")
-        lines.append("  place: " + neutralise(loc, limit=200))
-    if d.countries:
-        lines.append("  countries: " + ", ".join(d.countries))
-    if d.published_at:
-        lines.append(f"  published: {d.published_at}")
-    lines.append("  evidence: " + neutralise(marked, limit=600))
-    sources = ", ".join(note.sources[:5]) + (f" (+{len(note.sources) - 5} more)" if len(note.sources) > 5 else "")
-    lines.append(f"  sources ({note.outlets} outlet{'s' if note.outlets != 1 else ''}, "
-                 f"{'/'.join(note.languages)}): " + neutralise(sources, limit=400))
-    lines.append(f"  story: {note.story_id} · detector: {d.detector} · confidence: {d.confidence:.2f}")
-    return "\n".join(lines)
+    """Plain text with the headline on top (console, logs, previews)."""
+    channel = channel_named("text")
+    return _template(channel.escape, channel.template, None).render(view(note, title_in_body=True)).strip()
