@@ -27,6 +27,8 @@ from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
 from alerts.silences import Silences
 from detectors.contracts import InvalidArticle, InvalidDetection, decode_article, decode_detection
+from streams.delivery_log import KafkaRecords
+from streams.delivery_log import topics as delivery_topics
 from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics, story_opened
@@ -146,6 +148,7 @@ def create_app(
     silences_ready = asyncio.Event()
     dispatcher = Dispatcher(config, stories, alert_log, silences=silences)
     deliverer = Deliverer(config)
+    delivery_records = KafkaRecords(app, config)  # history + alerts.dlq topics
     # Timers: faust tables may only change inside stream iteration, so a timer sends a small "tick" to each
     # partition of the ticks topic (co-partitioned with detections) that has work due; the route agent consumes
     # both topics and handles a tick by firing that partition's due groups, follow-ups and digests.
@@ -177,6 +180,7 @@ def create_app(
                 notes = dispatcher.undelivered(partition) + dispatcher.due(now, partition)
                 for note in notes:
                     results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                    await delivery_records.record(note, results, time.time())
                     dispatcher.delivered(note)
                     metrics.record_delivery(note, results)
                     log.info("alert %s (timer) story=%s receiver=%s ok=%s", note.kind, note.story_id,
@@ -200,6 +204,7 @@ def create_app(
             for note in notes:
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                await delivery_records.record(note, results, time.time())  # history; failures → alerts.dlq
                 dispatcher.delivered(note)  # after delivery: a crash before this delivers again, never drops
                 metrics.time_stage("deliver", time.perf_counter() - t0)
                 metrics.record_delivery(note, results)
@@ -217,7 +222,7 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
                web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
     bootstrap = bootstrap or config.kafka.bootstrap
     ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
-                              dlq_topic(config.kafka.articles_topic)],
+                              dlq_topic(config.kafka.articles_topic), *delivery_topics(config)],
                   config.kafka.partitions)
     ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config={"retention.ms": "3600000"})
     ensure_silences_topic(bootstrap, silences_topic(config))

@@ -41,7 +41,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
         metrics = Metrics()
         start_http_server(args.metrics_port, addr=args.metrics_addr, registry=metrics.registry)
-    summary = scan(items, Pipeline.load(), config, output_format=args.format, metrics=metrics)
+    records = None
+    if config is not None:
+        from alerts.history import LocalRecords
+
+        records = LocalRecords()  # alert history + dead letters ($WIREWATCH_STATE_DIR, else ./.wirewatch)
+    summary = scan(items, Pipeline.load(), config, output_format=args.format, metrics=metrics,
+                   delivery_records=records)
     if args.format == "text":
         print(f"\n{summary.articles} article(s), {summary.detections} detection(s), {summary.alerts} alert(s), "
               f"{summary.invalid} invalid input(s)", file=sys.stderr)
@@ -139,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check-config", help="validate a config file; exit 2 on errors")
     p.add_argument("file")
     p.set_defaults(func=cmd_check_config)
+
+    from streams.alerts_cli import add_commands
+
+    add_commands(sub, _load_config)  # alerts preview | replay | history
 
     from streams import routing_cli
 

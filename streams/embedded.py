@@ -18,6 +18,7 @@ import orjson
 from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher, Notification
+from alerts.history import LocalRecords
 from alerts.silences import local_silences
 from detectors.contracts import Article, Detection
 from streams.inputs import Item
@@ -56,6 +57,7 @@ def scan(
     output_format: str = "text",
     alerts_out: TextIO | None = None,
     metrics: Metrics | None = None,
+    delivery_records: LocalRecords | None = None,
 ) -> ScanSummary:
     """Run detection (and alerting unless ``config`` is None) over ``items``; print per ``output_format``."""
     summary = ScanSummary()
@@ -110,6 +112,8 @@ def scan(
             print(f"\n=== {len(pending_notes)} alert{'s' if len(pending_notes) != 1 else ''} ===\n", file=out)
         for note in pending_notes:
             results = deliverer.deliver(note)
+            if delivery_records is not None:  # history file; failures → the local alerts DLQ file
+                delivery_records.record(note, results, time.time())
             summary.alerts += any(r.ok for r in results)
             if metrics is not None:
                 metrics.record_delivery(note, results)
