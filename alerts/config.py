@@ -280,7 +280,15 @@ def _check_references(data: dict[str, Any], filename: str, lines: Mapping) -> li
             problems.append(ConfigProblem(filename, _nearest_line(lines, path), _dotted(path),
                                           f"duplicate receiver name {name!r}"))
         seen.add(name)
+    watchlists = data.get("watchlists") if isinstance(data.get("watchlists"), dict) else {}
     for i, route in enumerate(routes):
+        match = route.get("match") if isinstance(route, dict) else None
+        for j, name in enumerate(match.get("watchlists", []) if isinstance(match, dict) else []):
+            if isinstance(name, str) and name not in watchlists:
+                path = ("routes", i, "match", "watchlists", j)
+                known = ", ".join(sorted(watchlists)) or "none defined"
+                problems.append(ConfigProblem(filename, _nearest_line(lines, path), _dotted(path),
+                                              f"unknown watchlist {name!r} (watchlists: {known})"))
         if not isinstance(route, dict) or not isinstance(route.get("receiver"), str):
             continue
         if route["receiver"] not in seen:
@@ -297,7 +305,7 @@ def _build(data: dict[str, Any], filename: str) -> Config:
         receivers, routes = base.receivers, base.routes
     else:
         receivers = tuple(_receiver(r) for r in data.get("receivers", []))
-        routes = tuple(_route(r) for r in data.get("routes", []))
+        routes = tuple(_route(r, data.get("watchlists", {})) for r in data.get("routes", []))
     worker = dict(data.get("worker", {}))
     if "tick_interval" in worker:
         worker["tick_interval"] = parse_duration(worker["tick_interval"])
@@ -308,7 +316,8 @@ def _build(data: dict[str, Any], filename: str) -> Config:
         routes=routes,
         silences=tuple(data.get("silences", ())),
         inhibit_rules=tuple(
-            InhibitRule(source=matcher_from_dict(r["source_match"]), target=matcher_from_dict(r["target_match"]),
+            InhibitRule(source=matcher_from_dict(r["source_match"], data.get("watchlists", {})),
+                        target=matcher_from_dict(r["target_match"], data.get("watchlists", {})),
                         equal=tuple(r.get("equal", ())))
             for r in data.get("inhibit_rules", ())
         ),
@@ -328,13 +337,17 @@ def _receiver(r: dict[str, Any]) -> Receiver:
     )
 
 
-def matcher_from_dict(m: Mapping[str, Any]) -> Matcher:
-    """A validated ``match`` mapping (routes, silences, inhibit rules) as a Matcher."""
+def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] | None = None) -> Matcher:
+    """A validated ``match`` mapping (routes, silences, inhibit rules) as a Matcher; ``watchlists: [name]`` adds
+    the named lists of actors to ``actors`` (OR)."""
+    actors = [*m.get("actors", ())]
+    for name in m.get("watchlists", ()):
+        actors.extend((watchlists or {}).get(name, ()))
     return Matcher(
         type=frozenset(m.get("type", ())),
         status=frozenset(m.get("status", ())),
         countries=frozenset(m.get("countries", ())),
-        actors=tuple(a.casefold() for a in m.get("actors", ())),
+        actors=tuple(dict.fromkeys(a.casefold() for a in actors)),
         level=frozenset(m.get("level", ())),
         language=frozenset(m.get("language", ())),
         source=frozenset(m.get("source", ())),
@@ -342,8 +355,8 @@ def matcher_from_dict(m: Mapping[str, Any]) -> Matcher:
     )
 
 
-def _route(r: dict[str, Any]) -> Route:
-    matcher = matcher_from_dict(r.get("match", {}))
+def _route(r: dict[str, Any], watchlists: Mapping[str, list[str]]) -> Route:
+    matcher = matcher_from_dict(r.get("match", {}), watchlists)
     defaults = Route(receiver=r["receiver"])
     return Route(
         receiver=r["receiver"],

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from alerts.config import Matcher, Route
 from detectors.contracts import Detection
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for comparing names across languages (Erdoğan = Erdogan = ERDOGAN)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def mismatch(matcher: Matcher, detection: Detection) -> str | None:
@@ -31,8 +37,8 @@ def mismatch(matcher: Matcher, detection: Detection) -> str | None:
         if problem:
             return problem
     if matcher.actors:
-        names = [a.text.casefold() for a in detection.actors]
-        if not any(w in name for w in matcher.actors for name in names):
+        names = [fold(a.text) for a in detection.actors]
+        if not any(fold(w) in name for w in matcher.actors for name in names):
             return f"no actor contains any of {list(matcher.actors)}"
     return None
 

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import MutableMapping
 from typing import Any
 
+from alerts.routing import fold
 from detectors.contracts import Detection
 
 STORY_WINDOW_S = 48 * 3600.0
@@ -25,7 +26,8 @@ def actor_keys(detection: Detection) -> list[str]:
     for actor in detection.actors:
         words = [w for w in actor.text.replace("-", " ").split() if w[:1].isalpha()]
         if words:
-            keys.append(words[-1].casefold().removesuffix("s") if actor.kind == "person" else words[-1].casefold())
+            last = fold(words[-1])
+            keys.append(last.removesuffix("s") if actor.kind == "person" else last)
     return sorted(set(keys))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,35 @@ def test_explanations_name_every_route() -> None:
     assert decision.routes == []
     assert "type 'ceasefire' not in ['meeting']" in decision.checks[0]
     assert "confidence 0.90 < 0.95" in decision.checks[1]
+
+
+def test_reports_in_several_languages_merge_into_one_story_and_the_followup_counts_them() -> None:
+    r = Runner(Dispatcher(config(group_interval=60.0), stories={}, log={}))
+    first = r.process(detection("de1", actors=("Recep Tayyip Erdoğan",), countries=("TR",)), T0)
+    more = []
+    for i, (lang, name) in enumerate([("en", "Erdogan"), ("it", "Recep Erdogan"), ("fr", "ERDOĞAN")]):
+        d = detection(f"{lang}1", actors=(name,), countries=("TR",))
+        d = dataclasses.replace(d, language=lang)
+        more += r.process(d, T0 + 10 + i)
+    assert [n.kind for n in first] == ["new"] and more == []
+    follow = r.due(T0 + 60)
+    assert [n.kind for n in follow] == ["followup"]
+    assert follow[0].outlets == 4 and set(follow[0].languages) == {"de", "en", "it", "fr"}
+    assert "3 more outlets reported it (4 languages)" in follow[0].reason
+
+
+def test_watchlists_extend_actor_matchers(tmp_path: Path) -> None:
+    from alerts.config import ConfigError, load_config
+
+    path = tmp_path / "w.yaml"
+    path.write_text("watchlists:\n  libya: [Haftar, Sarraj]\nreceivers: [{name: a, console: true}]\n"
+                    "routes:\n  - receiver: a\n    match: {watchlists: [libya]}\n")
+    cfg = load_config(path, env={})
+    d = Dispatcher(cfg, stories={}, log={})
+    assert d.process(detection("a1", actors=("Fayez al-Sarraj",)), T0).routes == ["a"]
+    assert d.process(detection("b1", actors=("Selenskyj",), countries=("UA",)), T0).routes == []
+    path.write_text("receivers: [{name: a}]\nroutes:\n  - receiver: a\n    match: {watchlists: [syria]}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    p = info.value.problems[0]
+    assert (p.line, p.key) == (4, "routes[0].match.watchlists[0]") and "unknown watchlist 'syria'" in p.message
