@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import parse_qsl, urlsplit
 
 import apprise
 
@@ -58,9 +59,17 @@ def redact(url: str) -> str:
     return f"{scheme}://…#{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
-def scrub(text: str) -> str:
-    """Remove anything URL-shaped from an error message before it is logged or recorded."""
-    return _URLISH.sub(lambda m: redact(m.group(0)), text)
+def scrub(text: str, url: str | None = None) -> str:
+    """Remove anything URL-shaped from an error message before it is logged or recorded, and every part of
+    ``url`` that could identify or authenticate (host, user, password, path segments, query values)."""
+    text = _URLISH.sub(lambda m: redact(m.group(0)), text)
+    if url:
+        parts = urlsplit(url)
+        secrets = [parts.hostname, parts.username, parts.password,
+                   *parts.path.split("/"), *(v for _, v in parse_qsl(parts.query))]
+        for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True):
+            text = text.replace(secret, "…")
+    return text
 
 
 class Deliverer:
@@ -163,7 +172,7 @@ class Deliverer:
             plugin = self._plugin(url)
             rendered = self.render_for(receiver, url, note)
         except (ValueError, OSError) as exc:  # a bad URL or template does not heal by retrying
-            error = scrub(str(exc))
+            error = scrub(str(exc), url)
             history.append(self._record(note, target, channel.name, 1, "failed", time.monotonic(), replay,
                                         error=error))
             log.warning("delivery to %s for receiver %s impossible: %s", target, receiver.name, error)
@@ -184,7 +193,7 @@ class Deliverer:
                                             status=seen.status))
                 return DeliveryResult(receiver.name, target, True, attempt, history=tuple(history))
             error = scrub(f"HTTP {seen.status}" if seen.status else
-                          (seen.warnings[-1] if seen.warnings else "target refused the notification"))
+                          (seen.warnings[-1] if seen.warnings else "target refused the notification"), url)
             wait, final = self._next_wait(attempt, seen.status, seen.retry_after)
             if wait is not None and wait > self.max_retry_after_s:
                 error += f" (Retry-After {wait:.0f}s exceeds {self.max_retry_after_s:.0f}s)"
