@@ -250,9 +250,10 @@ class Dispatcher:
                 self.log[rkey] = {**rate_entry, "held": [*rate_entry["held"], key]}
             return "held", (f"rate limit {rate.count}/{_secs(rate.per)} for {route.receiver} reached: "
                             f"held for a catch-up digest"), []
-        note = self._note(key, kind, route, story, detection, reason)
+        rounds = entry.get("round", 0) + (1 if kind == "new" and entry.get("state") == "sent" else 0)
+        note = self._note(key, kind, route, story, detection, reason, rounds)
         self.log[key] = {
-            **entry, "state": "sent", "sent_at": now, "sent_outlets": outlets, "followup_due": None,
+            **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets, "followup_due": None,
             "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
             "outbox": [*entry.get("outbox", []), note.to_dict()],
         }
@@ -484,9 +485,11 @@ class Dispatcher:
 
     @staticmethod
     def _note(key: str, kind: str, route: Route, story: dict[str, Any], detection: Detection,
-              reason: str) -> Notification:
+              reason: str, rounds: int = 0) -> Notification:
+        # stable across resends of one alert; a re-alert after repeat_interval is a new round, a new key
         return Notification(
-            key=f"{key}|{kind}", kind=kind, receiver=route.receiver, story_id=story["id"],
+            key=f"{key}|{kind}" + (f"|{rounds}" if rounds else ""), kind=kind, receiver=route.receiver,
+            story_id=story["id"],
             status=detection.status, detection=detection, sources=tuple(story["sources"]),
             languages=tuple(story["languages"]), outlets=len(story["sources"]), reason=reason, log_key=key,
         )

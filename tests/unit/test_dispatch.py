@@ -95,10 +95,11 @@ def test_group_wait_holds_the_first_alert_until_due() -> None:
 
 def test_repeat_interval_bounds_realerts() -> None:
     r = Runner(Dispatcher(config(group_interval=60.0, repeat_interval=3600.0), stories={}, log={}))
-    kinds = []
+    notes = []
     for i, t in enumerate([0, 100, 200, 3700]):
-        kinds += [n.kind for n in r.process(detection(f"a{i}"), T0 + t)]
-    assert kinds == ["new", "followup", "new"]
+        notes += r.process(detection(f"a{i}"), T0 + t)
+    assert [n.kind for n in notes] == ["new", "followup", "new"]
+    assert len({n.key for n in notes}) == 3  # a re-alert is a new alert, not a resend of the first
 
 
 def test_routes_match_and_continue() -> None:
