@@ -154,7 +154,13 @@ def cmd_alerts_explain(args: argparse.Namespace) -> int:
         print(f"{args.input}: no detections: nothing would be routed")
         return EXIT_OK
     now = parse_time(args.at) if args.at else time.time()
-    dispatcher = Dispatcher(config, stories={}, log={}, silences=local_silences(config))
+    silences = local_silences(config)
+    if args.kafka:
+        from streams.silence_topic import read_silences, silences_topic
+
+        for record in read_silences(config.kafka.bootstrap, silences_topic(config)).values():
+            silences.put(record)
+    dispatcher = Dispatcher(config, stories={}, log={}, silences=silences)
     for d in detections:
         decision = dispatcher.process(d, now)
         for note in decision.notifications:
@@ -224,5 +230,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     p.add_argument("input", help="a detection JSON/JSONL file, an article file (.txt/.md/.jsonl) or -")
     p.add_argument("--config")
     p.add_argument("--at", help="evaluate at this RFC 3339 time (default: now; matters for silences)")
+    p.add_argument("--kafka", action="store_true", help="also apply the worker's silences (its compacted topic)")
     p.set_defaults(func=cmd_alerts_explain)
     return asub
