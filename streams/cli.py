@@ -102,6 +102,12 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from streams.bench import main as bench_main
+
+    return bench_main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirewatch", description="News event detection and alerting.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -145,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check-config", help="validate a config file; exit 2 on errors")
     p.add_argument("file")
     p.set_defaults(func=cmd_check_config)
+
+    p = sub.add_parser("bench", help="throughput, end-to-end latency, scale-out and memory figures")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--quick", action="store_true", help="short phases (development), not the published figures")
+    p.add_argument("--data", default=None, help="JSONL news (default: ../shared/data/news-de-10kgnad.jsonl)")
+    p.add_argument("--bootstrap", help="use this broker instead of starting a local one")
+    p.add_argument("--only", help="comma-separated subset of detectors,latency,scaleout")
+    p.set_defaults(func=cmd_bench)
 
     from streams.alerts_cli import add_commands
 

@@ -1,0 +1,66 @@
+"""Smoke tests of the ``wirewatch bench`` plumbing with tiny durations: structure, never speed."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from streams import bench
+
+REQUIRED = ("detector_articles_per_s", "detector_words_per_s", "tokenizer_words_per_s")
+
+
+def test_invented_names_are_unique_and_planted_sentences_are_detected(news_articles: list[dict]) -> None:
+    from detectors.pipeline import Pipeline
+
+    surnames = {bench.invented_name(i)[1] for i in range(100_000)}
+    assert len(surnames) == 100_000
+    bases = bench.usable_bases(news_articles, Pipeline.load(), limit=30)
+    assert len(bases) >= 10  # most real news has no event of its own to merge with
+
+
+def test_percentile_counts_a_lost_alert_as_infinite() -> None:
+    assert bench.percentile([0.1] * 99 + [math.inf], 99) == 0.1
+    assert bench.percentile([0.1] * 98 + [math.inf] * 2, 99) == math.inf
+    assert math.isnan(bench.percentile([], 50))
+
+
+def test_sink_matches_alerts_to_articles_by_the_planted_actor() -> None:
+    import urllib.request
+
+    sink = bench.AlertSink()
+    try:
+        sink.expect("Kalomirbek", time.perf_counter())
+        body = json.dumps({"title": "Ceasefire announced: Quorvan Kalomirbek", "message": "…"}).encode()
+        req = urllib.request.Request(f"http://127.0.0.1:{sink.port}/alerts", data=body, method="POST")
+        with urllib.request.urlopen(req, timeout=5) as resp:
+            assert resp.status == 200
+        assert sink.wait_all(["Kalomirbek"], timeout=5)
+        (latency,) = sink.latencies(["Kalomirbek"])
+        assert latency is not None and latency >= 0
+    finally:
+        sink.close()
+
+
+def test_detector_part_reports_the_required_keys(shared_dir: Path) -> None:
+    result = bench.run(shared_dir / "data" / "news-de-10kgnad.jsonl", bench.Plan.tiny(), parts=("detectors",))
+    for key in REQUIRED:
+        assert result[key] > 0
+    assert result["detectors"]["en_core_web_sm"]["installed"] in (True, False)
+    json.loads(bench.to_json(result))
+    assert "tokenizer" in bench.format_text(result)
+
+
+@pytest.mark.kafka
+def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka: str) -> None:
+    result = bench.run(shared_dir / "data" / "news-de-10kgnad.jsonl", bench.Plan.tiny(), bootstrap=kafka,
+                       parts=("latency",))
+    (phase,) = result["latency"]["phases"]
+    assert phase["published"] == 15 and phase["missing"] == 0, phase
+    assert phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"]
+    assert {"e2e_articles_per_s", "e2e_p99_ms_at_50", "peak_rss_mb"} <= result.keys()
+    assert result["peak_rss_mb"] > 50
