@@ -183,9 +183,12 @@ def render(note: Notification, channel: Channel | str, template: str | None = No
         headline(note))
     body = ""
     for i, (ev, src, act) in enumerate(LEVELS):
-        body = tpl.render(view(note, ev, src, act, channel.title_in_body)).strip() + "\n"
+        values = view(note, ev, src, act, channel.title_in_body)
+        body = tpl.render(values).strip() + "\n"
         if len(body) <= channel.limit:
-            return Rendered(channel.name, title, body, channel.format, shortened=i > 0)
+            cut = (len(note.detection.evidence.text) > ev or len(note.detection.actors) > act
+                   or values["more_sources"] > 0)
+            return Rendered(channel.name, title, body, channel.format, shortened=i > 0 or cut)
     # even the shortest rendering is too long (an operator's template): cut, keeping the end marker
     return Rendered(channel.name, title, body[: channel.limit - 2].rstrip() + "…\n", channel.format, True)
 
