@@ -69,7 +69,21 @@ def read_silences(bootstrap: str, topic: str, timeout: float = 10.0) -> dict[str
 
 
 async def follow_silences(bootstrap: str, topic: str, silences: Silences, ready: asyncio.Event) -> None:
-    """Keep ``silences`` in step with the topic; set ``ready`` once the backlog is read."""
+    """Keep ``silences`` in step with the topic; set ``ready`` once the backlog is read. Broker errors are logged
+    and retried (silences already read stay in force); the route agent waits for ``ready`` a bounded time."""
+    from aiokafka.errors import KafkaError
+
+    delay = 1.0
+    while True:
+        try:
+            await _follow(bootstrap, topic, silences, ready)
+        except KafkaError as exc:
+            log.error("silences topic %s: %s; retrying in %.0f s", topic, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
+
+
+async def _follow(bootstrap: str, topic: str, silences: Silences, ready: asyncio.Event) -> None:
     from aiokafka import AIOKafkaConsumer
     from aiokafka.structs import TopicPartition as AioTP
 
