@@ -25,6 +25,7 @@ from markupsafe import Markup
 from alerts.channels import Channel, channel_for, channel_named
 from alerts.dispatch import Notification
 from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
+from detectors.contracts import Detection
 
 __all__ = ["STATUS_WORDS", "Rendered", "headline", "neutralise", "render", "render_text"]
 
@@ -54,12 +55,19 @@ class Rendered:
 
 
 def headline(note: Notification) -> str:
-    """The raw (unescaped) one-line headline: event, who, where."""
-    d = note.detection
+    """The raw (unescaped) one-line headline: event, who, where (a digest: how many stories)."""
+    items = getattr(note, "stories", ())
+    if note.kind == "digest" and items:
+        held = " held back by the rate limit" if all(getattr(i, "held", False) for i in items) else ""
+        return f"Digest: {len(items)} stor{'y' if len(items) == 1 else 'ies'}{held}"
+    return _headline_of(note.detection, note.kind)
+
+
+def _headline_of(d: Detection, kind: str = "new") -> str:
     what = STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}".replace("_", " "))
     who = ", ".join(a.text for a in d.actors[:3])
     where = f" in {d.location.text}" if d.location else ""
-    prefix = "Update: " if note.kind == "followup" else ""
+    prefix = "Update: " if kind == "followup" else ""
     return clip(one_line(f"{prefix}{what}" + (f": {who}" if who else "") + where), TITLE_LIMIT)
 
 
@@ -128,8 +136,8 @@ def _template(fmt: str, name: str, source: str | None):
     return env.from_string(text)
 
 
-def _evidence(note: Notification, limit: int) -> dict[str, str] | None:
-    ev = note.detection.evidence
+def _evidence(d: Detection, limit: int) -> dict[str, str] | None:
+    ev = d.evidence
     text = ev.text
     if limit <= 0 or not text:
         return None
@@ -156,6 +164,7 @@ def view(note: Notification, evidence: int = 600, sources: int = 10, actors: int
     """The values a template may print (raw; the environment escapes them)."""
     d = note.detection
     confidence = f"{d.confidence:.2f}"
+    items = tuple(getattr(note, "stories", ())) if note.kind == "digest" else ()
     return {
         "headline": headline(note), "title_in_body": title_in_body, "kind": note.kind,
         "event": STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}"),
@@ -165,13 +174,26 @@ def view(note: Notification, evidence: int = 600, sources: int = 10, actors: int
         "country": d.location.country if d.location else None,
         "countries": list(d.countries),
         "time": d.published_at or d.detected_at,
-        "evidence": _evidence(note, evidence),
+        "evidence": _evidence(d, evidence),
         "sources": [clip(one_line(s), 60) for s in note.sources[:sources]],
         "more_sources": max(0, len(note.sources) - sources),
         "outlets": note.outlets, "languages": list(note.languages),
         "url": _safe_url(d.url), "source": d.source,
         "detector": d.detector, "confidence": confidence, "story_id": note.story_id,
+        "reason": getattr(note, "reason", ""),
+        "stories": [_item(i, min(evidence, 160)) for i in items[:sources]],
+        "more_stories": max(0, len(items) - sources),
     }
+
+
+def _item(item: Any, evidence: int) -> dict[str, Any]:
+    """One story of a digest (``alerts.dispatch.StoryItem``)."""
+    d = item.detection
+    return {"headline": _headline_of(d), "event": STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}"),
+            "place": clip(one_line(d.location.text), 80) if d.location else None,
+            "time": d.published_at or d.detected_at, "outlets": item.outlets, "url": _safe_url(d.url),
+            "evidence": _evidence(d, evidence), "detector": d.detector, "confidence": f"{d.confidence:.2f}",
+            "held": bool(getattr(item, "held", False)), "story_id": item.story_id}
 
 
 def render(note: Notification, channel: Channel | str, template: str | None = None) -> Rendered:
@@ -187,7 +209,7 @@ def render(note: Notification, channel: Channel | str, template: str | None = No
         body = tpl.render(values).strip() + "\n"
         if len(body) <= channel.limit:
             cut = (len(note.detection.evidence.text) > ev or len(note.detection.actors) > act
-                   or values["more_sources"] > 0)
+                   or values["more_sources"] > 0 or values["more_stories"] > 0)
             return Rendered(channel.name, title, body, channel.format, shortened=i > 0 or cut)
     # even the shortest rendering is too long (an operator's template): cut, keeping the end marker
     return Rendered(channel.name, title, body[: channel.limit - 2].rstrip() + "…\n", channel.format, True)

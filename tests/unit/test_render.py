@@ -133,3 +133,29 @@ def test_neutralise_breaks_mentions_tags_and_links_but_reads_the_same() -> None:
 def test_console_text_has_the_headline() -> None:
     text = render_text(note("Haftar kündigte eine Waffenruhe an."))
     assert text.splitlines()[0] == "Ceasefire announced: Khalifa Haftar in Rom"
+
+
+def digest(count: int, bad: str = "<!channel> @here") -> Notification:
+    from alerts.dispatch import StoryItem
+
+    items = []
+    for i in range(count):
+        n = note(f"Haftar {bad} kündigte eine Waffenruhe an, Bericht {i}.", actors=(f"Akteur {i} {bad}",))
+        items.append(StoryItem(f"s-{i}", "announced", n.detection, n.sources, n.languages, i + 1, held=i % 2 == 1))
+    first = items[0]
+    return Notification(key="digest|desk|1", kind="digest", receiver="desk", story_id="digest",
+                        status=first.status, detection=first.detection, sources=first.sources,
+                        languages=first.languages, outlets=first.outlets, stories=tuple(items),
+                        reason="the 1h digest")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_a_digest_lists_its_stories_safely_within_the_limit(channel: str) -> None:
+    small = delivered_text(channel, digest(3))
+    assert "Digest: 3 stories" in small
+    for i in range(3):
+        assert f"Akteur {i}" in small
+    assert "<!channel>" not in small and "@here" not in small
+    big = render(digest(60), channel)
+    assert len(big.body) <= channel_named(channel).limit and big.shortened
+    assert "more stories" in big.body
