@@ -224,6 +224,10 @@ def test_prometheus_evaluates_every_dashboard_and_rule_expression(
     assert {"ceasefire", "meeting"} <= by_type
     assert prometheus.value('sum(wirewatch_articles_invalid_total{reason="not_json"})') == 1
     assert prometheus.value("sum(wirewatch_alerts_sent_total)") > 0
+    # every article consumed and committed: the articles topic's lag, as the broker sees it, drains to 0
+    lag = f'sum(wirewatch_consumer_lag_messages{{topic="{worker.articles}"}})'
+    assert wait_until(lambda: prometheus.query(lag)["data"]["result"] and prometheus.value(lag) == 0, 30), (
+        prometheus.query(lag))
 
     exprs = dashboard_exprs() + rule_exprs()
     assert len(exprs) > 25
@@ -241,6 +245,7 @@ def test_prometheus_evaluates_every_dashboard_and_rule_expression(
     # logs: JSON lines, article lines carry the article id and story key, the receiver's password never appears
     log_text = worker.log_path.read_text(errors="replace")
     assert SECRET not in log_text
+    assert sink.requests and "Authorization" in sink.requests[0]["headers"]  # the secret reached the target only
     records = [json.loads(line) for line in log_text.splitlines() if line.startswith("{")]
     about_articles = [r for r in records if r.get("logger") == "wirewatch.worker" and "detection" in r["message"]]
     assert about_articles and all(r.get("article_id") and r.get("story_key") for r in about_articles)
