@@ -22,7 +22,7 @@ to the current message's partition). Rate caps count per receiver *per scope*.
 from __future__ import annotations
 
 import math
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,11 +140,16 @@ class Dispatcher:
         stories: MutableMapping[str, list[dict[str, Any]]],
         log: MutableMapping[str, dict[str, Any]],
         silences: Silences | None = None,
+        digest_scope: Callable[[str], int] | None = None,
     ) -> None:
+        """``digest_scope(receiver)`` (worker): the one scope that assembles that receiver's digests; stories queued
+        in another scope are handed over as ``forwards`` (the runner sends them there and calls ``forwarded``;
+        the receiving scope calls ``accept_forward``). None (embedded runner): one scope, nothing to hand over."""
         self.config = config
         self.stories = stories
         self.log = log
         self.silences = silences if silences is not None else Silences(config.silences)
+        self.digest_scope = digest_scope
 
     # -- detections ----------------------------------------------------------------------------------------
 
@@ -282,12 +287,44 @@ class Dispatcher:
             return muted[0], muted[1], []
         period = self._digest_period(route)
         assert period is not None
+        target = self.digest_scope(route.receiver) if self.digest_scope is not None and scope is not None else scope
+        if target != scope:
+            item = StoryItem(story["id"], detection.status, detection, tuple(story["sources"]),
+                             tuple(story["languages"]), len(story["sources"]))
+            payload = {"key": key, "receiver": route.receiver, "period": period, "item": item.to_dict()}
+            self.log[key] = {**base, "state": "sent", "sent_at": now, "sent_outlets": len(story["sources"]),
+                             "followups": 1, "forward": {"scope": target, "payload": payload}}
+            return "digest", (f"handed to the {_secs(period)} digest of {route.receiver} "
+                              f"(assembled in scope {target})"), []
         dkey = self._digest_key(route.receiver, scope)
         digest = self.log.get(dkey) or {"scope": scope, "items": [], "outbox": [], "due": None}
         due = digest.get("due") or (math.floor(now / period) + 1) * period  # aligned: hourly on the hour
         self.log[dkey] = {**digest, "due": due, "items": [*digest["items"], key]}
         self.log[key] = {**base, "state": "queued"}
         return "digest", f"queued for the {_secs(period)} digest due at {format_time(due)}", []
+
+    def forwards(self, scope: int | None = None) -> list[tuple[str, int, dict[str, Any]]]:
+        """Digest items of ``scope`` not yet handed over: (log key, target scope, payload)."""
+        return [(key, e["forward"]["scope"], e["forward"]["payload"]) for key, e in list(self.log.items())
+                if e.get("forward") and (scope is None or e.get("scope") == scope)]
+
+    def forwarded(self, key: str) -> None:
+        """The runner handed the item over (the target scope has it durably): stop returning it."""
+        entry = self.log.get(key)
+        if entry is not None and entry.get("forward"):
+            self.log[key] = {**entry, "forward": None}
+
+    def accept_forward(self, payload: dict[str, Any], now: float, scope: int | None) -> str:
+        """Take a digest item handed over from another scope into this scope's digest (idempotent)."""
+        receiver, key = payload["receiver"], payload["key"]
+        dkey = self._digest_key(receiver, scope)
+        digest = self.log.get(dkey) or {"scope": scope, "items": [], "outbox": [], "due": None}
+        if key in digest.get("recent", ()):
+            return "already in a digest"
+        period = float(payload["period"])
+        due = digest.get("due") or (math.floor(now / period) + 1) * period
+        self.log[dkey] = {**digest, "due": due, "remote": {**digest.get("remote", {}), key: payload["item"]}}
+        return f"queued for the digest due at {format_time(due)}"
 
     def _rate_ok(self, receiver: str, scope: int | None, now: float) -> bool:
         rate = self.config.receiver(receiver).rate_limit
@@ -351,7 +388,8 @@ class Dispatcher:
         for key, entry in list(self.log.items()):
             if scope is not None and entry.get("scope") != scope:
                 continue
-            if key.startswith("digest|") and entry.get("items") and entry["due"] is not None and entry["due"] <= now:
+            if (key.startswith("digest|") and (entry.get("items") or entry.get("remote"))
+                    and entry["due"] is not None and entry["due"] <= now):
                 out.extend(self._flush_digest(key, entry, now))
             elif key.startswith("rate|") and entry.get("held"):
                 receiver = key.split("|")[1]
@@ -417,6 +455,11 @@ class Dispatcher:
         t = now if now != INF else entry["due"]
         items, sent_keys = self._items(entry["items"], t, held=False)
         self._mark_sent(sent_keys, t)
+        remote = entry.get("remote") or {}
+        for item in map(StoryItem.from_dict, remote.values()):
+            if self.silences.muting(item.detection, item.story_id, t) is None:
+                items.append(item)
+        entry = {**entry, "remote": {}, "recent": [*entry.get("recent", []), *remote][-1000:]}
         if not items:
             self.log[key] = {**entry, "items": [], "due": None}
             return []
@@ -467,13 +510,13 @@ class Dispatcher:
         for key, entry in list(self.log.items()):
             if scope is not None and entry.get("scope") != scope:
                 continue
-            if entry.get("outbox"):
+            if entry.get("outbox") or entry.get("forward"):
                 return 0.0
             if entry.get("state") == "pending":
                 soonest = min(soonest, entry["due"])
             elif entry.get("followup_due") is not None:
                 soonest = min(soonest, entry["followup_due"])
-            elif key.startswith("digest|") and entry.get("items") and entry.get("due") is not None:
+            elif key.startswith("digest|") and (entry.get("items") or entry.get("remote")) and entry.get("due"):
                 soonest = min(soonest, entry["due"])
             elif key.startswith("rate|") and entry.get("held"):
                 rate = self.config.receiver(key.split("|")[1]).rate_limit

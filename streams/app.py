@@ -14,8 +14,10 @@ Built by a factory (no app at import time). Two agents:
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -38,6 +40,7 @@ from streams.topics import dlq_topic, ensure_topics, ticks_topic
 log = logging.getLogger("wirewatch.worker")
 
 TICK = b'{"tick":true}'
+FORWARD_PREFIX = b'{"forward":'  # + a digest item handed to the partition that assembles the digest + "}"
 
 DLQ_MAX_VALUE_BYTES = 8_000_000
 
@@ -146,7 +149,10 @@ def create_app(
     # Silences: every worker follows the whole compacted topic into memory (read-only for the dispatcher).
     silences = Silences(config.silences)
     silences_ready = asyncio.Event()
-    dispatcher = Dispatcher(config, stories, alert_log, silences=silences)
+    # A receiver's digest is assembled in one partition (stories queued elsewhere are handed over as "forward"
+    # messages on the ticks topic), so a digest receiver gets one digest per period, not one per partition.
+    dispatcher = Dispatcher(config, stories, alert_log, silences=silences,
+                            digest_scope=lambda receiver: zlib.crc32(receiver.encode()) % partitions)
     deliverer = Deliverer(config)
     delivery_records = KafkaRecords(app, config)  # history + alerts.dlq topics
     # Timers: faust tables may only change inside stream iteration, so a timer sends a small "tick" to each
@@ -166,6 +172,12 @@ def create_app(
             if tp.topic == config.kafka.detections_topic and dispatcher.next_due(tp.partition) <= now:
                 await ticks.send(value=TICK, partition=tp.partition)
 
+    async def hand_over(partition: int) -> None:
+        """Send this partition's digest items to the partition assembling their receiver's digest (acked first)."""
+        for key, target, payload in dispatcher.forwards(partition):
+            await (await ticks.send(value=FORWARD_PREFIX + json.dumps(payload).encode() + b"}", partition=target))
+            dispatcher.forwarded(key)
+
     @app.agent(route_input)
     async def route(stream: faust.StreamT) -> None:
         loop = asyncio.get_running_loop()
@@ -177,6 +189,9 @@ def create_app(
             value, partition = event.value, event.message.partition
             now = time.time()
             if event.message.topic != config.kafka.detections_topic:
+                if value and value.startswith(FORWARD_PREFIX):
+                    dispatcher.accept_forward(json.loads(value)["forward"], now, partition)
+                await hand_over(partition)
                 notes = dispatcher.undelivered(partition) + dispatcher.due(now, partition)
                 for note in notes:
                     results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
@@ -194,6 +209,7 @@ def create_app(
                 continue
             t0 = time.perf_counter()
             decision = dispatcher.process(detection, now, scope=partition)
+            await hand_over(partition)
             notes = decision.notifications
             log.info("decision detection=%s story=%s %s", detection.id, decision.story_id,
                      " ".join(f"{r}:{o}" for r, o in decision.outcomes),

@@ -3,6 +3,7 @@ restart (SIGTERM, new process, same group), and silences written by the CLI to t
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -48,7 +49,9 @@ class RoutingWorker:
             f"detections_topic: {self.detections}, partitions: 2}}\n"
             f"worker: {{id: {self.group}, tick_interval: 1s}}\n"
             f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
-            "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n"
+            f"  - name: desk\n    urls: ['json://127.0.0.1:{sink.port}/digest']\n    digest: 10s\n"
+            "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n    continue: true\n"
+            "  - receiver: desk\n"
         )
         self.log_path = tmp / "worker.log"
         self.proc: subprocess.Popen | None = None
@@ -87,8 +90,23 @@ class RoutingWorker:
         producer.close()
 
 
-def posts(sink: HttpSink) -> list[dict]:
-    return sink.json_bodies()
+def posts(sink: HttpSink, path: str = "/alerts") -> list[dict]:
+    with sink.lock:
+        return [json.loads(r["body"]) for r in sink.requests if r["path"] == path]
+
+
+def digest_counts(sink: HttpSink) -> list[int]:
+    """Stories per digest post, from the title ("Digest: 2 stories")."""
+    return [int(b["title"].split()[1]) for b in posts(sink, "/digest")]
+
+
+def wait_posts(sink: HttpSink, count: int, timeout: float, path: str = "/alerts") -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if len(posts(sink, path)) >= count:
+            return True
+        time.sleep(0.3)
+    return False
 
 
 def test_followup_survives_a_restart_and_silences_come_from_the_topic(
@@ -100,7 +118,7 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert w.wait_log("silences loaded", 60), w.log()[-4000:]
         first = detection("a-0", "outlet-0.example")
         w.publish(first)
-        assert http_sink.wait_for(1, timeout=30), f"no first alert:\n{w.log()[-4000:]}"
+        assert wait_posts(http_sink, 1, timeout=30), f"no first alert:\n{w.log()[-4000:]}"
         more = [detection(f"a-{i}", f"outlet-{i}.example") for i in range(1, 5)]
         w.publish(*more)
         assert w.wait_log(f"decision detection={more[-1].id}", 20), w.log()[-4000:]
@@ -108,7 +126,7 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert len(posts(http_sink)) == 1, "the follow-up came before the restart: group_interval too short"
 
         w.start()  # same group id, topics and changelogs: the alert log is recovered, the timer still fires
-        assert http_sink.wait_for(2, timeout=60), f"no follow-up after the restart:\n{w.log()[-4000:]}"
+        assert wait_posts(http_sink, 2, timeout=60), f"no follow-up after the restart:\n{w.log()[-4000:]}"
         bodies = posts(http_sink)
         assert "Update" in bodies[1]["title"], bodies
         assert "5 outlets" in bodies[1]["message"], bodies[1]
@@ -130,11 +148,17 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert w.wait_log(f"decision detection={silenced.id}", 20), w.log()[-4000:]
         line = next(x for x in w.log().splitlines() if f"decision detection={silenced.id}" in x)
         assert "sink:silenced" in line, line
-        assert http_sink.wait_for(3, timeout=20)
+        assert wait_posts(http_sink, 3, timeout=20)
+        # the digest receiver: every story once (LY, UA; SY is silenced), over the 10 s digests, across the restart
+        deadline = time.monotonic() + 25
+        while time.monotonic() < deadline and sum(digest_counts(http_sink)) < 2:
+            time.sleep(0.5)
         time.sleep(3)  # nothing else arrives: no duplicate, no silenced story
         titles = [b["title"] for b in posts(http_sink)]
         assert len(titles) == 3, titles
         assert "Selenskyj" in titles[2] and not any("Assad" in t for t in titles)
+        assert sum(digest_counts(http_sink)) == 2, posts(http_sink, "/digest")
+        assert not any("Assad" in b["message"] for b in posts(http_sink, "/digest"))
     finally:
         if w.proc and w.proc.poll() is None:
             assert w.stop() == 0, w.log()[-4000:]

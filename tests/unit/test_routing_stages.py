@@ -238,3 +238,32 @@ def test_watchlists_extend_actor_matchers(tmp_path: Path) -> None:
         load_config(path, env={})
     p = info.value.problems[0]
     assert (p.line, p.key) == (4, "routes[0].match.watchlists[0]") and "unknown watchlist 'syria'" in p.message
+
+
+def test_in_the_worker_one_scope_assembles_a_receivers_digest_from_every_partition() -> None:
+    state: dict[int, tuple[dict, dict]] = {0: ({}, {}), 1: ({}, {})}  # per partition: what its worker holds
+    cfg = digest_config(digest=HOUR)
+
+    def dispatcher(scope: int) -> Dispatcher:
+        return Dispatcher(cfg, stories=state[scope][0], log=state[scope][1], digest_scope=lambda receiver: 0)
+
+    start = 1_700_002_800.0
+    ly = dispatcher(0).process(detection("a1"), start + 1, scope=0)
+    assert ly.outcomes == [("desk", "digest")]
+    ua_part = dispatcher(1)
+    ua = ua_part.process(detection("u1", actors=("Selenskyj",), countries=("UA",)), start + 2, scope=1)
+    assert ua.outcomes == [("desk", "digest")] and "assembled in scope 0" in ua.reasons[0][1]
+    (key, target, payload), = ua_part.forwards(1)
+    assert target == 0 and ua_part.next_due(1) == 0.0
+    # the runner sends the payload to partition 0 (at least once: here twice) and confirms
+    d0 = dispatcher(0)
+    d0.accept_forward(payload, start + 3, scope=0)
+    d0.accept_forward(payload, start + 4, scope=0)
+    ua_part.forwarded(key)
+    assert ua_part.forwards(1) == [] and ua_part.process(detection("u2", actors=("Selenskyj",), countries=(
+        "UA",)), start + 5, scope=1).outcomes == [("desk", "grouped")]
+    r0 = Runner(d0)
+    notes = r0.due(start + HOUR)
+    assert len(notes) == 1 and {i.detection.countries[0] for i in notes[0].stories} == {"LY", "UA"}
+    assert d0.accept_forward(payload, start + HOUR + 1, scope=0) == "already in a digest"
+    assert r0.due(start + 3 * HOUR) == [] and Runner(ua_part).due(start + 3 * HOUR) == []
