@@ -128,6 +128,10 @@ def _detections(path: str, config) -> list:
             objects = [json.loads(line) for line in text.splitlines() if line.strip()]
         except ValueError:
             objects = []
+    if objects and all(isinstance(o, dict) and isinstance(o.get("detections"), list) for o in objects):
+        objects = [d for o in objects for d in o["detections"]]  # `wirewatch scan --format jsonl|json` output
+        if not objects:
+            return []
     if objects and all(isinstance(o, dict) and "story_key" in o for o in objects):
         try:
             return [detection_from_dict(o) for o in objects]
@@ -227,7 +231,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     asub = _alerts_subparsers(sub)
     p = asub.add_parser("explain", help="dry run: which routes match a detection or article, and why it would be "
                                         "sent, grouped, silenced, inhibited or held back")
-    p.add_argument("input", help="a detection JSON/JSONL file, an article file (.txt/.md/.jsonl) or -")
+    p.add_argument("input", help="detections (JSON/JSONL, or the output of scan --format jsonl), an article file "
+                                 "(.txt/.md/.jsonl) or -")
     p.add_argument("--config")
     p.add_argument("--at", help="evaluate at this RFC 3339 time (default: now; matters for silences)")
     p.add_argument("--kafka", action="store_true", help="also apply the worker's silences (its compacted topic)")
