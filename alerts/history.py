@@ -29,8 +29,11 @@ STATE_DIR_ENV = "WIREWATCH_STATE_DIR"
 
 
 def state_dir() -> Path:
-    """Where the embedded runner keeps local files: ``$WIREWATCH_STATE_DIR``, else ``./.wirewatch``."""
-    return Path(os.environ.get(STATE_DIR_ENV) or ".wirewatch")
+    """Where the embedded runner keeps its delivery files: ``$WIREWATCH_STATE_DIR``, else next to the silences
+    file in ``$XDG_STATE_HOME/wirewatch`` (``~/.local/state/wirewatch``)."""
+    if os.environ.get(STATE_DIR_ENV):
+        return Path(os.environ[STATE_DIR_ENV])
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "wirewatch"
 
 
 def default_history_file() -> Path:

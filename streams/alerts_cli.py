@@ -109,7 +109,7 @@ def add_commands(sub: Any, load_config: Callable[..., Any]) -> Any:
     def common(p: argparse.ArgumentParser, kafka: bool) -> None:
         p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
         p.add_argument("--history-file", help="embedded runner's history (default: $WIREWATCH_STATE_DIR/"
-                                               "alert-history.jsonl, else ./.wirewatch/…)")
+                                               "alert-history.jsonl, else ~/.local/state/wirewatch/…)")
         p.add_argument("--dlq-file", help="embedded runner's dead letters (default: …/alerts.dlq.jsonl)")
         if kafka:
             p.add_argument("--kafka", action="store_true", help="the worker's topics instead of local files")

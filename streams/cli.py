@@ -45,7 +45,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if config is not None:
         from alerts.history import LocalRecords
 
-        records = LocalRecords()  # alert history + dead letters ($WIREWATCH_STATE_DIR, else ./.wirewatch)
+        records = LocalRecords()  # alert history + dead letters ($WIREWATCH_STATE_DIR, else ~/.local/state/wirewatch)
     summary = scan(items, Pipeline.load(), config, output_format=args.format, metrics=metrics,
                    delivery_records=records)
     if args.format == "text":
