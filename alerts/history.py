@@ -83,11 +83,18 @@ def replay(letters: Iterable[dict[str, Any]], deliver: Callable[..., list[Any]],
     delivered = 0
     for letter in letters:
         note = notification_from_dict(letter["notification"])
-        results = deliver(note, targets={letter["target"]}, replay=True)
+        try:
+            results = deliver(note, targets={letter["target"]}, replay=True)
+        except KeyError:
+            results = []
+        if not results:  # the receiver or the target is gone from the config: keep the letter, say why
+            again.append({**letter, "error": "receiver or target no longer in the config",
+                          "replays": letter.get("replays", 0) + 1})
+            continue
         h, dead = records_of(note, results, now())
         history.extend(h)
         again.extend({**d, "replays": letter.get("replays", 0) + 1} for d in dead)
-        delivered += bool(results) and all(r.ok for r in results)
+        delivered += all(r.ok for r in results)
     return history, again, delivered
 
 

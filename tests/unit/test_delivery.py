@@ -141,3 +141,12 @@ def test_replay_resends_each_letter_once_and_keeps_what_fails_again(tmp_path: Pa
     assert calls == [{ok_target}, {bad_target}] and delivered == 1
     assert [a["target"] for a in again] == [bad_target] and again[0]["replays"] == 1
     assert all(h["replay"] for h in history)
+
+
+def test_replay_keeps_a_letter_whose_target_left_the_config() -> None:
+    cfg, note = make_note(urls=("json://127.0.0.1:9/x",))
+    letter = dead_letter(note, "desk", "json://…#gone", "HTTP 500", 4, 1.0)
+    gone_receiver = dead_letter(Notification(**{**note.__dict__, "receiver": "nobody"}), "nobody", "x", "e", 1, 1.0)
+    history, again, delivered = replay([letter, gone_receiver], Deliverer(cfg).deliver, time.time)
+    assert delivered == 0 and history == [] and len(again) == 2
+    assert all("no longer in the config" in a["error"] for a in again)
