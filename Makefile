@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test unit integration lint promtool kafka-fetch kafka-start kafka-stop clean
+.PHONY: demo test unit integration reliability lint promtool kafka-fetch kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ unit: $(STAMP) lint
 
 integration: $(STAMP) kafka-fetch
 	$(BIN)/pytest tests/integration $(PYTEST_ARGS)
+
+## reliability: fault tests on real brokers and worker processes (SIGKILL, broker restart, sink outage, fuzz, DLQ
+## flood); `make test` runs them too. Figures: WIREWATCH_RELIABILITY_REPORT=file.jsonl make reliability
+reliability: $(STAMP) kafka-fetch
+	$(BIN)/pytest tests/reliability $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,198 @@
+"""Offset guard: an agent sees every offset of each partition in order, from the committed offset on, or nothing.
+
+Why (faust-streaming 0.15.3, faust#596, #216/#217): after an assignment the recovery service resumes the flow
+for the changelogs, then resumes the stream partitions and awaits ``perform_seek()``. During that await the
+fetcher already delivers stream messages from the prefetched batch into the agents' queues and advances its
+read offset; right after the seek ``app.flow_control.resume()`` *clears* those queues (``clear_on_resume``), and
+the rest of the stale batch pushes the read offset past the seek, so the fetcher's "offset < read offset →
+DROPPED" filter discards the re-fetched messages. The agent sees e.g. @30..@39, then @135: 40..134 are never
+processed in this process. If faust also records that jump as a "gap" (``Consumer._add_gap``, meant for
+compacted topics and transaction markers) it later commits over it — the messages are LOST.
+
+The fix, in our thin layer:
+
+* ``OffsetGuard`` (pure): per partition, the next expected offset, starting from the group's committed offset.
+  ``PROCESS`` the expected offset; ``DUPLICATE`` below it (already processed: a seek re-delivered it); ``GAP``
+  above it.
+* ``FaustOffsetGuard`` (adapter): on a gap the message is released without acking (``message.acked = True``:
+  faust neither waits for nor commits it — the same trick as the DLQ halt), the partition is paused in faust's
+  fetcher (its filter is live, so the rest of a stale batch is skipped rather than delivered), and shortly after
+  the consumer is sought back to the expected offset and the partition resumed. Messages already queued behind
+  the gap are dropped the same way until the expected offset arrives.
+* ``Consumer._add_gap`` is disabled for the guarded topics (plain, non-compacted, non-transactional topics have
+  no legitimate holes); a real hole — retention deleted the expected offsets — is recognised by the log start
+  offset and then handed to faust's original ``_add_gap`` so commits move on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka.errors import KafkaError
+from faust.types import TP
+
+log = logging.getLogger("wirewatch.offsets")
+
+SEEK_DELAY_S = 0.2  # let the fetcher finish the batch in hand (the paused partition's records are skipped)
+
+
+class Verdict(enum.Enum):
+    PROCESS = "process"
+    DUPLICATE = "duplicate"
+    GAP = "gap"
+
+
+@dataclass
+class OffsetGuard:
+    """Next expected offset per partition key. Pure: the caller feeds offsets and acts on the verdict."""
+
+    _next: dict[Hashable, int] = field(default_factory=dict)
+    gaps: int = 0
+    duplicates: int = 0
+
+    def known(self, key: Hashable) -> bool:
+        return key in self._next
+
+    def start(self, key: Hashable, committed: int | None) -> None:
+        """Begin tracking ``key`` at the committed offset (None: nothing committed — the first offset seen)."""
+        if committed is not None and committed >= 0:
+            self._next[key] = committed
+
+    def expected(self, key: Hashable) -> int | None:
+        return self._next.get(key)
+
+    def check(self, key: Hashable, offset: int) -> Verdict:
+        expected = self._next.get(key)
+        if expected is None or offset == expected:
+            self._next[key] = offset + 1
+            return Verdict.PROCESS
+        if offset < expected:
+            self.duplicates += 1
+            return Verdict.DUPLICATE
+        self.gaps += 1
+        return Verdict.GAP
+
+    def skip_to(self, key: Hashable, offset: int) -> None:
+        """Accept a real hole (the log start moved past the expected offset): ``offset`` is next."""
+        self._next[key] = offset
+
+    def forget(self, keys: Iterable[Hashable] | None = None) -> None:
+        if keys is None:
+            self._next.clear()
+        else:
+            for key in keys:
+                self._next.pop(key, None)
+
+
+class FaustOffsetGuard:
+    """Apply an ``OffsetGuard`` to the events of faust agents: ``if not await guard.admit(event): continue``."""
+
+    def __init__(self, app: Any, topics: Iterable[str]) -> None:
+        self.app = app
+        self.topics = frozenset(topics)
+        self.guard = OffsetGuard()
+        self._seeking: set[Any] = set()
+        self._tasks: set[asyncio.Task] = set()
+        app.on_partitions_revoked.connect(self._on_revoked)
+        app.on_partitions_assigned.connect(self._on_assigned)
+        _guard_gaps(app, self)
+
+    async def _on_revoked(self, sender: Any, revoked: Any, **kwargs: Any) -> None:
+        self.guard.forget(TP(tp.topic, tp.partition) for tp in revoked)
+
+    async def _on_assigned(self, sender: Any, assigned: Any, **kwargs: Any) -> None:
+        self.guard.forget(TP(tp.topic, tp.partition) for tp in assigned)
+
+    async def admit(self, event: Any) -> bool:
+        """True: process this event. False: it was released unacked (not committed); skip it."""
+        message = event.message
+        tp = TP(message.topic, message.partition)  # faust's own TP (message.tp may be aiokafka's)
+        if tp.topic not in self.topics:
+            return True
+        if not self.guard.known(tp):
+            self.guard.start(tp, await self._committed(tp))
+        verdict = self.guard.check(tp, message.offset)
+        if verdict is Verdict.PROCESS:
+            return True
+        message.acked = True  # release without Consumer.ack: never committed, faust does not wait for it
+        if verdict is Verdict.DUPLICATE:
+            log.debug("offset guard: %s[%d]@%d already processed", tp.topic, tp.partition, message.offset)
+            return False
+        expected = self.guard.expected(tp)
+        assert expected is not None
+        if tp in self._seeking:
+            return False
+        earliest = (await self.app.consumer.earliest_offsets(tp)).get(tp)
+        if earliest is not None and earliest > expected:
+            log.warning("offset guard: %s[%d] offsets %d..%d were deleted by retention; going on from %d",
+                        tp.topic, tp.partition, expected, earliest - 1, earliest)
+            await _ORIGINAL_ADD_GAP(self.app.consumer, tp, expected, earliest - 1)
+            self.guard.skip_to(tp, earliest)
+            if message.offset == earliest:
+                self.guard.check(tp, message.offset)
+                message.acked = False
+                return True
+        log.warning("offset guard: %s[%d] jumped from %d to %d (faust recovery race): seeking back",
+                    tp.topic, tp.partition, self.guard.expected(tp), message.offset)
+        self._seek_back(tp)
+        return False
+
+    def _seek_back(self, tp: Any) -> None:
+        consumer = self.app.consumer
+        consumer.pause_partitions({tp})
+        self._seeking.add(tp)
+
+        async def seek() -> None:
+            try:
+                await asyncio.sleep(SEEK_DELAY_S)
+                expected = self.guard.expected(tp)
+                if expected is not None and tp in consumer.assignment():
+                    await consumer.seek(tp, expected)  # aiokafka position and faust's read offset
+            finally:
+                self._seeking.discard(tp)
+                consumer.resume_partitions({tp})
+
+        task = asyncio.ensure_future(seek())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _committed(self, tp: Any) -> int | None:
+        """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away)."""
+        consumer = self.app.consumer
+        thread = getattr(consumer, "_thread", None)
+        try:
+            aio = thread._ensure_consumer()  # type: ignore[union-attr]
+            committed = await thread.call_thread(aio.committed, tp)  # type: ignore[union-attr]
+        except (AttributeError, RuntimeError, OSError, TimeoutError, KafkaError) as exc:
+            log.warning("offset guard: committed offset of %s unknown (%s): trusting the first offset", tp, exc)
+            return None
+        return committed if isinstance(committed, int) and committed >= 0 else None
+
+
+_ORIGINAL_ADD_GAP: Any = None
+
+
+def _guard_gaps(app: Any, guard: FaustOffsetGuard) -> None:
+    """Stop faust from recording holes (and committing over them) on the guarded topics. Documented above."""
+    global _ORIGINAL_ADD_GAP
+    from faust.transport.consumer import Consumer
+
+    if _ORIGINAL_ADD_GAP is None:
+        _ORIGINAL_ADD_GAP = Consumer._add_gap
+        guarded: list[FaustOffsetGuard] = []
+
+        async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+            if any(tp.topic in g.topics for g in guarded):
+                log.warning("offset guard: faust saw a hole in %s[%d] %d..%d; not committing over it",
+                            tp.topic, tp.partition, offset_from, offset_to)
+                return
+            await _ORIGINAL_ADD_GAP(self, tp, offset_from, offset_to)
+
+        Consumer._add_gap = _add_gap  # type: ignore[method-assign]
+        Consumer._wirewatch_guards = guarded  # type: ignore[attr-defined]
+    Consumer._wirewatch_guards.append(guard)  # type: ignore[attr-defined]

@@ -1,0 +1,141 @@
+"""Fault-test helpers: a corpus with planted events, a sink that can fail, counting planted alerts."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import threading
+import time
+import urllib.request
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+# Invented surnames: two syllable halves that no gazetteer or news text contains (checked with `wirewatch scan`).
+_HEADS = ["Zor", "Quil", "Trel", "Vask", "Brun", "Kelt", "Mord", "Yst", "Grav", "Ulm", "Drev", "Fann", "Hosk", "Ivr"]
+_TAILS = ["vanek", "brandt", "luschin", "oberg", "mirow", "tessik", "andor", "wyler", "ozzek", "ardin", "umpfel",
+          "iskow", "enbach", "aldrich", "orvitz"]
+_FIRST = ["Amadeo", "Bertok", "Casimir", "Dorian", "Evander", "Florin", "Gideon", "Hadrian", "Ilias", "Jaromir"]
+PLANTED = "General {name} kündigte am Abend eine Waffenruhe an."
+
+
+def planted_names(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    surnames = [h + t for h in _HEADS for t in _TAILS]  # unique: one story per general
+    assert n <= len(surnames)
+    return [f"{rnd.choice(_FIRST)} {s}" for s in sorted(rnd.sample(surnames, n))]
+
+
+def corpus(news: list[dict], total: int, planted: int, seed: int = 11, filler_chars: int = 700
+           ) -> tuple[list[dict], list[str]]:
+    """``total`` articles: ``planted`` of them one planted ceasefire each (a distinct invented general, no country),
+    the rest real news (truncated), shuffled. Returns (articles, planted surnames)."""
+    rnd = random.Random(seed)
+    names = planted_names(planted)
+    run = f"{rnd.getrandbits(32):08x}"
+    articles = [{"id": f"planted-{run}-{i}", "source": "planted.example",
+                 "title": f"Waffenruhe {i}", "text": f"Berlin. {PLANTED.format(name=name)} Details blieben offen."}
+                for i, name in enumerate(names)]
+    for i in range(total - planted):
+        item = news[i % len(news)]
+        articles.append({"id": f"news-{run}-{i}", "source": item.get("source", "news"),
+                         "text": item["text"][:filler_chars]})
+    rnd.shuffle(articles)
+    return articles, [n.split()[-1] for n in names]
+
+
+class FlakySink:
+    """A real HTTP endpoint: ``mode`` "ok" (200), "error" (500) or "refuse" (port closed: connection refused)."""
+
+    def __init__(self) -> None:
+        self.bodies: list[bytes] = []
+        self.errors = 0
+        self.lock = threading.Lock()
+        self.mode = "ok"
+        self.server: ThreadingHTTPServer | None = None
+        self.port = 0
+        self._serve()
+
+    def _serve(self) -> None:
+        sink = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if sink.mode == "error":
+                    with sink.lock:
+                        sink.errors += 1
+                    self.send_response(500)
+                    self.end_headers()
+                    return
+                with sink.lock:
+                    sink.bodies.append(body)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        ThreadingHTTPServer.allow_reuse_address = True
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def set_mode(self, mode: str) -> None:
+        if mode == "refuse" and self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+        elif mode != "refuse" and self.server is None:
+            self._serve()
+        self.mode = mode
+
+    def texts(self) -> list[str]:
+        with self.lock:
+            bodies = list(self.bodies)
+        out = []
+        for b in bodies:
+            try:
+                d = json.loads(b)
+                out.append(f"{d.get('title', '')}\n{d.get('message', '')}")
+            except ValueError:
+                out.append(b.decode("utf-8", "replace"))
+        return out
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+def planted_counts(sink: FlakySink, surnames: list[str]) -> Counter:
+    """How many delivered alerts name each planted general (an alert naming none is real news: not counted)."""
+    pattern = re.compile("|".join(re.escape(s) for s in surnames))
+    counts: Counter = Counter()
+    for text in sink.texts():
+        for name in set(pattern.findall(text)):
+            counts[name] += 1
+    return counts
+
+
+def wait_until(predicate: Any, timeout: float, step: float = 0.5) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return bool(predicate())
+
+
+def metric(port: int, name: str) -> float:
+    """Sum of a Prometheus metric's samples from the worker's /metrics (0 when absent)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+        text = resp.read().decode()
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name) and (line[len(name)] in " {"):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
