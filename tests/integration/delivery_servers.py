@@ -16,7 +16,7 @@ class ScriptedEndpoint:
     """Answers each POST with the next scripted (status, headers), then 200; records every request."""
 
     def __init__(self, port: int = 0) -> None:
-        self.script: list[tuple[int, dict[str, str]]] = []
+        self.script: list[tuple] = []  # (status, headers[, delay seconds]) per request, then 200
         self.requests: list[dict] = []
         self.times: list[float] = []
         self.cond = threading.Condition()
@@ -26,16 +26,21 @@ class ScriptedEndpoint:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with endpoint.cond:
-                    status, headers = endpoint.script.pop(0) if endpoint.script else (200, {})
+                    status, headers, *delay = endpoint.script.pop(0) if endpoint.script else (200, {})
                     endpoint.requests.append({"path": self.path, "body": body, "status": status})
                     endpoint.times.append(time.monotonic())
                     endpoint.cond.notify_all()
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"{}")
+                if delay:  # a slow target: answer only after this many seconds
+                    time.sleep(delay[0])
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"{}")
+                except (BrokenPipeError, ConnectionResetError):  # the client timed out first: that is the test
+                    pass
 
             def log_message(self, *args: object) -> None:
                 pass

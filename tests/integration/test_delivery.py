@@ -128,6 +128,16 @@ def test_429_retry_after_is_honoured(endpoint: ScriptedEndpoint) -> None:
     assert result.history[0]["status"] == 429 and result.history[0]["retry_after"] == 2.0
 
 
+def test_a_slow_target_times_out_per_attempt(endpoint: ScriptedEndpoint) -> None:
+    endpoint.script = [(200, {}, 4.0)]  # the first answer would come after 4 s
+    cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook", timeout=1.0)
+    started = time.monotonic()
+    [result] = fast(cfg).deliver(notification(cfg, detection("Haftar kündigte eine Waffenruhe an.")))
+    assert result.ok and result.attempts == 2
+    assert result.history[0]["outcome"] == "retrying" and result.history[0]["elapsed_ms"] < 2500
+    assert time.monotonic() - started < 3.5
+
+
 def test_a_client_error_is_not_retried(endpoint: ScriptedEndpoint) -> None:
     endpoint.script = [(404, {})]
     cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook")
