@@ -16,7 +16,9 @@ runner delivers it and then calls ``delivered(note)``. If the process dies in be
 
 ``scope`` (the worker passes the detections partition) tags every log entry so that ``due`` and ``undelivered``
 only touch the entries of the partition whose message is being processed (faust tables write their changelog
-to the current message's partition). Rate caps count per receiver *per scope*.
+to the current message's partition). A receiver's digest is assembled in one scope (``digest_scope``): other
+scopes hand their items over (``forwards`` → runner → ``accept_forward``), so there is one digest per period.
+Rate caps count per receiver *per scope* (in the worker: at most count × partitions per period in total).
 """
 
 from __future__ import annotations
