@@ -92,6 +92,9 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
             problems.append(f"broker not reachable: {state.broker_error or 'no answer yet'}")
         if not sum(assigned.values()):
             problems.append("no partitions assigned")
+        halted = getattr(app, "wirewatch_state", {}).get("halted")  # the DLQ limit tripped (streams/app.py halt)
+        if halted:
+            problems.append(f"halted: {halted}")
         return web.json({"status": "ready" if not problems else "not ready", "partitions": assigned,
                          "problems": problems}, status=200 if not problems else 503)
 
