@@ -35,6 +35,7 @@ class HealthState:
     loop_lag_s: float = 0.0
     broker_ok_at: float | None = None
     broker_error: str | None = None
+    halted: str | None = None   # why the worker stopped consuming (a flood of invalid input); never cleared
 
     def healthy(self, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
@@ -92,6 +93,8 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
             problems.append(f"broker not reachable: {state.broker_error or 'no answer yet'}")
         if not sum(assigned.values()):
             problems.append("no partitions assigned")
+        if state.halted:
+            problems.append(f"halted: {state.halted}")
         halted = getattr(app, "wirewatch_state", {}).get("halted")  # the DLQ limit tripped (streams/app.py halt)
         if halted:
             problems.append(f"halted: {halted}")
@@ -133,7 +136,18 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
             if admin is not None:
                 admin.close()
 
+    metrics["worker_halted"].set(0)
     return state
+
+
+def halted(app: Any, reason: str) -> None:
+    """Record that the worker stopped consuming: ``/readyz`` fails and ``wirewatch_worker_halted`` is 1."""
+    state: HealthState | None = getattr(app, "wirewatch_health", None)
+    metrics: Metrics | None = getattr(app, "wirewatch_metrics", None)
+    if state is not None:
+        state.halted = reason
+    if metrics is not None:
+        metrics["worker_halted"].set(1)
 
 
 def assigned_counts(app: Any, topics: Sequence[str]) -> dict[str, int]:

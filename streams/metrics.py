@@ -92,6 +92,8 @@ CATALOGUE: tuple[MetricDef, ...] = (
     MetricDef("partitions_assigned", "gauge", "Partitions of the input topics assigned to this worker.", ("topic",)),
     MetricDef("last_article_timestamp_seconds", "gauge", "Unix time at which the last article was consumed."),
     MetricDef("event_loop_lag_seconds", "gauge", "How late the worker's event-loop heartbeat last fired."),
+    MetricDef("worker_halted", "gauge",
+              "1 while the worker has stopped consuming after a flood of invalid input (the log says why), else 0."),
     MetricDef("build_info", "gauge", "Always 1; the labels carry the running versions.",
               ("version", "python", "faust")),
 )

@@ -30,7 +30,7 @@ def test_every_metric_is_declared_once_with_help_and_bounded_labels() -> None:
         assert not FORBIDDEN_LABELS & set(d.labels), f"{d.name} has an unbounded label"
         if d.kind == "histogram":
             assert d.name.endswith("_seconds"), f"{d.name}: histograms here measure time, in seconds"
-        if d.kind == "gauge" and d.name not in {"partitions_assigned"}:
+        if d.kind == "gauge" and d.name not in {"partitions_assigned", "worker_halted"}:
             assert d.name.endswith(UNITS), f"{d.name}: gauges carry their base unit in the name"
 
 
@@ -166,3 +166,24 @@ def test_scan_counts_articles_detections_and_alerts() -> None:
     assert value(m, "wirewatch_detections_total", type="ceasefire", status="announced", language="de") >= 1
     assert value(m, "wirewatch_alerts_sent_total", receiver="console", kind="new") == summary.alerts > 0
     assert value(m, "wirewatch_stage_duration_seconds_count", stage="scan_batch") == 1
+
+
+def test_a_halted_worker_is_visible_in_metrics_and_health() -> None:
+    from streams.health import HealthState, halted
+
+    m = Metrics()
+    app = SimpleNamespace(wirewatch_metrics=m, wirewatch_health=HealthState())
+    m["worker_halted"].set(0)
+    halted(app, "invalid ratio 0.9 > 0.5")
+    assert value(m, "wirewatch_worker_halted") == 1
+    assert app.wirewatch_health.halted == "invalid ratio 0.9 > 0.5"
+
+
+def test_health_state_ages() -> None:
+    from streams.health import BROKER_FRESH_S, HEALTHY_WITHIN_S, HealthState
+
+    state = HealthState(last_beat=100.0, broker_ok_at=100.0)
+    assert state.healthy(now=100.0 + HEALTHY_WITHIN_S) and not state.healthy(now=101.0 + HEALTHY_WITHIN_S)
+    assert state.broker_reachable(now=100.0 + BROKER_FRESH_S)
+    assert not state.broker_reachable(now=101.0 + BROKER_FRESH_S)
+    assert not HealthState().broker_reachable()
