@@ -16,16 +16,16 @@ runner delivers it and then calls ``delivered(note)``. If the process dies in be
 
 ``scope`` (the worker passes the detections partition) tags every log entry so that ``due`` and ``undelivered``
 only touch the entries of the partition whose message is being processed (faust tables write their changelog
-to the current message's partition). A receiver's digest is assembled in one scope (``digest_scope``): other
-scopes hand their items over (``forwards`` → runner → ``accept_forward``), so there is one digest per period.
-Rate caps count per receiver *per scope* (in the worker: at most count × partitions per period in total).
+to the current message's partition). One "home" scope per receiver (``digest_scope``) assembles its digests and
+counts its rate limit: other scopes hand digest items and rate-limited alerts over (``forwards`` → the runner
+sends them to that partition → ``accept_forward``), so there is one digest per period and one cap per receiver.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from alerts import stories as story_book
@@ -242,6 +242,19 @@ class Dispatcher:
             return muted[0], muted[1], []
         scope = entry.get("scope")
         outlets = len(story["sources"])
+        rounds = entry.get("round", 0) + (1 if kind == "new" and entry.get("state") == "sent" else 0)
+        home = self._home(route.receiver, scope)
+        if home != scope and self.config.receiver(route.receiver).rate_limit is not None:
+            # one scope counts this receiver's alerts: hand the alert over; it sends it or holds it back there
+            note = self._note(key, kind, route, story, detection, reason, rounds)
+            payload = {"kind": "alert", "key": key, "receiver": route.receiver, "note": note.to_dict()}
+            self.log[key] = {
+                **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets,
+                "followup_due": None, "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
+                "forward": {"scope": home, "payload": payload},
+            }
+            return ("sent" if kind == "new" else "followup"), (
+                f"{reason}; handed to scope {home}, which applies the rate limit of {route.receiver}"), []
         if not self._rate_ok(route.receiver, scope, now):
             rate = self.config.receiver(route.receiver).rate_limit
             assert rate is not None
@@ -257,7 +270,6 @@ class Dispatcher:
                 self.log[rkey] = {**rate_entry, "held": [*rate_entry["held"], key]}
             return "held", (f"rate limit {rate.count}/{_secs(rate.per)} for {route.receiver} reached: "
                             f"held for a catch-up digest"), []
-        rounds = entry.get("round", 0) + (1 if kind == "new" and entry.get("state") == "sent" else 0)
         note = self._note(key, kind, route, story, detection, reason, rounds)
         self.log[key] = {
             **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets, "followup_due": None,
@@ -289,7 +301,7 @@ class Dispatcher:
             return muted[0], muted[1], []
         period = self._digest_period(route)
         assert period is not None
-        target = self.digest_scope(route.receiver) if self.digest_scope is not None and scope is not None else scope
+        target = self._home(route.receiver, scope)
         if target != scope:
             item = StoryItem(story["id"], detection.status, detection, tuple(story["sources"]),
                              tuple(story["languages"]), len(story["sources"]))
@@ -305,6 +317,10 @@ class Dispatcher:
         self.log[key] = {**base, "state": "queued"}
         return "digest", f"queued for the {_secs(period)} digest due at {format_time(due)}", []
 
+    def _home(self, receiver: str, scope: int | None) -> int | None:
+        """The scope that assembles ``receiver``'s digests and counts its rate limit."""
+        return self.digest_scope(receiver) if self.digest_scope is not None and scope is not None else scope
+
     def forwards(self, scope: int | None = None) -> list[tuple[str, int, dict[str, Any]]]:
         """Digest items of ``scope`` not yet handed over: (log key, target scope, payload)."""
         return [(key, e["forward"]["scope"], e["forward"]["payload"]) for key, e in list(self.log.items())
@@ -317,8 +333,11 @@ class Dispatcher:
             self.log[key] = {**entry, "forward": None}
 
     def accept_forward(self, payload: dict[str, Any], now: float, scope: int | None) -> str:
-        """Take a digest item handed over from another scope into this scope's digest (idempotent)."""
+        """Take a digest item or a rate-limited alert handed over from another scope (idempotent). An accepted
+        alert waits in this scope's outbox: ``undelivered(scope)`` returns it."""
         receiver, key = payload["receiver"], payload["key"]
+        if payload.get("kind") == "alert":
+            return self._accept_alert(Notification.from_dict(payload["note"]), receiver, now, scope)
         dkey = self._digest_key(receiver, scope)
         digest = self.log.get(dkey) or {"scope": scope, "items": [], "outbox": [], "due": None}
         if key in digest.get("recent", ()):
@@ -327,6 +346,22 @@ class Dispatcher:
         due = digest.get("due") or (math.floor(now / period) + 1) * period
         self.log[dkey] = {**digest, "due": due, "remote": {**digest.get("remote", {}), key: payload["item"]}}
         return f"queued for the digest due at {format_time(due)}"
+
+    def _accept_alert(self, note: Notification, receiver: str, now: float, scope: int | None) -> str:
+        rkey = self._rate_key(receiver, scope)
+        entry = self.log.get(rkey) or {"scope": scope, "sent": [], "held": [], "outbox": []}
+        if note.key in entry.get("recent", ()):
+            return "already handled"
+        entry = {**entry, "recent": [*entry.get("recent", []), note.key][-1000:]}
+        if self._rate_ok(receiver, scope, now):
+            note = replace(note, log_key=rkey)
+            self.log[rkey] = {**entry, "outbox": [*entry.get("outbox", []), note.to_dict()]}
+            self._count(receiver, scope, now)
+            return "accepted: within the rate limit"
+        item = StoryItem(note.story_id, note.status, note.detection, note.sources, note.languages, note.outlets,
+                         held=True)
+        self.log[rkey] = {**entry, "remote_held": [*entry.get("remote_held", []), item.to_dict()]}
+        return "held back by the rate limit for a catch-up digest"
 
     def _rate_ok(self, receiver: str, scope: int | None, now: float) -> bool:
         rate = self.config.receiver(receiver).rate_limit
@@ -393,7 +428,7 @@ class Dispatcher:
             if (key.startswith("digest|") and (entry.get("items") or entry.get("remote"))
                     and entry["due"] is not None and entry["due"] <= now):
                 out.extend(self._flush_digest(key, entry, now))
-            elif key.startswith("rate|") and entry.get("held"):
+            elif key.startswith("rate|") and (entry.get("held") or entry.get("remote_held")):
                 receiver = key.split("|")[1]
                 if self._rate_ok(receiver, entry.get("scope"), now):
                     out.extend(self._flush_held(key, entry, receiver, now))
@@ -477,6 +512,10 @@ class Dispatcher:
         items, sent_keys = self._items(entry["held"], t, held=True)
         self._mark_sent(sent_keys, t)
         entry = self.log.get(key, entry)
+        for item in map(StoryItem.from_dict, entry.get("remote_held", [])):
+            if self.silences.muting(item.detection, item.story_id, t) is None:
+                items.append(item)
+        entry = {**entry, "remote_held": []}
         if not items:
             self.log[key] = {**entry, "held": []}
             return []
@@ -520,7 +559,7 @@ class Dispatcher:
                 soonest = min(soonest, entry["followup_due"])
             elif key.startswith("digest|") and (entry.get("items") or entry.get("remote")) and entry.get("due"):
                 soonest = min(soonest, entry["due"])
-            elif key.startswith("rate|") and entry.get("held"):
+            elif key.startswith("rate|") and (entry.get("held") or entry.get("remote_held")):
                 rate = self.config.receiver(key.split("|")[1]).rate_limit
                 sent = sorted(entry["sent"])
                 if rate is None or len(sent) < rate.count:

@@ -50,7 +50,11 @@ class RoutingWorker:
             f"worker: {{id: {self.group}, tick_interval: 1s}}\n"
             f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
             f"  - name: desk\n    urls: ['json://127.0.0.1:{sink.port}/digest']\n    digest: 10s\n"
+            # partition homes (crc32 % 2): desk and capped-a → 0; ceasefire:LY → 1, ceasefire:UA → 0 (murmur2)
+            f"  - name: capped-a\n    urls: ['json://127.0.0.1:{sink.port}/capped']\n"
+            "    rate_limit: {count: 1, per: 1h}\n"
             "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n    continue: true\n"
+            "  - receiver: capped-a\n    continue: true\n"
             "  - receiver: desk\n"
         )
         self.log_path = tmp / "worker.log"
@@ -159,6 +163,9 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert "Selenskyj" in titles[2] and not any("Assad" in t for t in titles)
         assert sum(digest_counts(http_sink)) == 2, posts(http_sink, "/digest")
         assert not any("Assad" in b["message"] for b in posts(http_sink, "/digest"))
+        # one cap for the receiver across partitions: LY (partition 1, handed to 0) is sent, UA (0) is held back
+        capped = [b["title"] for b in posts(http_sink, "/capped")]
+        assert len(capped) == 1 and "Haftar" in capped[0], capped
     finally:
         if w.proc and w.proc.poll() is None:
             assert w.stop() == 0, w.log()[-4000:]

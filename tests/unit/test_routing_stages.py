@@ -267,3 +267,31 @@ def test_in_the_worker_one_scope_assembles_a_receivers_digest_from_every_partiti
     assert len(notes) == 1 and {i.detection.countries[0] for i in notes[0].stories} == {"LY", "UA"}
     assert d0.accept_forward(payload, start + HOUR + 1, scope=0) == "already in a digest"
     assert r0.due(start + 3 * HOUR) == [] and Runner(ua_part).due(start + 3 * HOUR) == []
+
+
+def test_in_the_worker_one_scope_counts_a_receivers_rate_limit_across_partitions() -> None:
+    state: dict[int, tuple[dict, dict]] = {0: ({}, {}), 1: ({}, {})}
+    cfg = digest_config(rate_limit=RateLimit(2, HOUR))
+
+    def part(scope: int) -> Dispatcher:
+        return Dispatcher(cfg, stories=state[scope][0], log=state[scope][1], digest_scope=lambda receiver: 0)
+
+    home = Runner(part(0))
+    delivered: list[Notification] = []
+    for i, c in enumerate(["AA", "BB", "CC"]):  # three stories reported in partition 1
+        p1 = part(1)
+        decision = p1.process(detection(f"x{i}", actors=(f"Person{c}",), countries=(c,)), T0 + i, scope=1)
+        assert decision.notifications == [] and "rate limit" in decision.reasons[0][1]
+        for key, target, payload in p1.forwards(1):   # the runner: send to partition 0, then confirm
+            home.d.accept_forward(payload, T0 + i, scope=target)
+            home.d.accept_forward(payload, T0 + i, scope=target)  # at least once: a duplicate is ignored
+            p1.forwarded(key)
+        notes = home.d.undelivered(0)
+        for note in notes:
+            home.d.delivered(note)
+        delivered += notes
+    local = home.d.process(detection("y0", actors=("PersonDD",), countries=("DD",)), T0 + 5, scope=0).notifications
+    assert len(delivered) == 2 and local == []           # 2 per hour over both partitions, not 2 per partition
+    catch_up = home.d.due(T0 + HOUR + 1, scope=0)
+    assert len(catch_up) == 1 and len(catch_up[0].stories) == 2 and all(i.held for i in catch_up[0].stories)
+    assert part(1).due(T0 + HOUR + 1, scope=1) == []
