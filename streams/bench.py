@@ -285,6 +285,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the bench process dies, so no worker outlives a killed bench."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def peak_rss_mb(pid: int) -> float | None:
     """VmHWM (peak resident set) of a live process, in MiB."""
     try:
@@ -341,7 +349,7 @@ class Deployment:
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "streams.cli", "worker", "--config", str(config),
                  "--web-port", str(_free_port()), "--loglevel", "warning"],
-                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env))
+                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_parent))
             log.close()
 
     def tail(self) -> str:
@@ -437,6 +445,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
 
     n = max(1, round(rate * duration))
     names = []
+    unmatched_before = sink.other
     with Publisher(dep.bootstrap, topic=dep.articles, linger_ms=0) as pub:
         t0 = time.perf_counter()
         for k in range(n):
@@ -467,6 +476,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
         "alerts": len(arrived), "missing": len(got) - len(arrived),
         "p50_ms": ms(50), "p95_ms": ms(95), "p99_ms": ms(99),
         "max_ms": round(arrived[-1] * 1000, 1) if arrived else None, "caught_up": caught_up,
+        "unmatched_alerts": sink.other - unmatched_before,
     }
 
 
@@ -694,6 +704,8 @@ def main(args: Any) -> int:
     import logging
 
     logging.getLogger("kafka").setLevel(logging.ERROR)  # kafka-python's admin warns on faust's group metadata
+    # SIGTERM unwinds like Ctrl-C: the finally blocks stop the workers and the broker this run started
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     plan = Plan.quick() if args.quick else Plan.full()
     parts = tuple(args.only.split(",")) if getattr(args, "only", None) else ("detectors", "latency", "scaleout")
 
