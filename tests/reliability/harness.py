@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import threading
@@ -139,3 +140,37 @@ def metric(port: int, name: str) -> float:
         if line.startswith(name) and (line[len(name)] in " {"):
             total += float(line.rsplit(" ", 1)[1])
     return total
+
+
+def report(name: str, **figures: object) -> None:
+    """Figures for the closing note: printed (pytest -s / -rA) and appended to $WIREWATCH_RELIABILITY_REPORT."""
+    line = json.dumps({"test": name, **figures})
+    print(line)
+    path = os.environ.get("WIREWATCH_RELIABILITY_REPORT")
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+
+def send_all(bootstrap: str, topic: str, messages: list[tuple[bytes, bytes]], rounds: int = 5) -> None:
+    """Produce every (key, value) and check each acknowledgement; re-send what failed (a loaded broker times out).
+    A re-send may reorder or double a message, never drop one: the tests count by key."""
+    from kafka import KafkaProducer
+
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, retries=5,
+                             max_request_size=4_000_000, request_timeout_ms=60_000)
+    try:
+        pending = list(messages)
+        for _ in range(rounds):
+            futures = [(m, producer.send(topic, key=m[0], value=m[1])) for m in pending]
+            producer.flush(120)
+            pending = [m for m, f in futures if not f.succeeded()]
+            if not pending:
+                return
+        raise AssertionError(f"{len(pending)} messages could not be produced to {topic}")
+    finally:
+        producer.close(10)
+
+
+def publish(bootstrap: str, topic: str, articles: list[dict]) -> None:
+    send_all(bootstrap, topic, [(a["id"].encode(), json.dumps(a, ensure_ascii=False).encode()) for a in articles])

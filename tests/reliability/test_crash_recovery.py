@@ -1,41 +1,25 @@
 """2,000 articles holding 200 planted events: SIGKILL the worker at 3 random moments, or restart the broker in the
-middle — each of the 200 expected alerts reaches the sink exactly once, with no manual step."""
+middle (then SIGTERM it and start it again) — each of the 200 expected alerts reaches the sink exactly once, with no
+manual step."""
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import time
 
 import pytest
 
-from streams.publisher import Publisher
 from tests.reliability.conftest import Broker
-from tests.reliability.harness import FlakySink, corpus, planted_counts, wait_until
+from tests.reliability.harness import FlakySink, corpus, planted_counts, publish, report, wait_until
 from tests.workers import Worker
 
-pytestmark = pytest.mark.kafka
+# bounded, with room for a loaded 2-core CI machine (alone here: ~1–2 min each)
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 
 TOTAL, PLANTED = 2000, 200
-DONE_TIMEOUT_S = 150
-
-
-def report(name: str, **figures: object) -> None:
-    """Figures for the closing note: printed (pytest -s / -rA) and appended to $WIREWATCH_RELIABILITY_REPORT."""
-    line = json.dumps({"test": name, **figures})
-    print(line)
-    path = os.environ.get("WIREWATCH_RELIABILITY_REPORT")
-    if path:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-
-
-def publish(bootstrap: str, topic: str, articles: list[dict]) -> None:
-    with Publisher(bootstrap, topic=topic) as pub:
-        for a in articles:
-            pub.publish(a)
-        pub.flush()
+DONE_TIMEOUT_S = 400
+STOP_BOUND_S = 30  # SIGTERM → exit 0 within this
 
 
 def delivered(sink: FlakySink, surnames: list[str]) -> int:
@@ -60,24 +44,29 @@ def finish(sink: FlakySink, surnames: list[str], worker: Worker) -> dict:
 
 def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink: FlakySink,
                                          news_articles: list[dict]) -> None:
-    articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=11)
+    articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=11, filler_chars=300)
     seed = int(os.environ.get("WIREWATCH_FAULT_SEED", random.randrange(1 << 16)))
-    kill_at = sorted(random.Random(seed).sample(range(15, 170), 3))  # after this many planted alerts
+    rnd = random.Random(seed)
+    # random moments: past a random share of the work, then a random pause, so a kill is not timed to a delivery
+    kill_at = sorted(rnd.sample(range(15, 170), 3))
+    pauses = [round(rnd.uniform(0, 2.0), 2) for _ in kill_at]
     worker = Worker(tmp_path, own_broker.bootstrap, flaky_sink.port)
     started = time.monotonic()
     recoveries = []
     try:
+        assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
-        for n in kill_at:
+        for n, pause in zip(kill_at, pauses, strict=True):
             assert wait_until(lambda n=n: delivered(flaky_sink, surnames) >= n, DONE_TIMEOUT_S, step=0.1), \
                 worker.tail()
+            time.sleep(pause)
             worker.kill()
             t0 = time.monotonic()
             before = delivered(flaky_sink, surnames)
             worker.start()
             recoveries.append(recover_time(flaky_sink, surnames, t0, before, 90))
         figures = finish(flaky_sink, surnames, worker)
-        report("sigkill x3", seed=seed, kill_after_alerts=kill_at, recover_s=recoveries,
+        report("sigkill x3", seed=seed, kill_after_alerts=kill_at, pauses_s=pauses, recover_s=recoveries,
                wall_s=round(time.monotonic() - started, 1), **figures)
         assert figures["delivered"] == PLANTED
         assert figures["duplicated"] == 0, figures["doubled"]
@@ -87,19 +76,27 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink
 
 def test_restart_the_broker_in_the_middle(tmp_path, own_broker: Broker, flaky_sink: FlakySink,
                                           news_articles: list[dict]) -> None:
-    articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=12)
+    articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=12, filler_chars=300)
     worker = Worker(tmp_path, own_broker.bootstrap, flaky_sink.port)
     started = time.monotonic()
     try:
+        assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
         assert wait_until(lambda: delivered(flaky_sink, surnames) >= PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
         t0 = time.monotonic()
         own_broker.restart()  # same port and data; the worker must find it again by itself
         restart_s = round(time.monotonic() - t0, 1)
         recovery = recover_time(flaky_sink, surnames, t0, delivered(flaky_sink, surnames), 120)
-        figures = finish(flaky_sink, surnames, worker)
         assert worker.proc is not None and worker.proc.poll() is None, "the worker died with the broker"
-        report("broker restart", broker_restart_s=restart_s, recover_s=recovery,
+        # then a graceful stop in the middle of the work: in-flight work finished, flushed, committed, exit 0
+        assert wait_until(lambda: delivered(flaky_sink, surnames) >= 2 * PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
+        t1 = time.monotonic()
+        code = worker.stop(timeout=STOP_BOUND_S)
+        stop_s = round(time.monotonic() - t1, 1)
+        assert code == 0, worker.tail()
+        worker.start()
+        figures = finish(flaky_sink, surnames, worker)
+        report("broker restart + SIGTERM", broker_restart_s=restart_s, recover_s=recovery, sigterm_exit_s=stop_s,
                wall_s=round(time.monotonic() - started, 1), **figures)
         assert figures["delivered"] == PLANTED
         assert figures["duplicated"] == 0, figures["doubled"]

@@ -3,7 +3,10 @@ and loses nothing (the messages behind the halt stay unconsumed for after the fi
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 
@@ -48,6 +51,10 @@ def test_a_flood_of_invalid_articles_halts_the_worker(tmp_path, kafka: str, sink
         records = consume(kafka, worker.detections, lambda rs: bool(detections_of(rs, first)), timeout=30)
         assert detections_of(records, first)
         assert worker.proc.poll() is None, "a halted worker stays up (and says so) for a person to look"
+        with pytest.raises(urllib.error.HTTPError) as ready:
+            urllib.request.urlopen(f"http://127.0.0.1:{worker.web_port}/readyz", timeout=10)
+        assert ready.value.code == 503
+        assert "halted: 30 invalid messages in a row" in json.loads(ready.value.read())["problems"][-1]
 
         # SIGTERM while halted: a clean exit, and the message that tripped the limit is not lost —
         # the restarted worker reads on from it (it is the first of 30 in a row again) and trips 29 later.

@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from streams.publisher import Publisher
-from tests.reliability.harness import metric, wait_until
-from tests.reliability.test_crash_recovery import report
+from tests.reliability.harness import metric, report, send_all, wait_until
 from tests.workers import Worker, consume
 
-pytestmark = pytest.mark.kafka
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 
 INVALID, VALID = 5000, 500
 MAX_HWM_MB = 1500  # the worker with its NLP pipeline idles at a few hundred MB; a leak or an unbounded buffer shows
@@ -66,10 +64,8 @@ def test_fuzzed_messages_go_to_the_dlq_with_a_reason(tmp_path, kafka: str, http_
                                                     ensure_ascii=False).encode()) for i in range(VALID)]
     rnd.shuffle(messages)
     try:
-        with Publisher(kafka, topic=worker.articles, max_request_size=4_000_000) as pub:
-            for key, value in messages:
-                pub.send_raw(key, value)
-            pub.flush(timeout=120)
+        assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
+        send_all(kafka, worker.articles, messages)
         dlq = consume(kafka, f"{worker.articles}.dlq", lambda r: len(r) >= INVALID, timeout=240)
         keys = [r.key.decode() for r in dlq]
         assert sorted(keys) == sorted(f"bad-{i}" for i in range(INVALID)), (

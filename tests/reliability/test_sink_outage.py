@@ -10,11 +10,10 @@ import time
 
 import pytest
 
-from tests.reliability.harness import FlakySink, corpus, metric, planted_counts, wait_until
-from tests.reliability.test_crash_recovery import publish, report
+from tests.reliability.harness import FlakySink, corpus, metric, planted_counts, publish, report, wait_until
 from tests.workers import REPO, Worker
 
-pytestmark = pytest.mark.kafka
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 
 TOTAL, PLANTED = 300, 40
 OUTAGE_S = 30
@@ -29,6 +28,7 @@ def test_the_alert_endpoint_fails_for_30_seconds(tmp_path, kafka: str, flaky_sin
     worker = Worker(tmp_path, kafka, flaky_sink.port)
     started = time.monotonic()
     try:
+        assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(kafka, worker.articles, first)
         assert wait_until(lambda: len(planted_counts(flaky_sink, surnames)) >= len(first), 120), worker.tail()
 
