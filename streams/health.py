@@ -95,9 +95,6 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
             problems.append("no partitions assigned")
         if state.halted:
             problems.append(f"halted: {state.halted}")
-        halted = getattr(app, "wirewatch_state", {}).get("halted")  # the DLQ limit tripped (streams/app.py halt)
-        if halted:
-            problems.append(f"halted: {halted}")
         return web.json({"status": "ready" if not problems else "not ready", "partitions": assigned,
                          "problems": problems}, status=200 if not problems else 503)
 
