@@ -213,6 +213,20 @@ def local_broker(bootstrap: str | None) -> Iterator[str]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+_STAGE_METRIC = re.compile(r'^wirewatch_stage_duration_seconds_(?P<kind>sum|count)\{stage="(?P<stage>[a-z_]+)"\} '
+                           r"(?P<value>[0-9.e+-]+)$", re.MULTILINE)
+
+
+def stage_ms(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """Mean milliseconds per message of every stage between two ``stage_totals`` snapshots."""
+    out = {}
+    for stage, (secs, count) in after.items():
+        s0, c0 = before.get(stage, (0.0, 0.0))
+        if count > c0:
+            out[stage] = round((secs - s0) / (count - c0) * 1000, 2)
+    return out
+
+
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
@@ -313,6 +327,7 @@ class Deployment:
     workdir: Path
     run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     procs: list[subprocess.Popen] = field(default_factory=list)
+    web_ports: list[int] = field(default_factory=list)
 
     @property
     def group(self) -> str:
@@ -346,9 +361,10 @@ class Deployment:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         for k in range(len(self.procs), len(self.procs) + n):
             log = (self.workdir / f"worker-{self.run}-{k}.log").open("wb")
+            self.web_ports.append(_free_port())
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "streams.cli", "worker", "--config", str(config),
-                 "--web-port", str(_free_port()), "--loglevel", "warning"],
+                 "--web-port", str(self.web_ports[-1]), "--loglevel", "warning"],
                 cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_parent))
             log.close()
 
@@ -360,6 +376,22 @@ class Deployment:
         for p in self.procs:
             if p.poll() is not None:
                 raise RuntimeError(f"a worker exited with {p.returncode}:\n{self.tail()}")
+
+    def stage_totals(self) -> dict[str, tuple[float, float]]:
+        """(seconds, messages) per stage from the workers' /metrics (wirewatch_stage_duration_seconds)."""
+        import urllib.request
+
+        totals: dict[str, list[float]] = {}
+        for port in self.web_ports:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+                    text = resp.read().decode()
+            except OSError:
+                continue
+            for m in _STAGE_METRIC.finditer(text):
+                slot = totals.setdefault(m["stage"], [0.0, 0.0])
+                slot[0 if m["kind"] == "sum" else 1] += float(m["value"])
+        return {k: (v[0], v[1]) for k, v in totals.items()}
 
     def peak_rss(self) -> list[float | None]:
         return [peak_rss_mb(p.pid) for p in self.procs]
@@ -446,6 +478,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
     n = max(1, round(rate * duration))
     names = []
     unmatched_before = sink.other
+    stages_before = dep.stage_totals()
     with Publisher(dep.bootstrap, topic=dep.articles, linger_ms=0) as pub:
         t0 = time.perf_counter()
         for k in range(n):
@@ -477,6 +510,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
         "p50_ms": ms(50), "p95_ms": ms(95), "p99_ms": ms(99),
         "max_ms": round(arrived[-1] * 1000, 1) if arrived else None, "caught_up": caught_up,
         "unmatched_alerts": sink.other - unmatched_before,
+        "stage_ms_per_message": stage_ms(stages_before, dep.stage_totals()),
     }
 
 
@@ -687,6 +721,9 @@ def format_text(r: dict[str, Any]) -> str:
             lines.append(f"  {p['rate']:>4}/s × {p['duration_s']:.0f} s (achieved {p['achieved_rate']}/s): "
                          f"p50 {p['p50_ms']} ms  p95 {p['p95_ms']} ms  p99 {p['p99_ms']} ms  "
                          f"max {p['max_ms']} ms  missing {p['missing']}/{p['published']}")
+            if p.get("stage_ms_per_message"):
+                lines.append("      ms per message: " + ", ".join(f"{k} {v}" for k, v in
+                                                                  p["stage_ms_per_message"].items()))
         lines.append(f"highest rate tested with p99 < 1 s: {r['e2e_articles_per_s']} articles/s")
     if "scaleout" in r:
         s = r["scaleout"]
