@@ -17,12 +17,16 @@ class Broker:
         self.dir = data_dir
         self.bootstrap = self._run("start").strip().splitlines()[-1]
 
-    def _run(self, action: str) -> str:
-        proc = subprocess.run(["bash", str(KAFKA_SH), action, "--dir", str(self.dir)],
-                              capture_output=True, text=True, timeout=240)
-        if proc.returncode != 0:
-            pytest.fail(f"kafka.sh {action} failed:\n{proc.stderr[-4000:]}")
-        return proc.stdout
+    def _run(self, action: str, attempts: int = 2) -> str:
+        """kafka.sh start|restart; once more if the JVM died while starting (seen on a loaded machine)."""
+        for attempt in range(1, attempts + 1):
+            proc = subprocess.run(["bash", str(KAFKA_SH), action, "--dir", str(self.dir)],
+                                  capture_output=True, text=True, timeout=240)
+            if proc.returncode == 0:
+                return proc.stdout
+            if attempt == attempts:
+                pytest.fail(f"kafka.sh {action} failed:\n{proc.stderr[-4000:]}")
+        raise AssertionError("unreachable")
 
     def restart(self) -> None:
         self._run("restart")

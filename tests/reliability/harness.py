@@ -51,6 +51,7 @@ class FlakySink:
 
     def __init__(self) -> None:
         self.bodies: list[bytes] = []
+        self.times: list[float] = []  # when each body arrived (time.time())
         self.errors = 0
         self.lock = threading.Lock()
         self.mode = "ok"
@@ -72,6 +73,7 @@ class FlakySink:
                     return
                 with sink.lock:
                     sink.bodies.append(body)
+                    sink.times.append(time.time())
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -120,6 +122,34 @@ def planted_counts(sink: FlakySink, surnames: list[str]) -> Counter:
         for name in set(pattern.findall(text)):
             counts[name] += 1
     return counts
+
+
+def double_window_ms(sink: FlakySink, articles: list[dict], log_text: str) -> dict[str, float]:
+    """How long an alert stays exposed to a crash-double: from its arrival at the sink to the worker's "alert new"
+    log line, written after the 'sent' record was flushed to the changelog (an upper bound of the window)."""
+    import datetime as dt
+
+    surname_of = {a["id"]: a["text"].split("General ", 1)[1].split(" kündigte")[0].split()[-1]
+                  for a in articles if a["id"].startswith("planted")}
+    arrived: dict[str, float] = {}
+    with sink.lock:
+        pairs = list(zip(sink.times, sink.bodies, strict=True))
+    pattern = re.compile("|".join(re.escape(s) for s in surname_of.values()))
+    for at, body in pairs:
+        for name in set(pattern.findall(body.decode("utf-8", "replace"))):
+            arrived.setdefault(name, at)
+    windows = []
+    for m in re.finditer(r"^(\S+ \S+) INFO wirewatch.worker: alert new story=\S+ .*?article_id=(planted-\S+)",
+                         log_text, re.M):
+        name = surname_of.get(m.group(2))
+        if name in arrived:
+            logged = dt.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
+            windows.append(max(0.0, logged - arrived[name]) * 1000)
+    windows.sort()
+    if not windows:
+        return {}
+    return {"n": len(windows), "median_ms": round(windows[len(windows) // 2]),
+            "p95_ms": round(windows[int(len(windows) * 0.95)]), "max_ms": round(windows[-1])}
 
 
 def wait_until(predicate: Any, timeout: float, step: float = 0.5) -> bool:

@@ -11,7 +11,15 @@ import time
 import pytest
 
 from tests.reliability.conftest import Broker
-from tests.reliability.harness import FlakySink, corpus, planted_counts, publish, report, wait_until
+from tests.reliability.harness import (
+    FlakySink,
+    corpus,
+    double_window_ms,
+    planted_counts,
+    publish,
+    report,
+    wait_until,
+)
 from tests.workers import Worker
 
 # bounded, with room for a loaded 2-core CI machine (alone here: ~1–2 min each)
@@ -66,10 +74,14 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink
             worker.start()
             recoveries.append(recover_time(flaky_sink, surnames, t0, before, 90))
         figures = finish(flaky_sink, surnames, worker)
+        window = double_window_ms(flaky_sink, articles, worker.log_path.read_text(errors="replace"))
         report("sigkill x3", seed=seed, kill_after_alerts=kill_at, pauses_s=pauses, recover_s=recoveries,
-               wall_s=round(time.monotonic() - started, 1), **figures)
-        assert figures["delivered"] == PLANTED
-        assert figures["duplicated"] == 0, figures["doubled"]
+               wall_s=round(time.monotonic() - started, 1), double_window=window, **figures)
+        assert figures["delivered"] == PLANTED, "an alert was lost"
+        # Exactly once except in one window no design closes without the target's help: the target accepted the
+        # alert, the worker died before its 'sent' record reached the changelog (streams/app.py settle). The one
+        # route agent delivers one alert at a time, so a kill can double at most the alert in flight.
+        assert figures["duplicated"] <= len(kill_at), figures["doubled"]
     finally:
         assert worker.stop() == 0, worker.tail()
 
