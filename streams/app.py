@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -28,12 +29,15 @@ from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
 from alerts.silences import Silences
-from detectors.contracts import InvalidArticle, InvalidDetection, decode_article, decode_detection
+from detectors.contracts import Article, InvalidArticle, InvalidDetection, decode_article, decode_detection
 from streams.delivery_log import KafkaRecords
 from streams.delivery_log import topics as delivery_topics
+from streams.dlq_limit import DlqLimit
+from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics, story_opened
+from streams.offset_guard import FaustOffsetGuard
 from streams.silence_topic import ensure_silences_topic, follow_silences, silences_topic
 from streams.topics import dlq_topic, ensure_topics, ticks_topic
 
@@ -43,6 +47,11 @@ TICK = b'{"tick":true}'
 FORWARD_PREFIX = b'{"forward":'  # + a digest item handed to the partition that assembles the digest + "}"
 
 DLQ_MAX_VALUE_BYTES = 8_000_000
+WARM_UP_ARTICLE = Article.create(
+    "Waffenruhe in Libyen\nGeneral Chalifa Haftar traf sich am Montag in Rom mit Vermittlern; beide Seiten "
+    "kündigten eine Waffenruhe an.", id="wirewatch-warm-up")  # no language given: language id loads as well
+DETECT_BATCH = 32  # articles per detector call: one thread hop and one produce round trip per batch
+DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
 
 
 def _default_pipeline():
@@ -78,6 +87,9 @@ def create_app(
         web_port=web_port or config.worker.web_port,
         web_in_thread=False,
         table_cleanup_interval=60.0,
+        # a SIGKILLed worker's group membership (and its partitions) expires after 10 s, not faust's 60 s:
+        # a restarted or surviving worker resumes that much sooner (heartbeats run in the consumer thread)
+        broker_session_timeout=10.0,
     )
     raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
     articles = app.topic(config.kafka.articles_topic, partitions=partitions, **raw)
@@ -96,10 +108,21 @@ def create_app(
         app, metrics, bootstrap=bootstrap, group=config.worker.id,
         topics=[config.kafka.articles_topic, config.kafka.detections_topic])
 
+    pipeline_lock = threading.Lock()
+
     def pipeline():
-        if "pipeline" not in state:
-            state["pipeline"] = pipeline_factory()
+        """The detectors, loaded and warmed once, on a detect thread (never the event loop's)."""
+        with pipeline_lock:
+            if "pipeline" not in state:
+                loaded = pipeline_factory()
+                # one detection loads the lazy parts (language id, gazetteer: seconds) in the same job, so the
+                # first real batch never queues behind them
+                loaded.detect(WARM_UP_ARTICLE)
+                state["pipeline"] = loaded
         return state["pipeline"]
+
+    def detect_many(batch: list[Any]) -> list[Any]:
+        return pipeline().detect_many(batch)
 
     @app.task
     async def prepare() -> None:
@@ -107,44 +130,98 @@ def create_app(
         await loop.run_in_executor(detect_pool, pipeline)
         log.info("detectors loaded")
 
-    @app.agent(articles)
-    async def detect(stream: faust.StreamT) -> None:
+    dlq_limit = DlqLimit(max_invalid_ratio=config.worker.dlq_max_invalid_ratio, window=config.worker.dlq_window,
+                         min_messages=min(100, config.worker.dlq_window),
+                         max_consecutive=config.worker.dlq_max_consecutive)
+
+    async def halt(reason: str) -> None:
+        """Stop consuming for good (the message in hand is not acked, so nothing is lost); a person must look."""
+        state["halted"] = reason
+        mark_halted(app, reason)  # /readyz fails, wirewatch_worker_halted = 1
+        log.critical("HALTED: too many invalid articles — %s. Fix the producer, then restart the worker "
+                     "(or raise worker.dlq_max_invalid_ratio).", reason)
+        await asyncio.Event().wait()
+
+    # Every offset of a partition in order or none: faust's recovery race can skip messages (streams/offset_guard.py)
+    offset_guard = FaustOffsetGuard(app, [config.kafka.articles_topic, config.kafka.detections_topic,
+                                          ticks_topic(config)])
+    app.wirewatch_offset_guard = offset_guard  # type: ignore[attr-defined]
+
+    async def produce_detections(valid: list[tuple[Any, Any]]) -> None:
+        """Detect (one detector call) and produce the detections of a batch's valid articles; await the acks."""
+        if not valid:
+            return
         loop = asyncio.get_running_loop()
-        async for event in stream.events():
-            message = event.message
-            t0 = time.perf_counter()
-            try:
-                article = decode_article(event.value or b"", max_bytes=config.worker.max_message_bytes)
-            except InvalidArticle as exc:
-                log.warning("invalid article at %s[%d]@%d: %s", message.topic, message.partition,
-                            message.offset, exc)
-                value = event.value or b""
-                headers = {
-                    "wirewatch-error-code": exc.code.encode(),
-                    "wirewatch-error-reason": exc.reason.encode("utf-8", "replace")[:1000],
-                    "wirewatch-source": f"{message.topic}/{message.partition}/{message.offset}".encode(),
-                }
-                if len(value) > DLQ_MAX_VALUE_BYTES:
-                    headers["wirewatch-truncated"] = str(len(value)).encode()
-                    value = value[:DLQ_MAX_VALUE_BYTES]
-                fut = await dlq.send(key=event.key, value=value, headers=headers)
-                await fut
-                metrics.record_invalid(exc.code, dlq_topic(config.kafka.articles_topic))
-                continue
-            metrics.time_stage("decode", time.perf_counter() - t0)
-            metrics.record_article(article.text)
-            t0 = time.perf_counter()
-            found = await loop.run_in_executor(detect_pool, pipeline().detect, article)
-            metrics.time_stage("detect", time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        found_per_article = await loop.run_in_executor(detect_pool, detect_many, [a for _, a in valid])
+        per_article = (time.perf_counter() - t0) / len(valid)
+        t0 = time.perf_counter()
+        futures = []
+        for (_, article), found in zip(valid, found_per_article, strict=True):
+            metrics.time_stage("detect", per_article)
             metrics.record_detections(found)
-            t0 = time.perf_counter()
-            futures = [await detections.send(key=d.story_key.encode(), value=d.to_json()) for d in found]
-            for fut in futures:
-                await fut
-            metrics.time_stage("produce", time.perf_counter() - t0)
             for d in found:
+                futures.append(await detections.send(key=d.story_key.encode(), value=d.to_json()))
                 log.info("article %s: detection %s/%s", article.id, d.type, d.status,
                          extra={"article_id": article.id, "story_key": d.story_key, "detection_id": d.id})
+        for fut in futures:
+            await fut
+        metrics.time_stage("produce", (time.perf_counter() - t0) / len(valid))
+
+    @app.agent(articles)
+    async def detect(stream: faust.StreamT) -> None:
+        # Micro-batches: one detector call (nlp.pipe, one thread hop) and one produce round trip per batch.
+        # take_events acks a batch only when the loop asks for the next one, i.e. after the broker acknowledged
+        # every detection of it; if the body raises (shutdown, crash) the batch is released unacked: never
+        # committed, read again after a restart (at-least-once).
+        async for events in stream.take_events(DETECT_BATCH, within=DETECT_BATCH_WAIT_S):
+            try:
+                valid: list[tuple[Any, Any]] = []  # (event, article)
+                for event in events:
+                    if not await offset_guard.admit(event):
+                        continue
+                    message = event.message
+                    t0 = time.perf_counter()
+                    try:
+                        article = decode_article(event.value or b"", max_bytes=config.worker.max_message_bytes)
+                    except InvalidArticle as exc:
+                        if dlq_limit.record(valid=False):
+                            # Finish and ack what this batch handled before the trip (else a SIGTERM while halted
+                            # waits for those acks forever, and a restart dead-letters them twice); release the
+                            # tripping message and the rest without acking: faust stops waiting for them but
+                            # never commits them, so they are read again after a restart.
+                            at = events.index(event)
+                            await produce_detections(valid)
+                            for done in events[:at]:
+                                done.ack()
+                            for rest in events[at:]:
+                                rest.message.acked = True
+                            await halt(f"{dlq_limit.tripped_reason}; last: {exc.code} at "
+                                       f"{message.topic}[{message.partition}]@{message.offset}")
+                        log.warning("invalid article at %s[%d]@%d: %s", message.topic, message.partition,
+                                    message.offset, exc)
+                        value = event.value or b""
+                        headers = {
+                            "wirewatch-error-code": exc.code.encode(),
+                            "wirewatch-error-reason": exc.reason.encode("utf-8", "replace")[:1000],
+                            "wirewatch-source": f"{message.topic}/{message.partition}/{message.offset}".encode(),
+                        }
+                        if len(value) > DLQ_MAX_VALUE_BYTES:
+                            headers["wirewatch-truncated"] = str(len(value)).encode()
+                            value = value[:DLQ_MAX_VALUE_BYTES]
+                        fut = await dlq.send(key=event.key, value=value, headers=headers)
+                        await fut
+                        metrics.record_invalid(exc.code, dlq_topic(config.kafka.articles_topic))
+                        continue
+                    dlq_limit.record(valid=True)
+                    metrics.time_stage("decode", time.perf_counter() - t0)
+                    metrics.record_article(article.text)
+                    valid.append((event, article))
+                await produce_detections(valid)
+            except BaseException:
+                for event in events:  # released, not acked: faust will not commit these offsets
+                    event.message.acked = True
+                raise
 
     # Silences: every worker follows the whole compacted topic into memory (read-only for the dispatcher).
     silences = Silences(config.silences)
@@ -178,6 +255,23 @@ def create_app(
             await (await ticks.send(value=FORWARD_PREFIX + json.dumps(payload).encode() + b"}", partition=target))
             dispatcher.forwarded(key)
 
+    async def settle(note: Any, results: Any) -> None:
+        """After a delivery: record it and let the outbox go (``dispatcher.delivered``), then flush the changelog.
+
+        A crash after the target accepted an alert but before its 'sent' record reaches the changelog sends it
+        again after the restart (at-least-once; tests/reliability measure how often). So when every target
+        accepted it, 'sent' goes to the broker first — the double window is one produce round trip — and the
+        history record after; when a target failed, the alerts.dlq record goes first, so a crash in between
+        can only deliver again, never lose the dead letter."""
+        if results and all(r.ok for r in results):
+            dispatcher.delivered(note)
+            await app.producer.flush()
+            await delivery_records.record(note, results, time.time())
+        else:
+            await delivery_records.record(note, results, time.time())
+            dispatcher.delivered(note)
+            await app.producer.flush()
+
     @app.agent(route_input)
     async def route(stream: faust.StreamT) -> None:
         loop = asyncio.get_running_loop()
@@ -186,6 +280,8 @@ def create_app(
         except TimeoutError:
             log.error("silences not loaded after 30 s: routing without them until they arrive")
         async for event in stream.events():
+            if not await offset_guard.admit(event):
+                continue
             value, partition = event.value, event.message.partition
             now = time.time()
             if event.message.topic != config.kafka.detections_topic:
@@ -195,12 +291,12 @@ def create_app(
                 notes = dispatcher.undelivered(partition) + dispatcher.due(now, partition)
                 for note in notes:
                     results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
-                    await delivery_records.record(note, results, time.time())
-                    dispatcher.delivered(note)
+                    await settle(note, results)
                     metrics.record_delivery(note, results)
                     log.info("alert %s (timer) story=%s receiver=%s ok=%s", note.kind, note.story_id,
                              note.receiver, all(r.ok for r in results),
-                             extra={"story_id": note.story_id, "receiver": note.receiver})
+                             extra={"story_id": note.story_id, "receiver": note.receiver,
+                                    "article_id": note.detection.article_id, "story_key": note.detection.story_key})
                 continue
             try:
                 detection = decode_detection(value)
@@ -213,15 +309,15 @@ def create_app(
             notes = decision.notifications
             log.info("decision detection=%s story=%s %s", detection.id, decision.story_id,
                      " ".join(f"{r}:{o}" for r, o in decision.outcomes),
-                     extra={"detection_id": detection.id, "story_id": decision.story_id})
+                     extra={"detection_id": detection.id, "story_id": decision.story_id,
+                            "article_id": detection.article_id, "story_key": detection.story_key})
             metrics.time_stage("route", time.perf_counter() - t0)
             metrics.record_decision(decision, detection.type,
                                     story_opened(stories, detection.story_key, decision.story_id, now))
             for note in notes:
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
-                await delivery_records.record(note, results, time.time())  # history; failures → alerts.dlq
-                dispatcher.delivered(note)  # after delivery: a crash before this delivers again, never drops
+                await settle(note, results)  # history; failures → alerts.dlq; 'sent' on the changelog
                 metrics.time_stage("deliver", time.perf_counter() - t0)
                 metrics.record_delivery(note, results)
                 for r in results:
