@@ -60,7 +60,7 @@ class Plan:
 
     @classmethod
     def full(cls) -> Plan:
-        return cls(None, 3, (10, 50, 200), 60.0, 30.0, 60.0, 3000)
+        return cls(None, 3, (10, 50, 200), 60.0, 20.0, 30.0, 2000)
 
     @classmethod
     def quick(cls) -> Plan:
@@ -531,13 +531,15 @@ def bench_latency(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any
             log(f"latency at {rate}/s: {phases[-1]}")
         # the highest sustained rate: climb past the top rate while it holds, else step down between rates
         if len(plan.rates) > 1:
-            top = phases[-1]
-            steps = (300, 400, 600) if _passes(top) else (150, 100)
+            held = max((p["rate"] for p in phases if _passes(p)), default=0)
+            failed = min((p["rate"] for p in phases if not _passes(p)), default=math.inf)
+            climbing = math.isinf(failed)
+            steps = [r for r in ((300, 400, 600) if climbing else (150, 100, 75, 30)) if held < r < failed]
             for rate in steps:
                 phase = latency_phase(dep, sink, bases, counter, rate, plan.extra_phase_s, plan.drain_wait_s)
                 phases.append(phase)
                 log(f"latency at {rate}/s: {phase}")
-                if _passes(phase) != _passes(top):
+                if _passes(phase) != climbing:
                     break
         rss = dep.peak_rss()
     finally:
@@ -658,7 +660,8 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
 
     log = log or (lambda _msg: None)
     news = load_news(data)
-    result: dict[str, Any] = {"machine": machine(), "data": str(data), "plan": dataclasses.asdict(plan)}
+    result: dict[str, Any] = {"run_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),
+                              "data": str(data), "plan": dataclasses.asdict(plan)}
     if "detectors" in parts:
         det = bench_detectors(news, plan)
         log(f"detectors: {det}")
