@@ -74,6 +74,9 @@ def render(r: dict) -> str:
             out.append(f"| {x['workers']} worker(s) | {x['backlog']} | {x['drain_s']} | {_fmt(x['articles_per_s'])} | "
                        f"{x['peak_rss_mb']} |")
         out.append(f"\nScale-out ratio: **{s['scaleout_ratio']}×**.")
+    for part in ("latency", "scaleout"):
+        if r.get(f"{part}_error"):
+            out.append(f"\n{part} failed in this run: `{r[f'{part}_error'].splitlines()[0][:300]}`")
     if r.get("peak_rss_mb") is not None:
         out.append(f"\nPeak RSS (VmHWM) per worker: {r['peak_rss_mb_per_worker']} MiB — "
                    f"max **{r['peak_rss_mb']} MiB**.")
