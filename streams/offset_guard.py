@@ -152,7 +152,8 @@ class FaustOffsetGuard:
                 await asyncio.sleep(SEEK_DELAY_S)
                 expected = self.guard.expected(tp)
                 if expected is not None and tp in consumer.assignment():
-                    await consumer.seek(tp, expected)  # aiokafka position and faust's read offset
+                    # in the consumer's thread, as faust's own recovery seeks: aiokafka position + faust read offset
+                    await consumer.seek_wait({tp: expected})
             finally:
                 self._seeking.discard(tp)
                 consumer.resume_partitions({tp})

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from faust.types import TP
 from hypothesis import given
 from hypothesis import strategies as st
+from intervaltree import IntervalTree
 
 from streams.offset_guard import OffsetGuard, Verdict
 
@@ -73,3 +77,115 @@ def test_processed_offsets_are_exactly_a_contiguous_run_from_the_start(offsets: 
     g.start(P, 0)
     processed = [o for o in offsets if g.check(P, o) is Verdict.PROCESS]
     assert processed == list(range(len(processed)))
+
+
+# -- the faust adapter, against a stand-in consumer (the real race is exercised in tests/reliability) -----------
+
+class _Signal:
+    def __init__(self) -> None:
+        self.handlers: list = []
+
+    def connect(self, fn) -> None:
+        self.handlers.append(fn)
+
+
+class _Consumer:
+    def __init__(self, committed: int, earliest: int = 0) -> None:
+        self.calls: list = []
+        self.committed = committed
+        self.earliest = earliest
+        self._thread = self
+        self._committed_offset: dict = defaultdict(lambda: None)  # read by faust's own _add_gap
+        self._gap: dict = defaultdict(IntervalTree)
+
+    def _ensure_consumer(self):
+        return self
+
+    async def call_thread(self, fn, *args):
+        return fn(*args)
+
+    def __call__(self, tp):  # aiokafka's committed(tp), via call_thread
+        return self.committed
+
+    async def earliest_offsets(self, *tps):
+        return {tp: self.earliest for tp in tps}
+
+    def assignment(self):
+        return {TP("articles", 0)}
+
+    def pause_partitions(self, tps) -> None:
+        self.calls.append(("pause", set(tps)))
+
+    def resume_partitions(self, tps) -> None:
+        self.calls.append(("resume", set(tps)))
+
+    async def seek_wait(self, partitions) -> None:
+        self.calls.append(("seek", dict(partitions)))
+
+
+class _App:
+    def __init__(self, consumer: _Consumer) -> None:
+        self.consumer = consumer
+        self.on_partitions_revoked = _Signal()
+        self.on_partitions_assigned = _Signal()
+
+
+class _Message:
+    def __init__(self, offset: int) -> None:
+        self.topic, self.partition, self.offset, self.acked = "articles", 0, offset, False
+
+
+class _Event:
+    def __init__(self, offset: int) -> None:
+        self.message = _Message(offset)
+
+
+def _guard(committed: int, earliest: int = 0):
+    import streams.offset_guard as og
+
+    consumer = _Consumer(committed, earliest)
+    guard = og.FaustOffsetGuard(_App(consumer), ["articles"])
+    guard._committed = _committed_stub(committed)  # type: ignore[method-assign]
+    return guard, consumer
+
+
+def _committed_stub(value: int):
+    async def committed(tp):
+        return value
+    return committed
+
+
+def test_a_jump_releases_unacked_pauses_seeks_back_and_resumes() -> None:
+    import asyncio
+
+    import streams.offset_guard as og
+
+    async def scenario() -> tuple[list, list[bool], list[bool]]:
+        og.SEEK_DELAY_S = 0.01
+        guard, consumer = _guard(committed=30)
+        admitted = [await guard.admit(_Event(o)) for o in (30, 31)]
+        jump, stale = _Event(135), _Event(136)
+        admitted += [await guard.admit(jump), await guard.admit(stale)]
+        await asyncio.sleep(0.1)
+        admitted.append(await guard.admit(_Event(32)))  # the re-fetch after the seek
+        return consumer.calls, admitted, [jump.message.acked, stale.message.acked]
+
+    calls, admitted, released = asyncio.run(scenario())
+    assert admitted == [True, True, False, False, True]
+    assert released == [True, True]  # released without Consumer.ack: never committed
+    assert calls == [("pause", {TP("articles", 0)}), ("seek", {TP("articles", 0): 32}),
+                     ("resume", {TP("articles", 0)})]
+
+
+def test_a_hole_left_by_retention_is_skipped_not_sought() -> None:
+    import asyncio
+
+    async def scenario() -> tuple[bool, _Consumer]:
+        guard, consumer = _guard(committed=10, earliest=50)
+        ok = await guard.admit(_Event(50))
+        return ok, consumer
+
+    ok, consumer = asyncio.run(scenario())
+    assert ok and consumer.calls == []
+    # faust may commit over the deleted offsets (its own gap bookkeeping), else commits would stall at 10
+    assert consumer._gap[TP("articles", 0)].overlaps(10, 50)
