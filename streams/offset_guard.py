@@ -39,6 +39,7 @@ from faust.types import TP
 log = logging.getLogger("wirewatch.offsets")
 
 SEEK_DELAY_S = 0.2  # let the fetcher finish the batch in hand (the paused partition's records are skipped)
+SEEK_ATTEMPTS = 5
 
 
 class Verdict(enum.Enum):
@@ -149,11 +150,18 @@ class FaustOffsetGuard:
 
         async def seek() -> None:
             try:
-                await asyncio.sleep(SEEK_DELAY_S)
-                expected = self.guard.expected(tp)
-                if expected is not None and tp in consumer.assignment():
+                for _ in range(SEEK_ATTEMPTS):
+                    await asyncio.sleep(SEEK_DELAY_S)
+                    expected = self.guard.expected(tp)
+                    if expected is None or tp not in consumer.assignment():
+                        return
                     # in the consumer's thread, as faust's own recovery seeks: aiokafka position + faust read offset
                     await consumer.seek_wait({tp: expected})
+                    # a delivery already in flight when we paused sets faust's read offset after our seek (and the
+                    # fetcher would then drop the re-fetch): stay paused, look again, seek again until it holds
+                    await asyncio.sleep(SEEK_DELAY_S)
+                    if getattr(consumer, "_read_offset", {}).get(tp, expected) in (expected, None):
+                        return
             finally:
                 self._seeking.discard(tp)
                 consumer.resume_partitions({tp})

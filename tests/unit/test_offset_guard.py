@@ -155,13 +155,14 @@ def _committed_stub(value: int):
     return committed
 
 
-def test_a_jump_releases_unacked_pauses_seeks_back_and_resumes() -> None:
+def test_a_jump_releases_unacked_pauses_seeks_back_and_resumes(monkeypatch) -> None:
     import asyncio
 
     import streams.offset_guard as og
 
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.01)
+
     async def scenario() -> tuple[list, list[bool], list[bool]]:
-        og.SEEK_DELAY_S = 0.01
         guard, consumer = _guard(committed=30)
         admitted = [await guard.admit(_Event(o)) for o in (30, 31)]
         jump, stale = _Event(135), _Event(136)
