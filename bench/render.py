@@ -57,22 +57,22 @@ def render(r: dict) -> str:
                    f"{d['detections']} detections.")
     if "latency" in r:
         out += ["", "| publish → alert, one worker | achieved/s | p50 ms | p95 ms | p99 ms | max ms | missing | "
-                "ms per message by stage |", "|---|---|---|---|---|---|---|---|"]
+                "worker CPU ms/article | ms per message by stage |", "|---|---|---|---|---|---|---|---|---|"]
         for p in r["latency"]["phases"]:
             stages = ", ".join(f"{k} {v}" for k, v in (p.get("stage_ms_per_message") or {}).items())
             out.append(f"| {p['rate']}/s × {p['duration_s']:.0f} s | {p['achieved_rate']} | {_fmt(p['p50_ms'])} | "
                        f"{_fmt(p['p95_ms'])} | {_fmt(p['p99_ms'])} | {_fmt(p['max_ms'])} | "
-                       f"{p['missing']}/{p['published']} | {stages} |")
+                       f"{p['missing']}/{p['published']} | {p.get('worker_cpu_ms_per_article', '—')} | {stages} |")
         out.append(f"\nHighest rate tested with p99 < 1 s and no alert missing: **{r['e2e_articles_per_s']} "
                    f"articles/s**.")
     if "scaleout" in r:
         s = r["scaleout"]
-        out += ["", "| drain a backlog (4 partitions) | articles | seconds | articles/s | peak RSS MiB |",
-                "|---|---|---|---|---|"]
+        out += ["", "| drain a backlog (4 partitions) | articles | seconds | articles/s | worker CPU ms/article | "
+                "peak RSS MiB |", "|---|---|---|---|---|---|"]
         for key in ("one_worker", "two_workers"):
             x = s[key]
             out.append(f"| {x['workers']} worker(s) | {x['backlog']} | {x['drain_s']} | {_fmt(x['articles_per_s'])} | "
-                       f"{x['peak_rss_mb']} |")
+                       f"{x.get('worker_cpu_ms_per_article', '—')} | {x['peak_rss_mb']} |")
         out.append(f"\nScale-out ratio: **{s['scaleout_ratio']}×**.")
     for part in ("latency", "scaleout"):
         if r.get(f"{part}_error"):

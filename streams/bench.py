@@ -307,6 +307,15 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (its threads included)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mb(pid: int) -> float | None:
     """VmHWM (peak resident set) of a live process, in MiB."""
     try:
@@ -392,6 +401,9 @@ class Deployment:
                 slot = totals.setdefault(m["stage"], [0.0, 0.0])
                 slot[0 if m["kind"] == "sum" else 1] += float(m["value"])
         return {k: (v[0], v[1]) for k, v in totals.items()}
+
+    def cpu(self) -> float:
+        return sum(cpu_seconds(p.pid) for p in self.procs)
 
     def peak_rss(self) -> list[float | None]:
         return [peak_rss_mb(p.pid) for p in self.procs]
@@ -479,6 +491,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
     names = []
     unmatched_before = sink.other
     stages_before = dep.stage_totals()
+    cpu_before = dep.cpu()
     with Publisher(dep.bootstrap, topic=dep.articles, linger_ms=0) as pub:
         t0 = time.perf_counter()
         for k in range(n):
@@ -511,6 +524,8 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
         "max_ms": round(arrived[-1] * 1000, 1) if arrived else None, "caught_up": caught_up,
         "unmatched_alerts": sink.other - unmatched_before,
         "stage_ms_per_message": stage_ms(stages_before, dep.stage_totals()),
+        # CPU the worker spent per article (detect + route + deliver + Kafka): load-independent, unlike latency
+        "worker_cpu_ms_per_article": round((dep.cpu() - cpu_before) / n * 1000, 2),
     }
 
 
@@ -600,6 +615,7 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
         wait_group(dep, workers, timeout=180)
         warm_up(dep, sink, bases, counter)
         target = end_total(bootstrap, dep.articles) + backlog
+        cpu_before = dep.cpu()
         producer = _producer(bootstrap)
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="wirewatch-bench")
         try:
@@ -621,12 +637,14 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
             admin.close()
             producer.close(10)
         rss = dep.peak_rss()
+        cpu_ms = round((dep.cpu() - cpu_before) / backlog * 1000, 2)
     finally:
         dep.stop()
     drained = done >= target
     return {"workers": workers, "backlog": backlog, "drained": drained, "publish_s": round(published_s, 2),
             "drain_s": round(elapsed, 2),
-            "articles_per_s": round(backlog / elapsed, 1) if drained else None, "peak_rss_mb": rss}
+            "articles_per_s": round(backlog / elapsed, 1) if drained else None, "peak_rss_mb": rss,
+            "worker_cpu_ms_per_article": cpu_ms}
 
 
 def bench_scaleout(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]],
@@ -732,7 +750,8 @@ def format_text(r: dict[str, Any]) -> str:
         for p in r["latency"]["phases"]:
             lines.append(f"  {p['rate']:>4}/s × {p['duration_s']:.0f} s (achieved {p['achieved_rate']}/s): "
                          f"p50 {p['p50_ms']} ms  p95 {p['p95_ms']} ms  p99 {p['p99_ms']} ms  "
-                         f"max {p['max_ms']} ms  missing {p['missing']}/{p['published']}")
+                         f"max {p['max_ms']} ms  missing {p['missing']}/{p['published']}  "
+                         f"worker CPU {p.get('worker_cpu_ms_per_article')} ms/article")
             if p.get("stage_ms_per_message"):
                 lines.append("      ms per message: " + ", ".join(f"{k} {v}" for k, v in
                                                                   p["stage_ms_per_message"].items()))
@@ -742,7 +761,8 @@ def format_text(r: dict[str, Any]) -> str:
         for key in ("one_worker", "two_workers"):
             x = s[key]
             lines.append(f"drain {x['backlog']} articles with {x['workers']} worker(s): {x['drain_s']} s → "
-                         f"{x['articles_per_s']} articles/s")
+                         f"{x['articles_per_s']} articles/s, worker CPU {x.get('worker_cpu_ms_per_article')} "
+                         "ms/article")
         lines.append(f"scale-out ratio (2 vs 1 workers): {s['scaleout_ratio']}")
     if "peak_rss_mb" in r:
         lines.append(f"peak RSS per worker: {r['peak_rss_mb_per_worker']} MiB (max {r['peak_rss_mb']})")
