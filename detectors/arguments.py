@@ -1,0 +1,284 @@
+"""Event arguments from one sentence: actors (people with roles, organisations, countries), the place
+and the countries involved. Gazetteer lookups happen only on capitalised candidate spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detectors.contracts import Actor, Location
+from detectors.language import LanguageResources
+from detectors.patterns import Match
+from detectors.text import Sentence
+
+_MAX_NAME = 4
+_NEAR = 5  # a lone name or country this close to the trigger takes part in the event
+_PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
+
+
+@dataclass
+class Arguments:
+    actors: list[Actor] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    location: Location | None = None
+    location_token: int | None = None
+    high: bool = False  # a high-level title (head of state, minister, envoy, commander…) is present
+    political: bool = False  # any political actor: title, organisation, country, named person with a role
+    people: bool = False  # a person who can meet: title, named person
+    titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
+
+    def add_country(self, code: str | None) -> None:
+        if code and code not in self.countries:
+            self.countries.append(code)
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or (text[:3] in ("al-", "el-", "ad-", "as-") and len(text) > 4))
+
+
+def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int, str]]:
+    """Token index → (end, code) for country names (multiword first) and demonyms."""
+    out: dict[int, tuple[int, str]] = {}
+    gaz = res.gazetteer
+    n = len(sent)
+    i = 0
+    while i < n:
+        t = sent.texts[i]
+        if _is_cap(t) or t.isupper():
+            for k in range(min(gaz.max_words, n - i), 0, -1):
+                code = gaz.country(" ".join(sent.texts[i : i + k]))
+                if code:
+                    out[i] = (i + k, code)
+                    i += k - 1
+                    break
+        i += 1
+    for m in res.demonyms.find(sent.lowers, sent.lemmas):
+        out.setdefault(m.start, (m.end, m.label))
+    return out
+
+
+def _names(
+    sent: Sentence, res: LanguageResources, blocked: set[int], known: set[str]
+) -> list[tuple[int, int]]:
+    """Person-name spans: runs of capitalised unknown words (particles like "de", "al" allowed inside)."""
+    spans: list[tuple[int, int]] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        if i in blocked or not _is_name_token(sent, res, i, known):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < _MAX_NAME and j not in blocked:
+            if _is_name_token(sent, res, j, known):
+                j += 1
+            elif (
+                sent.lowers[j] in res.name_particles
+                and j + 1 < n
+                and j + 1 not in blocked
+                and _is_name_token(sent, res, j + 1, known)
+            ):
+                j += 2
+            else:
+                break
+        # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname
+        if i > 0 and i - 1 not in blocked and _is_cap(sent.texts[i - 1]) and sent.lowers[i - 1] not in res.not_names \
+                and (i - 1 == 0 or not _is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1):
+            i -= 1
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[int]) -> tuple[int, int] | None:
+    """The capitalised words right after a title ("General Haftar", "Bundeskanzlerin Angela Merkel")."""
+    n = len(sent)
+    j = end
+    while j < n and j - end < 4 and j not in blocked:
+        word = _is_cap(sent.texts[j]) and sent.lowers[j] not in res.not_names and sent.texts[j] not in _PUNCT
+        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and _is_cap(sent.texts[j + 1])
+        if not (word or particle):
+            break
+        j += 1
+    return (end, j) if j > end else None
+
+
+def _is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[str]) -> bool:
+    text = sent.texts[i]
+    if not _is_cap(text) or len(text) < 2 or (text.isupper() and len(text) > 4):
+        return False
+    low = sent.lowers[i]
+    if low in res.not_names:
+        return False
+    if low in known or low.rstrip("s") in known:
+        return True
+    return low not in res.known_words and sent.lemmas[i] not in res.known_words
+
+
+@dataclass
+class _Parts:
+    """The trigger-independent analysis of a sentence, computed once."""
+
+    titles: list[Match]
+    orgs: list[Match]
+    countries: dict[int, tuple[int, str]]
+    places: list[tuple[int, int, str, str]]  # (preposition index, first token, text, country)
+    names: list[tuple[int, int]]
+
+
+def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Parts:
+    cached = sent.cache.get("arguments")
+    if cached is not None:
+        return cached
+    n = len(sent)
+    titles = [m for m in res.titles.find(sent.lowers, sent.lemmas)
+              if not m.label.endswith("_cap") or _is_cap(sent.texts[m.start])]
+    orgs = res.orgs.find(sent.lowers, sent.lemmas)
+    countries = country_spans(sent, res)
+    blocked: set[int] = set()
+    for m in titles:
+        blocked.update(range(m.start, m.end))
+    for m in orgs:
+        blocked.update(range(m.start, m.end))
+    for i, (j, _code) in countries.items():
+        blocked.update(range(i, j))
+    # Places: a capitalised span right after a place preposition ("in Rom", "nach der Türkei").
+    places: list[tuple[int, int, str, str]] = []
+    for i in range(n - 1):
+        if sent.lowers[i] not in res.place_preps:
+            continue
+        first = i + 2 if sent.lowers[i + 1] in res.place_articles else i + 1
+        if first >= n or not _is_cap(sent.texts[first]):
+            continue
+        for k in (3, 2, 1):
+            if first + k > n:
+                continue
+            text = " ".join(sent.texts[first : first + k])
+            code = res.gazetteer.place(text)
+            if code:
+                places.append((i, first, text, code))
+                blocked.update(range(first, first + k))
+                break
+    # Names right after a title first, then runs of unknown capitalised words.
+    titled: list[tuple[int, int]] = []
+    for m in titles:
+        span = _after_title(sent, res, m.end, blocked)
+        if span is not None:
+            titled.append(span)
+            blocked.update(range(*span))
+    names = sorted(titled + _names(sent, res, blocked, known_names))
+    names = [s for s in names if s[1] - s[0] > 1 or not res.gazetteer.place(sent.texts[s[0]])]
+    # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
+    names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
+                                      and not _looks_like_name(sent.texts[0], res))]
+    parts = _Parts(titles, orgs, countries, places, names)
+    sent.cache["arguments"] = parts
+    return parts
+
+
+def extract(
+    sent: Sentence, res: LanguageResources, trigger: tuple[int, int], known_names: set[str]
+) -> Arguments:
+    """Arguments of an event triggered at sentence tokens ``trigger`` (known_names: article-level names)."""
+    args = Arguments()
+    parts = _parts(sent, res, known_names)
+    titles, orgs, countries = parts.titles, parts.orgs, parts.countries
+    edges = {trigger[0], trigger[1] - 1}  # a gapped trigger ("rief … an") keeps its inside
+    names = [s for s in parts.names if not any(s[0] <= e < s[1] for e in edges)]
+    if parts.places:
+        _i, pos, text, code = min(parts.places, key=lambda p: abs(p[0] - trigger[0]))
+        args.location = Location(text, code)
+        args.location_token = pos
+
+    roles: dict[tuple[int, int], str] = {}
+    for m in titles:
+        if m.label.startswith("high"):
+            args.high = True
+        args.political = True
+        args.people = True
+        args.titled = True
+        role = sent.raw_lemmas[m.start] if sent.raw_lemmas[m.start][:1].isupper() else sent.texts[m.start]
+        after = [s for s in names if m.end <= s[0] <= m.end + 4 and s not in roles
+                 and not _relative_clause(sent, m.end, s[0])]
+        before = [s for s in names if m.start - 4 <= s[1] <= m.start and s not in roles and
+                  "," in sent.texts[s[1] : m.start]]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None and not any(sent.texts[k] in (".", ";") for k in range(m.end, target[0])):
+            roles[target] = role
+
+    seen: set[str] = set()
+    lone_sides: set[str] = set()
+    for span in names:
+        text = " ".join(sent.texts[span[0] : span[1]])
+        single = span[1] - span[0] == 1
+        if single and text.endswith("s") and text[:-1].lower() in known_names:
+            text = text[:-1]  # German genitive: "Haftars Delegation" → Haftar
+        if single and span not in roles and sent.lowers[span[0]] not in known_names:
+            if _looks_like_name(sent.texts[span[0]], res) and (
+                span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners
+            ):
+                if trigger[0] - _NEAR <= span[0] <= trigger[1] + _NEAR:
+                    args.people = True
+                    args.political = True
+                    # a name on each side of the verb: "Putin trifft Erdogan"
+                    lone_sides.add("before" if span[1] <= trigger[0] else "after")
+                if text not in seen:
+                    seen.add(text)
+                    args.actors.append(Actor(text=text, kind="person"))
+            continue
+        if text in seen:
+            continue
+        seen.add(text)
+        args.actors.append(Actor(text=text, kind="person", role=roles.get(span)))
+        if span in roles or not single:
+            args.political = True
+            args.titled = True
+        args.people = True
+    for m in orgs:
+        text = " ".join(sent.texts[m.start : m.end])
+        if text not in seen:
+            seen.add(text)
+            args.actors.append(Actor(text=text, kind="group" if m.label == "group" else "org"))
+        args.political = True
+        if m.label == "high_org":
+            args.high = True
+    for i in sorted(countries):
+        j, code = countries[i]
+        args.add_country(code)
+        if _is_cap(sent.texts[i]) and j - i >= 1 and res.gazetteer.country(" ".join(sent.texts[i:j])):
+            text = " ".join(sent.texts[i:j])
+            if text not in seen:
+                seen.add(text)
+                args.actors.append(Actor(text=text, kind="country"))
+    if len(lone_sides) == 2 or any(res.demonym_nouns and sent.lowers[i] in res.demonym_nouns for i in countries):
+        args.titled = True
+    if len({code for _j, code in countries.values()}) >= 2 or any(
+        trigger[0] - _NEAR <= i <= trigger[1] + _NEAR for i in countries
+    ):
+        args.political = True  # two countries ("Israel and Lebanon renewed talks") or one next to the trigger
+    if args.location is not None:
+        args.add_country(args.location.country)
+    return args
+
+
+def _relative_clause(sent: Sentence, a: int, b: int) -> bool:
+    """A comma followed by a lowercase word between a title and a name opens a relative clause."""
+    return any(sent.texts[k] == "," and k + 1 < len(sent) and sent.texts[k + 1][:1].islower() for k in range(a, b))
+
+
+def _looks_like_name(text: str, res: LanguageResources) -> bool:
+    """A lone capitalised unknown word that is probably a surname, not an unknown compound noun."""
+    if len(text) > 12 or len(text) < 2 or "-" in text[3:] or text.isupper():
+        return False
+    low = text.lower()
+    return not any(low.endswith(suffix) for suffix in res.noun_suffixes)
+
+
+def names_in(sent: Sentence, res: LanguageResources) -> set[str]:
+    """Lowercase single tokens of multi-word person names (to recognise "Haftar" after "Khalifa Haftar")."""
+    out: set[str] = set()
+    for a, b in _names(sent, res, set(), set()):
+        if b - a >= 2:
+            for k in range(a, b):
+                if sent.lowers[k] not in res.name_particles and sent.lowers[k] not in _PUNCT:
+                    out.add(sent.lowers[k])
+    return out

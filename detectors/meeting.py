@@ -1,0 +1,112 @@
+"""Meeting detector: held · planned · called_for · rejected; level high|other; form (GUIDE.md).
+
+Triggers (grouped by form) and cues come from ``lexicons/<lang>/meeting.json``. A trigger counts only with
+a political actor in its sentence (title, organisation, two countries, a name or country next to it) unless
+it is political by itself ("Friedensgespräche", "summit") or the sentence is about a ceasefire or peace.
+Verbs with many other senses need a person ("besuchte") or a title / full name ("traf", "empfängt").
+Sports, hits, press conferences, interviews, courts, party bodies and business meetings are excluded by
+trigger exclusions and negative contexts.
+"""
+
+from __future__ import annotations
+
+from detectors import registry
+from detectors.arguments import extract
+from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
+from detectors.language import LanguageResources, labelled
+from detectors.patterns import Match, PatternSet
+from detectors.text import Sentence
+
+NAME = "meeting.lexicon/1"
+_STATUS = ("rejected", "called_for", "planned", "planned_modal", "future", "held", "held_prep", "want")
+_NEAR_ONLY = frozenset({"called_for", "want"})
+_NEAR = 4
+_FORMS = frozenset({"visit", "host", "third_location", "talks", "summit", "phone"})
+
+
+@registry.register("meeting")
+class MeetingDetector:
+    type = "meeting"
+    name = NAME
+
+    def __init__(self, lang: str, lexicon: dict, res: LanguageResources) -> None:
+        self.lang = lang
+        self.res = res
+        self.triggers = PatternSet(labelled(lexicon.get("triggers")))
+        self.strong = PatternSet(("strong", p) for p in lexicon.get("strong", ()))
+        self.strong_context = PatternSet(("ctx", p) for p in lexicon.get("strong_context", ()))
+        self.needs_person = PatternSet(("person", p) for p in lexicon.get("needs_person", ()))
+        self.needs_title = PatternSet(("title", p) for p in lexicon.get("needs_title", ()))
+        self.exclude = PatternSet(("x", p) for p in lexicon.get("exclude", ()))
+        self.negative = PatternSet(("neg", p) for p in lexicon.get("negative_context", ()))
+        self.high_events = PatternSet(("high", p) for p in lexicon.get("high_events", ()))
+        self.cues = Cues(lexicon.get("cues"))
+
+    def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
+        if sent.is_question():
+            return []
+        excluded = self.exclude.find(sent.lowers, sent.lemmas) if self.exclude else []
+        if self.negative and self.negative.find(sent.lowers, sent.lemmas):
+            return []
+        strong = self.strong.find(sent.lowers, sent.lemmas) if self.strong else []
+        political_topic = bool(self.strong_context) and bool(self.strong_context.find(sent.lowers, sent.lemmas))
+        personal = self.needs_person.find(sent.lowers, sent.lemmas) if self.needs_person else []
+        titled = self.needs_title.find(sent.lowers, sent.lemmas) if self.needs_title else []
+        high_events = self.high_events.find(sent.lowers, sent.lemmas) if self.high_events else []
+        cue_matches = self.cues.find(sent)
+        out: list[Candidate] = []
+        for trig in dedupe(triggers):
+            span = (trig.start, trig.end)
+            if overlapping(excluded, span):
+                continue
+            args = extract(sent, self.res, span, ctx.known_names)
+            is_strong = overlapping(strong, span) or political_topic
+            if not (args.political or is_strong):
+                continue
+            if not is_strong and not args.people and overlapping(personal, span):
+                continue
+            if not is_strong and not args.titled and overlapping(titled, span):
+                continue
+            for status, conf in self._statuses(sent, cue_matches, span):
+                level = "high" if args.high or overlapping(high_events, span) else "other"
+                form = trig.label if trig.label in _FORMS else None
+                if form is None and args.location is not None and args.location.country:
+                    others = [c for c in args.countries if c != args.location.country]
+                    if others:
+                        form = "third_location"
+                conf = clamp(conf + (0.1 if args.actors else 0.0) + (0.05 if is_strong else 0.0))
+                out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
+        return out
+
+    def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
+        """Status from cues: rejection > future time or modal > "at/after the meeting" > call > plan > wish > held.
+
+        Calls, wishes and rejections count only in the trigger's clause; plans and past markers may come
+        from the rest of the sentence ("Obama hatte angekündigt, bei seinem Treffen …").
+        """
+        a, b = sent.clause(*span)
+        near = Cues.near(sent, [m for m in cues if a <= m.start < b], span, ())[0]
+        # an appeal or wish is about this meeting only when it stands next to it ("called for talks")
+        clause = {k for k, (dist, _) in near.items() if k not in _NEAR_ONLY or dist <= _NEAR}
+        whole = set(Cues.near(sent, cues, span, ())[0])
+        base = 0.75 if clause & set(_STATUS) else 0.6
+        if "hedge" in whole:
+            base -= 0.15
+        if "rejected" in clause or ("rejected" in whole and not clause & {"held", "held_prep", "future"}):
+            out = [("rejected", base)]
+            if "proposal" in clause:
+                out.append(("called_for", base - 0.1))
+            return out
+        if "future" in clause or "planned_modal" in clause:
+            return [("planned", base)]
+        if "held_prep" in clause:
+            return [("held", base)]
+        if "called_for" in clause:
+            return [("called_for", base)]
+        if "planned" in clause or "future" in whole or (
+            ("planned" in whole or "planned_modal" in whole) and "held" not in clause
+        ):
+            return [("planned", base)]
+        if "want" in clause:
+            return [("called_for", base - 0.1)]
+        return [("held", base - (0.0 if "held" in clause else 0.1))]

@@ -1,0 +1,164 @@
+"""Tiny token-pattern language for lexicon files, matched with dict lookups (no spaCy Matcher).
+
+A pattern is a string of space-separated elements, matched against a sentence's tokens:
+
+- ``word``    the token's lowercase text or its lowercase lemma equals ``word``
+- ``=word``   the lowercase text (not the lemma) equals ``word`` ("=wird" must not match "wurde")
+- ``word*``   the lowercase text starts with ``word`` (``*word`` ends with, ``*word*`` contains)
+- ``...``     a gap of up to ``GAP`` tokens (separable verbs: ``kündigen ... an``)
+- ``<p>``     a punctuation token or the end of the sentence
+
+Patterns are indexed by their first element: exact words in a dict, wildcard words in one compiled regex,
+so a sentence costs a few dict lookups per token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+GAP = 8
+_PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
+
+
+@dataclass(frozen=True, slots=True)
+class Elem:
+    kind: str  # exact | surface | prefix | suffix | contains | gap | punct
+    value: str = ""
+
+    def test(self, lower: str, lemma: str) -> bool:
+        kind, value = self.kind, self.value
+        if kind == "exact":
+            return lower == value or lemma == value
+        if kind == "surface":
+            return lower == value
+        if kind == "prefix":
+            return lower.startswith(value)
+        if kind == "suffix":
+            return lower.endswith(value)
+        if kind == "contains":
+            return value in lower
+        if kind == "punct":
+            return lower in _PUNCT
+        return False
+
+
+def parse_elem(raw: str) -> Elem:
+    if raw == "...":
+        return Elem("gap")
+    if raw == "<p>":
+        return Elem("punct")
+    raw = raw.lower()
+    if raw.startswith("=") and len(raw) > 1:
+        return Elem("surface", raw[1:])
+    if raw.startswith("*") and raw.endswith("*") and len(raw) > 2:
+        return Elem("contains", raw[1:-1])
+    if raw.endswith("*") and len(raw) > 1:
+        return Elem("prefix", raw[:-1])
+    if raw.startswith("*") and len(raw) > 1:
+        return Elem("suffix", raw[1:])
+    return Elem("exact", raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    label: str
+    text: str
+    elems: tuple[Elem, ...]
+    wildcard_only: bool  # a single wildcard element (may match inside a compound trigger token)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    label: str
+    start: int  # token index in the sentence
+    end: int  # exclusive
+    pattern: str
+
+
+class PatternSet:
+    """A set of labelled patterns; ``find`` returns every match in a token sequence."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, list[Pattern]] = {}
+        self._wild: list[Pattern] = []
+        parts: list[str] = []
+        for label, text in entries:
+            elems = tuple(parse_elem(e) for e in text.split())
+            if not elems or elems[0].kind in ("gap", "punct"):
+                raise ValueError(f"pattern {text!r} must start with a word")
+            pat = Pattern(label, text, elems, len(elems) == 1 and elems[0].kind not in ("exact", "surface"))
+            first = elems[0]
+            if first.kind in ("exact", "surface"):
+                self._exact.setdefault(first.value, []).append(pat)
+            else:
+                self._wild.append(pat)
+                v = re.escape(first.value)
+                parts.append({"prefix": f"^{v}", "suffix": f"{v}$", "contains": v}[first.kind])
+        self._wild_re = re.compile("|".join(parts)) if parts else None
+        self.size = sum(len(v) for v in self._exact.values()) + len(self._wild)
+
+    def first_words(self) -> tuple[set[str], list[tuple[str, str]]]:
+        """(exact first words, (stem, kind) of wildcard first words): what a cheap pre-filter looks for."""
+        return set(self._exact), [(p.elems[0].value, p.elems[0].kind) for p in self._wild]
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+    def first_candidates(self, lower: str, lemma: str) -> list[Pattern]:
+        out: list[Pattern] = []
+        hit = self._exact.get(lower)
+        if hit:
+            out.extend(hit)
+        if lemma != lower:
+            hit = self._exact.get(lemma)
+            if hit:
+                out.extend(p for p in hit if p.elems[0].kind == "exact")
+        if self._wild_re is not None and self._wild_re.search(lower):
+            out.extend(p for p in self._wild if p.elems[0].test(lower, lemma))
+        return out
+
+    def find(
+        self, lowers: Sequence[str], lemmas: Sequence[str], start: int = 0, end: int | None = None
+    ) -> list[Match]:
+        end = len(lowers) if end is None else end
+        out: list[Match] = []
+        for i in range(start, end):
+            for pat in self.first_candidates(lowers[i], lemmas[i]):
+                stop = _match_rest(pat.elems, 1, i + 1, lowers, lemmas, end)
+                if stop is not None:
+                    out.append(Match(pat.label, i, stop, pat.text))
+        return out
+
+
+def _match_rest(
+    elems: tuple[Elem, ...], k: int, i: int, lowers: Sequence[str], lemmas: Sequence[str], end: int
+) -> int | None:
+    """Match ``elems[k:]`` from token ``i``; returns the end index or None."""
+    if k == len(elems):
+        return i
+    elem = elems[k]
+    if elem.kind == "gap":
+        nxt = elems[k + 1] if k + 1 < len(elems) else None
+        if nxt is None:
+            return i
+        for j in range(i, min(end, i + GAP + 1)):
+            if lowers[j] in _STOP_GAP:
+                if nxt.kind == "punct" or nxt.test(lowers[j], lemmas[j]):
+                    return _match_rest(elems, k + 2, j + 1, lowers, lemmas, end)
+                return None
+            if nxt.test(lowers[j], lemmas[j]):
+                res = _match_rest(elems, k + 2, j + 1, lowers, lemmas, end)
+                if res is not None:
+                    return res
+        return None
+    if elem.kind == "punct" and i >= end:
+        return i
+    if i < end and elem.test(lowers[i], lemmas[i]):
+        return _match_rest(elems, k + 1, i + 1, lowers, lemmas, end)
+    return None
+
+
+# A gap never crosses a sentence-internal stop (a separable particle belongs to its own clause).
+_STOP_GAP = frozenset({".", ";", ":", "!", "?"})
