@@ -3,7 +3,7 @@
     .venv/bin/python bench/profile_worker.py [--rate 100] [--seconds 20] [--bootstrap HOST:PORT] [--out prof.txt]
 
 Starts a broker (unless --bootstrap), an alert sink and one worker exactly as ``wirewatch bench`` does, attaches
-``py-spy record --format raw`` to the worker for ``--seconds`` while publishing at ``--rate`` articles/s, then
+``py-spy record --gil --format raw`` to the worker for ``--seconds`` while publishing at ``--rate`` articles/s, then
 prints the share of non-idle samples per stage (detectors, Kafka, thread hops, tables, delivery…) and the top
 frames. py-spy comes with the ``test`` extra (``pip install -e '.[test]'``).
 """
@@ -76,6 +76,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=bench.DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=Path("worker-profile.txt"), help="py-spy raw output")
     parser.add_argument("--py-spy", default=shutil.which("py-spy") or "py-spy")
+    parser.add_argument("--all-threads", dest="gil", action="store_false",
+                        help="sample every running thread (default: only the one holding the GIL, i.e. Python CPU)")
     args = parser.parse_args()
     logging.getLogger("kafka").setLevel(logging.ERROR)
 
@@ -95,7 +97,8 @@ def main() -> int:
                 bench.warm_up(dep, sink, bases, counter)
                 spy = subprocess.Popen([args.py_spy, "record", "--pid", str(dep.procs[0].pid), "--duration",
                                         str(int(args.seconds)), "--format", "raw", "--output", str(args.out),
-                                        "--nonblocking", "--threads"], stdout=subprocess.DEVNULL)
+                                        "--nonblocking", "--threads", *(["--gil"] if args.gil else [])],
+                                       stdout=subprocess.DEVNULL)
                 time.sleep(1.0)
                 phase = bench.latency_phase(dep, sink, bases, counter, args.rate, args.seconds, 60.0)
                 spy.wait(timeout=args.seconds + 60)
