@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 KAFKA_SH = REPO / "deploy" / "kafka" / "kafka.sh"
 DEFAULT_DATA = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared")) / "data" / "news-de-10kgnad.jsonl"
 P99_LIMIT_S = 1.0
+BRACKET_RATES = (20, 30, 75, 100, 150, 300, 400)  # candidates for the highest sustained rate
 PARTITIONS = 4
 
 
@@ -60,7 +61,7 @@ class Plan:
 
     @classmethod
     def full(cls) -> Plan:
-        return cls(None, 3, (10, 50, 200), 60.0, 20.0, 20.0, 1500)
+        return cls(None, 3, (10, 50, 200), 60.0, 20.0, 30.0, 1500)
 
     @classmethod
     def quick(cls) -> Plan:
@@ -541,21 +542,28 @@ def bench_latency(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any
         dep.start_workers(1)
         wait_group(dep, 1, timeout=180)
         warm_up(dep, sink, bases, counter)
-        for rate in plan.rates:
-            phases.append(latency_phase(dep, sink, bases, counter, rate, plan.phase_s, plan.drain_wait_s))
+        def run_phase(rate: float, duration: float) -> None:
+            phases.append(latency_phase(dep, sink, bases, counter, rate, duration, plan.drain_wait_s))
             log(f"latency at {rate}/s: {phases[-1]}")
-        # the highest sustained rate: climb past the top rate while it holds, else step down between rates
-        if len(plan.rates) > 1:
-            held = max((p["rate"] for p in phases if _passes(p)), default=0)
-            failed = min((p["rate"] for p in phases if not _passes(p)), default=math.inf)
-            climbing = math.isinf(failed)
-            steps = [r for r in ((300, 400, 600) if climbing else (150, 100, 75, 30)) if held < r < failed]
-            for rate in steps:
-                phase = latency_phase(dep, sink, bases, counter, rate, plan.extra_phase_s, plan.drain_wait_s)
-                phases.append(phase)
-                log(f"latency at {rate}/s: {phase}")
-                if _passes(phase) != climbing:
+
+        # Rising order, the top rate last: a rate the worker cannot hold leaves a backlog, and the top rate's
+        # backlog would not drain in any reasonable wait. Between the fixed rates, at most two shorter phases
+        # bisect the highest sustained rate; after a top rate that held, one phase above it.
+        *lower, top = plan.rates
+        for rate in lower:
+            run_phase(rate, plan.phase_s)
+        if lower:
+            for _ in range(2):
+                held = max((p["rate"] for p in phases if _passes(p)), default=0)
+                failed = min((p["rate"] for p in phases if not _passes(p)), default=top)
+                between = [r for r in BRACKET_RATES if held < r < min(failed, top)]
+                if not between:
                     break
+                mid = math.sqrt(max(held, 1) * min(failed, top))
+                run_phase(min(between, key=lambda r: abs(r - mid)), plan.extra_phase_s)
+        run_phase(top, plan.phase_s)
+        if lower and _passes(phases[-1]):
+            run_phase(next((r for r in BRACKET_RATES if r > top), top * 2), plan.extra_phase_s)
         rss = dep.peak_rss()
     finally:
         dep.stop()
