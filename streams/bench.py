@@ -43,6 +43,8 @@ REPO = Path(__file__).resolve().parent.parent
 KAFKA_SH = REPO / "deploy" / "kafka" / "kafka.sh"
 DEFAULT_DATA = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared")) / "data" / "news-de-10kgnad.jsonl"
 P99_LIMIT_S = 1.0
+SUMMARY_KEYS = ("detector_articles_per_s", "detector_words_per_s", "tokenizer_words_per_s", "e2e_articles_per_s",
+                "e2e_p99_ms_at_50", "scaleout_ratio", "peak_rss_mb")
 BRACKET_RATES = (20, 30, 75, 100, 150, 300, 400)  # candidates for the highest sustained rate
 PARTITIONS = 4
 
@@ -688,6 +690,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
     news = load_news(data)
     result: dict[str, Any] = {"run_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),
                               "data": str(data), "plan": dataclasses.asdict(plan)}
+    result.update(dict.fromkeys(SUMMARY_KEYS))  # present (null) even when a part is skipped or fails
     if "detectors" in parts:
         det = bench_detectors(news, plan)
         log(f"detectors: {det}")
@@ -772,7 +775,7 @@ def format_text(r: dict[str, Any]) -> str:
                          f"{x['articles_per_s']} articles/s, worker CPU {x.get('worker_cpu_ms_per_article')} "
                          "ms/article")
         lines.append(f"scale-out ratio (2 vs 1 workers): {s['scaleout_ratio']}")
-    if "peak_rss_mb" in r:
+    if r.get("peak_rss_mb") is not None:
         lines.append(f"peak RSS per worker: {r['peak_rss_mb_per_worker']} MiB (max {r['peak_rss_mb']})")
     return "\n".join(lines)
 
