@@ -27,7 +27,8 @@ def _fmt(v: object) -> str:
 
 def render(r: dict) -> str:
     m = r["machine"]
-    out = [f"Run of {r.get('run_at', '?')} — load average (1/5/15 min) {m['loadavg']} at the start, "
+    mode = "full run" if (r.get("plan") or {}).get("phase_s", 0) >= 60 else "`--quick` run (6 s phases: development)"
+    out = [f"A {mode} of {r.get('run_at', '?')} — load average (1/5/15 min) {m['loadavg']} at the start, "
            f"{m.get('loadavg_end')} at the end; {m['nproc']} CPUs ({m['cpu']}), {m['ram_gb']} GB RAM; "
            f"plan {r.get('plan')}.", ""]
     bars = [
