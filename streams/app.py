@@ -140,6 +140,13 @@ def create_app(
         mark_halted(app, reason)  # /readyz fails, wirewatch_worker_halted = 1
         log.critical("HALTED: too many invalid articles — %s. Fix the producer, then restart the worker "
                      "(or raise worker.dlq_max_invalid_ratio).", reason)
+        # Stop fetching articles, and release every article message still in flight or buffered without acking
+        # it (faust internals, as above): a SIGTERM or a rebalance must not wait for them, and none is committed.
+        consumer = app.consumer
+        consumer.pause_partitions({tp for tp in consumer.assignment() if tp.topic == config.kafka.articles_topic})
+        for message in list(consumer._unacked_messages):
+            if message.topic == config.kafka.articles_topic:
+                message.acked = True
         await asyncio.Event().wait()
 
     # Every offset of a partition in order or none: faust's recovery race can skip messages (streams/offset_guard.py)
