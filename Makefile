@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test unit integration reliability lint promtool kafka-fetch kafka-start kafka-stop clean
+.PHONY: demo test ci unit integration reliability lint promtool kafka-fetch kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/wirewatch scan seeds/
 
-## test: lint, unit tests and integration tests against a real local Kafka broker
+## test: lint, promtool, unit tests and integration tests against a real local Kafka broker (< 10 min)
 test: $(STAMP) kafka-fetch lint promtool
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest tests/unit tests/integration $(PYTEST_ARGS)
+
+## ci: what CI runs — the README's test command, then the fault tests
+ci: test reliability
 
 unit: $(STAMP) lint
 	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
@@ -28,7 +31,7 @@ integration: $(STAMP) kafka-fetch
 	$(BIN)/pytest tests/integration $(PYTEST_ARGS)
 
 ## reliability: fault tests on real brokers and worker processes (SIGKILL, broker restart, sink outage, fuzz, DLQ
-## flood); `make test` runs them too. Figures: WIREWATCH_RELIABILITY_REPORT=file.jsonl make reliability
+## flood), ~5 min; CI runs them after `make test`. Figures: WIREWATCH_RELIABILITY_REPORT=file.jsonl make reliability
 reliability: $(STAMP) kafka-fetch
 	$(BIN)/pytest tests/reliability $(PYTEST_ARGS)
 
