@@ -346,6 +346,10 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
     ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config={"retention.ms": "3600000"})
     ensure_silences_topic(bootstrap, silences_topic(config))
     app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
+    # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
+    # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
+    ensure_topics(bootstrap, [table.changelog_topic.get_topic_name() for table in app.tables.values()],
+                  config.kafka.partitions, config={"cleanup.policy": "compact"})
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))
     worker.execute_from_commandline()

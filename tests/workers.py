@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kafka import KafkaConsumer
+from kafka import KafkaConsumer, KafkaProducer
 
-from detectors.contracts import Article
+from detectors.contracts import Article, Detection
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
@@ -35,7 +35,8 @@ class Worker:
     """
 
     def __init__(self, tmp: Path, bootstrap: str, sink_port: int, extra_worker: str = "",
-                 routes: str = "routes:\n  - receiver: sink\n") -> None:
+                 routes: str = "routes:\n  - receiver: sink\n", receivers: str | None = None,
+                 partitions: int = 4, start: bool = True) -> None:
         run = uuid.uuid4().hex[:8]
         self.tmp = tmp
         self.group = f"wirewatch-test-{run}"
@@ -43,18 +44,19 @@ class Worker:
         self.detections = f"detections-{run}"
         self.bootstrap = bootstrap
         self.config = tmp / "wirewatch.yaml"
+        if receivers is None:
+            receivers = f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink_port}/alerts']\n"
         self.config.write_text(
             f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, "
-            f"detections_topic: {self.detections}, partitions: 4}}\n"
+            f"detections_topic: {self.detections}, partitions: {partitions}}}\n"
             f"worker: {{id: {self.group}, max_message_bytes: 1000000{', ' + extra_worker if extra_worker else ''}}}\n"
-            "receivers:\n"
-            f"  - name: sink\n    urls: ['json://127.0.0.1:{sink_port}/alerts']\n"
-            + routes
+            + receivers + routes
         )
         self.log_path = tmp / "worker.log"
         self.web_port = free_port()
         self.proc: subprocess.Popen | None = None
-        self.start()
+        if start:
+            self.start()
 
     def start(self) -> None:
         log = self.log_path.open("ab")
@@ -65,13 +67,16 @@ class Worker:
         )
         log.close()
 
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
     def tail(self, chars: int = 6000) -> str:
-        return self.log_path.read_text(errors="replace")[-chars:]
+        return self.log()[-chars:]
 
     def wait_log(self, needle: str, timeout: float, occurrence: int = 1) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.log_path.read_text(errors="replace").count(needle) >= occurrence:
+            if self.log().count(needle) >= occurrence:
                 return True
             time.sleep(0.3)
         return False
@@ -85,6 +90,14 @@ class Worker:
             self.proc.kill()
             self.proc.wait()
             raise
+
+    def publish_detections(self, *detections: Detection) -> None:
+        """Put detections straight on the worker's detections topic, keyed as the detect agent keys them."""
+        producer = KafkaProducer(bootstrap_servers=self.bootstrap, acks="all")
+        for d in detections:
+            producer.send(self.detections, key=d.story_key.encode(), value=d.to_json())
+        producer.flush()
+        producer.close()
 
     def kill(self) -> None:
         assert self.proc is not None

@@ -4,20 +4,17 @@ restart (SIGTERM, new process, same group), and silences written by the CLI to t
 from __future__ import annotations
 
 import json
-import os
-import signal
 import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from kafka import KafkaProducer
 
 from detectors.contracts import Actor, Article, Detection, Evidence
-from tests.conftest import REPO, HttpSink
+from tests.conftest import HttpSink
+from tests.workers import REPO, Worker
 
 pytestmark = pytest.mark.kafka
 CLI = [sys.executable, "-m", "streams.cli"]
@@ -37,61 +34,22 @@ def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", co
                             actors=(Actor(actor, "person"),), countries=(country,))
 
 
-class RoutingWorker:
-    def __init__(self, tmp: Path, bootstrap: str, sink: HttpSink) -> None:
-        run = uuid.uuid4().hex[:8]
-        self.group = f"wirewatch-routing-{run}"
-        self.detections = f"detections-{run}"
-        self.bootstrap = bootstrap
-        self.config = tmp / "wirewatch.yaml"
-        self.config.write_text(
-            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: articles-{run}, "
-            f"detections_topic: {self.detections}, partitions: 2}}\n"
-            f"worker: {{id: {self.group}, tick_interval: 1s}}\n"
-            f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink.port}/alerts']\n"
-            f"  - name: desk\n    urls: ['json://127.0.0.1:{sink.port}/digest']\n    digest: 10s\n"
-            # partition homes (crc32 % 2): desk and capped-a → 0; ceasefire:LY → 1, ceasefire:UA → 0 (murmur2)
-            f"  - name: capped-a\n    urls: ['json://127.0.0.1:{sink.port}/capped']\n"
-            "    rate_limit: {count: 1, per: 1h}\n"
-            "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n    continue: true\n"
-            "  - receiver: capped-a\n    continue: true\n"
-            "  - receiver: desk\n"
-        )
-        self.log_path = tmp / "worker.log"
-        self.proc: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(
-                [*CLI, "worker", "--config", str(self.config), "--web-port", str(free_port())],
-                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONUNBUFFERED="1"))
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_log(self, needle: str, timeout: float, count: int = 1) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.log().count(needle) >= count:
-                return True
-            time.sleep(0.3)
-        return False
-
-    def stop(self) -> int:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            return self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            return self.proc.wait()
-
-    def publish(self, *detections: Detection) -> None:
-        producer = KafkaProducer(bootstrap_servers=self.bootstrap, acks="all")
-        for d in detections:
-            producer.send(self.detections, key=d.story_key.encode(), value=d.to_json())
-        producer.flush()
-        producer.close()
+def routing_worker(tmp: Path, bootstrap: str, sink: HttpSink) -> Worker:
+    """Two partitions, a 1 s tick, an instant receiver with a follow-up, a rate-capped and a digest receiver."""
+    url = f"json://127.0.0.1:{sink.port}"
+    receivers = (
+        f"receivers:\n  - name: sink\n    urls: ['{url}/alerts']\n"
+        f"  - name: desk\n    urls: ['{url}/digest']\n    digest: 10s\n"
+        # partition homes (crc32 % 2): desk and capped-a → 0; ceasefire:LY → 1, ceasefire:UA → 0 (murmur2)
+        f"  - name: capped-a\n    urls: ['{url}/capped']\n    rate_limit: {{count: 1, per: 1h}}\n"
+    )
+    routes = (
+        "routes:\n  - receiver: sink\n    group_interval: 15s\n    repeat_interval: 1h\n    continue: true\n"
+        "  - receiver: capped-a\n    continue: true\n"
+        "  - receiver: desk\n"
+    )
+    return Worker(tmp, bootstrap, sink.port, extra_worker="tick_interval: 1s", partitions=2, start=False,
+                  receivers=receivers, routes=routes)
 
 
 def posts(sink: HttpSink, path: str = "/alerts") -> list[dict]:
@@ -116,15 +74,15 @@ def wait_posts(sink: HttpSink, count: int, timeout: float, path: str = "/alerts"
 def test_followup_survives_a_restart_and_silences_come_from_the_topic(
     tmp_path: Path, kafka: str, http_sink: HttpSink
 ) -> None:
-    w = RoutingWorker(tmp_path, kafka, http_sink)
+    w = routing_worker(tmp_path, kafka, http_sink)
     w.start()
     try:
         assert w.wait_log("silences loaded", 60), w.log()[-4000:]
         first = detection("a-0", "outlet-0.example")
-        w.publish(first)
+        w.publish_detections(first)
         assert wait_posts(http_sink, 1, timeout=30), f"no first alert:\n{w.log()[-4000:]}"
         more = [detection(f"a-{i}", f"outlet-{i}.example") for i in range(1, 5)]
-        w.publish(*more)
+        w.publish_detections(*more)
         assert w.wait_log(f"decision detection={more[-1].id}", 20), w.log()[-4000:]
         assert w.stop() == 0, w.log()[-4000:]
         assert len(posts(http_sink)) == 1, "the follow-up came before the restart: group_interval too short"
@@ -136,8 +94,8 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert "5 outlets" in bodies[1]["message"], bodies[1]
 
         # a replay of the first detection sends nothing again
-        w.publish(first)
-        assert w.wait_log(f"decision detection={first.id}", 20, count=2), w.log()[-4000:]
+        w.publish_detections(first)
+        assert w.wait_log(f"decision detection={first.id}", 20, occurrence=2), w.log()[-4000:]
 
         # silences written by the CLI reach the running worker through the compacted topic
         add = subprocess.run([*CLI, "silence", "add", "--config", str(w.config), "--kafka", "--match",
@@ -147,7 +105,7 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         silenced = detection("s-0", "outlet-s.example", actor="Bashar Assad", country="SY")
         loud = detection("u-0", "outlet-u.example", actor="Wolodymyr Selenskyj", country="UA")
         time.sleep(2)  # the follower polls the topic every second
-        w.publish(silenced, loud)
+        w.publish_detections(silenced, loud)
         assert w.wait_log(f"decision detection={loud.id}", 20), w.log()[-4000:]
         assert w.wait_log(f"decision detection={silenced.id}", 20), w.log()[-4000:]
         line = next(x for x in w.log().splitlines() if f"decision detection={silenced.id}" in x)
