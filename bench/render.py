@@ -69,11 +69,12 @@ def render(r: dict) -> str:
     if "scaleout" in r:
         s = r["scaleout"]
         out += ["", "| drain a backlog (4 partitions) | articles | seconds | articles/s | worker CPU ms/article | "
-                "peak RSS MiB |", "|---|---|---|---|---|---|"]
+                "machine CPU busy | peak RSS MiB |", "|---|---|---|---|---|---|---|"]
         for key in ("one_worker", "two_workers"):
             x = s[key]
             out.append(f"| {x['workers']} worker(s) | {x['backlog']} | {x['drain_s']} | {_fmt(x['articles_per_s'])} | "
-                       f"{x.get('worker_cpu_ms_per_article', '—')} | {x['peak_rss_mb']} |")
+                       f"{x.get('worker_cpu_ms_per_article', '—')} | {_fmt(x.get('machine_cpu_busy'))} | "
+                       f"{x['peak_rss_mb']} |")
         out.append(f"\nScale-out ratio: **{s['scaleout_ratio']}×**.")
     for part in ("latency", "scaleout"):
         if r.get(f"{part}_error"):

@@ -310,6 +310,19 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    """Share of the whole machine's CPU time that was busy between two ``machine_ticks`` readings."""
+    total = after[1] - before[1]
+    return round((after[0] - before[0]) / total, 2) if total > 0 else None
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (its threads included)."""
     try:
@@ -494,7 +507,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
     names = []
     unmatched_before = sink.other
     stages_before = dep.stage_totals()
-    cpu_before = dep.cpu()
+    cpu_before, ticks_before = dep.cpu(), machine_ticks()
     with Publisher(dep.bootstrap, topic=dep.articles, linger_ms=0) as pub:
         t0 = time.perf_counter()
         for k in range(n):
@@ -529,6 +542,7 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
         "stage_ms_per_message": stage_ms(stages_before, dep.stage_totals()),
         # CPU the worker spent per article (detect + route + deliver + Kafka): load-independent, unlike latency
         "worker_cpu_ms_per_article": round((dep.cpu() - cpu_before) / n * 1000, 2),
+        "machine_cpu_busy": busy_share(ticks_before, machine_ticks()),  # every process, other sessions included
     }
 
 
@@ -625,7 +639,7 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
         wait_group(dep, workers, timeout=180)
         warm_up(dep, sink, bases, counter)
         target = end_total(bootstrap, dep.articles) + backlog
-        cpu_before = dep.cpu()
+        cpu_before, ticks_before = dep.cpu(), machine_ticks()
         producer = _producer(bootstrap)
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="wirewatch-bench")
         try:
@@ -648,13 +662,14 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
             producer.close(10)
         rss = dep.peak_rss()
         cpu_ms = round((dep.cpu() - cpu_before) / backlog * 1000, 2)
+        busy = busy_share(ticks_before, machine_ticks())
     finally:
         dep.stop()
     drained = done >= target
     return {"workers": workers, "backlog": backlog, "drained": drained, "publish_s": round(published_s, 2),
             "drain_s": round(elapsed, 2),
             "articles_per_s": round(backlog / elapsed, 1) if drained else None, "peak_rss_mb": rss,
-            "worker_cpu_ms_per_article": cpu_ms}
+            "worker_cpu_ms_per_article": cpu_ms, "machine_cpu_busy": busy}
 
 
 def bench_scaleout(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]],
@@ -773,7 +788,7 @@ def format_text(r: dict[str, Any]) -> str:
             x = s[key]
             lines.append(f"drain {x['backlog']} articles with {x['workers']} worker(s): {x['drain_s']} s → "
                          f"{x['articles_per_s']} articles/s, worker CPU {x.get('worker_cpu_ms_per_article')} "
-                         "ms/article")
+                         f"ms/article, machine CPU busy {x.get('machine_cpu_busy')}")
         lines.append(f"scale-out ratio (2 vs 1 workers): {s['scaleout_ratio']}")
     if r.get("peak_rss_mb") is not None:
         lines.append(f"peak RSS per worker: {r['peak_rss_mb_per_worker']} MiB (max {r['peak_rss_mb']})")
