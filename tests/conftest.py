@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.sinks import HttpEndpoint
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared"))
@@ -48,51 +48,9 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                        capture_output=True, text=True, timeout=120)
 
 
-class HttpSink:
-    """A real HTTP server on 127.0.0.1 that records every request (apprise json:// and friends post here)."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict] = []
-        self.lock = threading.Lock()
-        self.event = threading.Condition(self.lock)
-        sink = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                with sink.event:
-                    sink.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
-                    sink.event.notify_all()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b"{}")
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def json_bodies(self) -> list[dict]:
-        with self.lock:
-            return [json.loads(r["body"]) for r in self.requests]
-
-    def wait_for(self, count: int, timeout: float) -> bool:
-        with self.event:
-            return self.event.wait_for(lambda: len(self.requests) >= count, timeout=timeout)
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
-def http_sink() -> Iterator[HttpSink]:
-    sink = HttpSink()
+def http_sink() -> Iterator[HttpEndpoint]:
+    sink = HttpEndpoint()
     try:
         yield sink
     finally:

@@ -19,7 +19,8 @@ from alerts.dispatch import Dispatcher, Notification
 from alerts.history import LocalRecords
 from detectors.contracts import Actor, Article, Detection, Evidence, Location
 from tests.conftest import REPO
-from tests.integration.delivery_servers import Mailbox, ScriptedEndpoint, free_port
+from tests.integration.delivery_servers import Mailbox, free_port
+from tests.sinks import HttpEndpoint
 
 INJECTIONS = ("<!channel>", "<!here>", "<!everyone>", "<@U024BE7LH>", "@channel", "@here", "@all", "@everyone",
               "<script>alert(1)</script>", "<b>bold</b>", "[click me](https://evil.example/x)")
@@ -49,8 +50,8 @@ def config_for(*urls: str, **receiver: object) -> Config:
 
 
 @pytest.fixture
-def endpoint() -> Iterator[ScriptedEndpoint]:
-    e = ScriptedEndpoint()
+def endpoint() -> Iterator[HttpEndpoint]:
+    e = HttpEndpoint()
     yield e
     e.close()
 
@@ -85,7 +86,7 @@ def test_email_has_subject_html_and_text_parts(smtp: Mailbox) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["mmost", "json"])
-def test_chat_payload_is_escaped_and_within_limits(endpoint: ScriptedEndpoint, scheme: str) -> None:
+def test_chat_payload_is_escaped_and_within_limits(endpoint: HttpEndpoint, scheme: str) -> None:
     url = f"{scheme}://127.0.0.1:{endpoint.port}/{'tok' if scheme == 'mmost' else 'hook'}"
     cfg = config_for(url)
     long_evidence = ("x" * 5000) + f" Haftar kündigte eine Waffenruhe an {EVIL} " + ("y" * 5000)
@@ -108,7 +109,7 @@ def test_chat_payload_is_escaped_and_within_limits(endpoint: ScriptedEndpoint, s
         assert "»Waffenruhe«" in short["message"]
 
 
-def test_500_three_times_then_200_is_delivered_exactly_once(endpoint: ScriptedEndpoint) -> None:
+def test_500_three_times_then_200_is_delivered_exactly_once(endpoint: HttpEndpoint) -> None:
     endpoint.script = [(500, {})] * 3
     cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook")
     [result] = fast(cfg).deliver(notification(cfg, detection("Haftar kündigte eine Waffenruhe an.")))
@@ -119,7 +120,7 @@ def test_500_three_times_then_200_is_delivered_exactly_once(endpoint: ScriptedEn
     assert all(h["target"] == redact(cfg.receivers[0].urls[0]) for h in result.history)
 
 
-def test_429_retry_after_is_honoured(endpoint: ScriptedEndpoint) -> None:
+def test_429_retry_after_is_honoured(endpoint: HttpEndpoint) -> None:
     endpoint.script = [(429, {"Retry-After": "2"})]
     cfg = config_for(f"mmost://127.0.0.1:{endpoint.port}/tok")
     [result] = fast(cfg).deliver(notification(cfg, detection("Haftar kündigte eine Waffenruhe an.")))
@@ -128,7 +129,7 @@ def test_429_retry_after_is_honoured(endpoint: ScriptedEndpoint) -> None:
     assert result.history[0]["status"] == 429 and result.history[0]["retry_after"] == 2.0
 
 
-def test_a_slow_target_times_out_per_attempt(endpoint: ScriptedEndpoint) -> None:
+def test_a_slow_target_times_out_per_attempt(endpoint: HttpEndpoint) -> None:
     endpoint.script = [(200, {}, 4.0)]  # the first answer would come after 4 s
     cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook", timeout=1.0)
     started = time.monotonic()
@@ -138,14 +139,14 @@ def test_a_slow_target_times_out_per_attempt(endpoint: ScriptedEndpoint) -> None
     assert time.monotonic() - started < 3.5
 
 
-def test_a_client_error_is_not_retried(endpoint: ScriptedEndpoint) -> None:
+def test_a_client_error_is_not_retried(endpoint: HttpEndpoint) -> None:
     endpoint.script = [(404, {})]
     cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook")
     [result] = fast(cfg).deliver(notification(cfg, detection("Haftar kündigte eine Waffenruhe an.")))
     assert not result.ok and result.attempts == 1 and result.error == "HTTP 404"
 
 
-def test_per_receiver_template_override(endpoint: ScriptedEndpoint, tmp_path: Path) -> None:
+def test_per_receiver_template_override(endpoint: HttpEndpoint, tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("ALERT {{ headline }} :: {{ evidence.trigger }} :: {{ link(url, 'read') }}")
     cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook", template="mine.txt")
     cfg = Config(receivers=cfg.receivers, routes=cfg.routes, source=str(tmp_path / "wirewatch.yaml"))
@@ -181,7 +182,7 @@ def test_down_for_good_goes_to_the_dlq_and_replay_delivers_it_once(tmp_path: Pat
     assert proc.returncode == 1, proc.stderr
     assert len(list(records.dlq.read())) == 1
 
-    up = ScriptedEndpoint(port)  # the endpoint comes up on the very port that was down
+    up = HttpEndpoint(port)  # the endpoint comes up on the very port that was down
     try:
         proc = wirewatch("alerts", "replay", "--config", str(config), env=env)
         assert proc.returncode == 0, proc.stderr
@@ -199,7 +200,7 @@ def test_down_for_good_goes_to_the_dlq_and_replay_delivers_it_once(tmp_path: Pat
     assert wirewatch("alerts", "history", "--story", "nope", env=env).stdout == ""
 
 
-def test_preview_renders_each_receiver_and_send_delivers(endpoint: ScriptedEndpoint, tmp_path: Path) -> None:
+def test_preview_renders_each_receiver_and_send_delivers(endpoint: HttpEndpoint, tmp_path: Path) -> None:
     config = tmp_path / "wirewatch.yaml"
     config.write_text(f"receivers:\n  - name: desk\n    urls: ['mmost://127.0.0.1:{endpoint.port}/tok']\n"
                       "routes:\n  - receiver: desk\n    match: {type: [ceasefire]}\n")

@@ -16,7 +16,8 @@ import pytest
 
 from detectors.contracts import Article
 from streams.publisher import Publisher
-from tests.integration.delivery_servers import ScriptedEndpoint, free_port
+from tests.integration.delivery_servers import free_port
+from tests.sinks import HttpEndpoint
 from tests.workers import REPO, Worker, consume
 
 pytestmark = pytest.mark.kafka
@@ -53,15 +54,15 @@ class DeliveryWorker(Worker):
 
 
 @pytest.fixture(scope="module")
-def flaky() -> Iterator[ScriptedEndpoint]:
-    e = ScriptedEndpoint()
+def flaky() -> Iterator[HttpEndpoint]:
+    e = HttpEndpoint()
     e.script = [(429, {"Retry-After": "1"}), (500, {}), (500, {})]
     yield e
     e.close()
 
 
 @pytest.fixture(scope="module")
-def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, flaky: ScriptedEndpoint) -> Iterator[DeliveryWorker]:
+def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, flaky: HttpEndpoint) -> Iterator[DeliveryWorker]:
     w = DeliveryWorker(tmp_path_factory.mktemp("delivery-worker"), kafka, flaky.port, free_port())
     yield w
     assert w.stop() == 0, w.tail()
@@ -72,7 +73,7 @@ def wirewatch(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_worker_retries_records_dead_letters_and_replays_once(worker: DeliveryWorker, flaky: ScriptedEndpoint) -> None:
+def test_worker_retries_records_dead_letters_and_replays_once(worker: DeliveryWorker, flaky: HttpEndpoint) -> None:
     with Publisher(worker.bootstrap, topic=worker.articles) as pub:
         pub.send(Article.create(EVIL_TEXT, id=f"evil-{uuid.uuid4().hex[:6]}", source="lastampa.it",
                                 url="https://example.org/evil", title=EVIL_TEXT.splitlines()[0]))
@@ -105,7 +106,7 @@ def test_worker_retries_records_dead_letters_and_replays_once(worker: DeliveryWo
 
     # the endpoint comes up: replay delivers each dead letter once, a second replay sends nothing
     port = int(next(u for u in worker.config.read_text().split("'") if "/down" in u).split(":")[2].split("/")[0])
-    up = ScriptedEndpoint(port)
+    up = HttpEndpoint(port)
     try:
         proc = wirewatch("alerts", "replay", "--kafka", "--config", str(worker.config))
         assert proc.returncode == 0, proc.stderr

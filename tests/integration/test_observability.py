@@ -29,7 +29,8 @@ import yaml
 
 from detectors.contracts import Article
 from streams.publisher import Publisher
-from tests.conftest import REPO, SEED, HttpSink
+from tests.conftest import REPO, SEED
+from tests.sinks import HttpEndpoint
 
 pytestmark = pytest.mark.kafka
 DEPLOY = REPO / "deploy"
@@ -71,7 +72,7 @@ def wait_until(check: Callable[[], Any], timeout: float, step: float = 0.5) -> A
 class Worker:
     """A ``wirewatch worker`` subprocess (the pattern of tests/integration/test_worker.py)."""
 
-    def __init__(self, tmp: Path, bootstrap: str, sink: HttpSink) -> None:
+    def __init__(self, tmp: Path, bootstrap: str, sink: HttpEndpoint) -> None:
         run = uuid.uuid4().hex[:8]
         self.group = f"wirewatch-obs-{run}"
         self.articles = f"articles-obs-{run}"
@@ -177,9 +178,9 @@ def seed_article(article_id: str) -> Article:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory, kafka: str) -> Iterator[tuple[Worker, Prometheus, HttpSink]]:
+def stack(tmp_path_factory: pytest.TempPathFactory, kafka: str) -> Iterator[tuple[Worker, Prometheus, HttpEndpoint]]:
     tmp = tmp_path_factory.mktemp("observability")
-    sink = HttpSink()
+    sink = HttpEndpoint()
     worker = Worker(tmp, kafka, sink)
     prometheus = Prometheus(tmp, f"127.0.0.1:{worker.port}")
     try:
@@ -192,7 +193,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, kafka: str) -> Iterator[tupl
 
 
 def test_prometheus_evaluates_every_dashboard_and_rule_expression(
-    stack: tuple[Worker, Prometheus, HttpSink], news_articles: list[dict]
+    stack: tuple[Worker, Prometheus, HttpEndpoint], news_articles: list[dict]
 ) -> None:
     worker, prometheus, sink = stack
     started = time.monotonic()

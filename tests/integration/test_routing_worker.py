@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from detectors.contracts import Actor, Article, Detection, Evidence
-from tests.conftest import HttpSink
+from tests.sinks import HttpEndpoint
 from tests.workers import REPO, Worker
 
 pytestmark = pytest.mark.kafka
@@ -34,7 +34,7 @@ def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", co
                             actors=(Actor(actor, "person"),), countries=(country,))
 
 
-def routing_worker(tmp: Path, bootstrap: str, sink: HttpSink) -> Worker:
+def routing_worker(tmp: Path, bootstrap: str, sink: HttpEndpoint) -> Worker:
     """Two partitions, a 1 s tick, an instant receiver with a follow-up, a rate-capped and a digest receiver."""
     url = f"json://127.0.0.1:{sink.port}"
     receivers = (
@@ -52,17 +52,17 @@ def routing_worker(tmp: Path, bootstrap: str, sink: HttpSink) -> Worker:
                   receivers=receivers, routes=routes)
 
 
-def posts(sink: HttpSink, path: str = "/alerts") -> list[dict]:
+def posts(sink: HttpEndpoint, path: str = "/alerts") -> list[dict]:
     with sink.lock:
         return [json.loads(r["body"]) for r in sink.requests if r["path"] == path]
 
 
-def digest_counts(sink: HttpSink) -> list[int]:
+def digest_counts(sink: HttpEndpoint) -> list[int]:
     """Stories per digest post, from the title ("Digest: 2 stories")."""
     return [int(b["title"].split()[1]) for b in posts(sink, "/digest")]
 
 
-def wait_posts(sink: HttpSink, count: int, timeout: float, path: str = "/alerts") -> bool:
+def wait_posts(sink: HttpEndpoint, count: int, timeout: float, path: str = "/alerts") -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if len(posts(sink, path)) >= count:
@@ -72,7 +72,7 @@ def wait_posts(sink: HttpSink, count: int, timeout: float, path: str = "/alerts"
 
 
 def test_followup_survives_a_restart_and_silences_come_from_the_topic(
-    tmp_path: Path, kafka: str, http_sink: HttpSink
+    tmp_path: Path, kafka: str, http_sink: HttpEndpoint
 ) -> None:
     w = routing_worker(tmp_path, kafka, http_sink)
     w.start()

@@ -12,21 +12,21 @@ import pytest
 from kafka.admin import KafkaAdminClient
 
 from streams.publisher import Publisher
-from tests.conftest import HttpSink
+from tests.sinks import HttpEndpoint
 from tests.workers import Worker, consume, detections_of, seed_article
 
 pytestmark = pytest.mark.kafka
 
 
 @pytest.fixture(scope="module")
-def sink() -> Iterator[HttpSink]:
-    s = HttpSink()
+def sink() -> Iterator[HttpEndpoint]:
+    s = HttpEndpoint()
     yield s
     s.close()
 
 
 @pytest.fixture(scope="module")
-def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, sink: HttpSink) -> Iterator[Worker]:
+def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, sink: HttpEndpoint) -> Iterator[Worker]:
     w = Worker(tmp_path_factory.mktemp("worker"), kafka, sink.port)
     yield w
     code = w.stop()
@@ -34,7 +34,7 @@ def worker(tmp_path_factory: pytest.TempPathFactory, kafka: str, sink: HttpSink)
 
 
 def test_seed_and_fifty_articles_flow_to_detections_and_an_alert(
-    worker: Worker, sink: HttpSink, news_articles: list[dict]
+    worker: Worker, sink: HttpEndpoint, news_articles: list[dict]
 ) -> None:
     seed_id = f"seed-{uuid.uuid4().hex[:6]}"
     with Publisher(worker.bootstrap, topic=worker.articles) as pub:

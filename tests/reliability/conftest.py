@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KAFKA_SH
-from tests.reliability.harness import FlakySink
+from tests.sinks import HttpEndpoint
 
 
 class Broker:
@@ -47,8 +47,8 @@ def own_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
 
 
 @pytest.fixture
-def flaky_sink() -> Iterator[FlakySink]:
-    sink = FlakySink()
+def flaky_sink() -> Iterator[HttpEndpoint]:
+    sink = HttpEndpoint()
     try:
         yield sink
     finally:

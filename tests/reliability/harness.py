@@ -6,12 +6,12 @@ import json
 import os
 import random
 import re
-import threading
 import time
 import urllib.request
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.sinks import HttpEndpoint
 
 # Invented surnames: two syllable halves that no gazetteer or news text contains (checked with `wirewatch scan`).
 _HEADS = ["Zor", "Quil", "Trel", "Vask", "Brun", "Kelt", "Mord", "Yst", "Grav", "Ulm", "Drev", "Fann", "Hosk", "Ivr"]
@@ -46,75 +46,7 @@ def corpus(news: list[dict], total: int, planted: int, seed: int = 11, filler_ch
     return articles, [n.split()[-1] for n in names]
 
 
-class FlakySink:
-    """A real HTTP endpoint: ``mode`` "ok" (200), "error" (500) or "refuse" (port closed: connection refused)."""
-
-    def __init__(self) -> None:
-        self.bodies: list[bytes] = []
-        self.times: list[float] = []  # when each body arrived (time.time())
-        self.errors = 0
-        self.lock = threading.Lock()
-        self.mode = "ok"
-        self.server: ThreadingHTTPServer | None = None
-        self.port = 0
-        self._serve()
-
-    def _serve(self) -> None:
-        sink = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if sink.mode == "error":
-                    with sink.lock:
-                        sink.errors += 1
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                with sink.lock:
-                    sink.bodies.append(body)
-                    sink.times.append(time.time())
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b"{}")
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        ThreadingHTTPServer.allow_reuse_address = True
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def set_mode(self, mode: str) -> None:
-        if mode == "refuse" and self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-            self.server = None
-        elif mode != "refuse" and self.server is None:
-            self._serve()
-        self.mode = mode
-
-    def texts(self) -> list[str]:
-        with self.lock:
-            bodies = list(self.bodies)
-        out = []
-        for b in bodies:
-            try:
-                d = json.loads(b)
-                out.append(f"{d.get('title', '')}\n{d.get('message', '')}")
-            except ValueError:
-                out.append(b.decode("utf-8", "replace"))
-        return out
-
-    def close(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-
-
-def planted_counts(sink: FlakySink, surnames: list[str]) -> Counter:
+def planted_counts(sink: HttpEndpoint, surnames: list[str]) -> Counter:
     """How many delivered alerts name each planted general (an alert naming none is real news: not counted)."""
     pattern = re.compile("|".join(re.escape(s) for s in surnames))
     counts: Counter = Counter()
@@ -124,7 +56,7 @@ def planted_counts(sink: FlakySink, surnames: list[str]) -> Counter:
     return counts
 
 
-def double_window_ms(sink: FlakySink, articles: list[dict], log_text: str) -> dict[str, float]:
+def double_window_ms(sink: HttpEndpoint, articles: list[dict], log_text: str) -> dict[str, float]:
     """How long an alert stays exposed to a crash-double: from its arrival at the sink to the worker's "alert new"
     log line, written after the 'sent' record was flushed to the changelog (an upper bound of the window)."""
     import datetime as dt
@@ -132,8 +64,7 @@ def double_window_ms(sink: FlakySink, articles: list[dict], log_text: str) -> di
     surname_of = {a["id"]: a["text"].split("General ", 1)[1].split(" kündigte")[0].split()[-1]
                   for a in articles if a["id"].startswith("planted")}
     arrived: dict[str, float] = {}
-    with sink.lock:
-        pairs = list(zip(sink.times, sink.bodies, strict=True))
+    pairs = [(r["at"], r["body"]) for r in sink.accepted()]
     pattern = re.compile("|".join(re.escape(s) for s in surname_of.values()))
     for at, body in pairs:
         for name in set(pattern.findall(body.decode("utf-8", "replace"))):

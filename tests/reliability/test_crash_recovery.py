@@ -12,7 +12,6 @@ import pytest
 
 from tests.reliability.conftest import Broker
 from tests.reliability.harness import (
-    FlakySink,
     corpus,
     double_window_ms,
     planted_counts,
@@ -20,6 +19,7 @@ from tests.reliability.harness import (
     report,
     wait_until,
 )
+from tests.sinks import HttpEndpoint
 from tests.workers import Worker
 
 # bounded, with room for a loaded 2-core CI machine (alone here: ~1–2 min each)
@@ -30,18 +30,18 @@ DONE_TIMEOUT_S = 400
 STOP_BOUND_S = 30  # SIGTERM → exit 0 within this
 
 
-def delivered(sink: FlakySink, surnames: list[str]) -> int:
+def delivered(sink: HttpEndpoint, surnames: list[str]) -> int:
     return len(planted_counts(sink, surnames))
 
 
-def recover_time(sink: FlakySink, surnames: list[str], since: float, before: int, timeout: float) -> float | None:
+def recover_time(sink: HttpEndpoint, surnames: list[str], since: float, before: int, timeout: float) -> float | None:
     """Seconds from ``since`` until a planted alert beyond ``before`` arrives."""
     if wait_until(lambda: delivered(sink, surnames) > before, timeout, step=0.2):
         return round(time.monotonic() - since, 1)
     return None
 
 
-def finish(sink: FlakySink, surnames: list[str], worker: Worker) -> dict:
+def finish(sink: HttpEndpoint, surnames: list[str], worker: Worker) -> dict:
     assert wait_until(lambda: delivered(sink, surnames) >= PLANTED, DONE_TIMEOUT_S), (
         f"{delivered(sink, surnames)}/{PLANTED} planted alerts\n{worker.tail()}")
     time.sleep(3)  # a late double would arrive now
@@ -50,7 +50,7 @@ def finish(sink: FlakySink, surnames: list[str], worker: Worker) -> dict:
     return {"expected": PLANTED, "delivered": len(counts), "duplicated": len(doubled), "doubled": doubled}
 
 
-def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink: FlakySink,
+def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink: HttpEndpoint,
                                          news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=11, filler_chars=300)
     seed = int(os.environ.get("WIREWATCH_FAULT_SEED", random.randrange(1 << 16)))
@@ -86,7 +86,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink
         assert worker.stop() == 0, worker.tail()
 
 
-def test_restart_the_broker_in_the_middle(tmp_path, own_broker: Broker, flaky_sink: FlakySink,
+def test_restart_the_broker_in_the_middle(tmp_path, own_broker: Broker, flaky_sink: HttpEndpoint,
                                           news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=12, filler_chars=300)
     worker = Worker(tmp_path, own_broker.bootstrap, flaky_sink.port)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from streams.publisher import Publisher
-from tests.conftest import HttpSink
+from tests.sinks import HttpEndpoint
 from tests.workers import Worker, consume, detections_of, seed_article
 
 pytestmark = pytest.mark.kafka
@@ -25,13 +25,13 @@ def halt_offset(log: str) -> int:
 
 
 @pytest.fixture
-def sink() -> Iterator[HttpSink]:
-    s = HttpSink()
+def sink() -> Iterator[HttpEndpoint]:
+    s = HttpEndpoint()
     yield s
     s.close()
 
 
-def test_a_flood_of_invalid_articles_halts_the_worker(tmp_path, kafka: str, sink: HttpSink) -> None:
+def test_a_flood_of_invalid_articles_halts_the_worker(tmp_path, kafka: str, sink: HttpEndpoint) -> None:
     worker = Worker(tmp_path, kafka, sink.port,
                     extra_worker="dlq_max_invalid_ratio: 0.5, dlq_window: 40, dlq_max_consecutive: 30")
     try:

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from tests.reliability.harness import FlakySink, corpus, metric, planted_counts, publish, report, wait_until
+from tests.reliability.harness import corpus, metric, planted_counts, publish, report, wait_until
+from tests.sinks import HttpEndpoint
 from tests.workers import REPO, Worker
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
@@ -19,7 +20,7 @@ TOTAL, PLANTED = 300, 40
 OUTAGE_S = 30
 
 
-def test_the_alert_endpoint_fails_for_30_seconds(tmp_path, kafka: str, flaky_sink: FlakySink,
+def test_the_alert_endpoint_fails_for_30_seconds(tmp_path, kafka: str, flaky_sink: HttpEndpoint,
                                                  news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=21)
     first = [a for a in articles if a["id"].startswith("planted")][: PLANTED // 4]
