@@ -51,7 +51,7 @@ def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int
                     i += k - 1
                     break
         i += 1
-    for m in res.demonyms.find(sent.lowers, sent.lemmas):
+    for m in res.demonyms.in_sentence(sent):
         out.setdefault(m.start, (m.end, m.label))
     return out
 
@@ -130,9 +130,9 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
     if cached is not None:
         return cached
     n = len(sent)
-    titles = [m for m in res.titles.find(sent.lowers, sent.lemmas)
+    titles = [m for m in res.titles.in_sentence(sent)
               if not m.label.endswith("_cap") or _is_cap(sent.texts[m.start])]
-    orgs = res.orgs.find(sent.lowers, sent.lemmas)
+    orgs = res.orgs.in_sentence(sent)
     countries = country_spans(sent, res)
     blocked: set[int] = set()
     for m in titles:

@@ -77,7 +77,7 @@ class Cues:
         self.patterns = PatternSet(labelled(groups))
 
     def find(self, sent: Sentence) -> list[Match]:
-        return self.patterns.find(sent.lowers, sent.lemmas)
+        return self.patterns.in_sentence(sent)
 
     @staticmethod
     def near(

@@ -36,9 +36,9 @@ class CeasefireDetector:
         self.cues = Cues(lexicon.get("cues"))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
-        if self.negative and self.negative.find(sent.lowers, sent.lemmas):
+        if self.negative.in_sentence(sent):
             return []
-        excluded = self.exclude.find(sent.lowers, sent.lemmas) if self.exclude else []
+        excluded = self.exclude.in_sentence(sent)
         cue_matches = self.cues.find(sent)
         out: list[Candidate] = []
         for trig in dedupe(triggers):

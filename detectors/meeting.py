@@ -45,14 +45,14 @@ class MeetingDetector:
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
         if sent.is_question():
             return []
-        excluded = self.exclude.find(sent.lowers, sent.lemmas) if self.exclude else []
-        if self.negative and self.negative.find(sent.lowers, sent.lemmas):
+        excluded = self.exclude.in_sentence(sent)
+        if self.negative.in_sentence(sent):
             return []
-        strong = self.strong.find(sent.lowers, sent.lemmas) if self.strong else []
-        political_topic = bool(self.strong_context) and bool(self.strong_context.find(sent.lowers, sent.lemmas))
-        personal = self.needs_person.find(sent.lowers, sent.lemmas) if self.needs_person else []
-        titled = self.needs_title.find(sent.lowers, sent.lemmas) if self.needs_title else []
-        high_events = self.high_events.find(sent.lowers, sent.lemmas) if self.high_events else []
+        strong = self.strong.in_sentence(sent)
+        political_topic = bool(self.strong_context.in_sentence(sent))
+        personal = self.needs_person.in_sentence(sent)
+        titled = self.needs_title.in_sentence(sent)
+        high_events = self.high_events.in_sentence(sent)
         cue_matches = self.cues.find(sent)
         out: list[Candidate] = []
         for trig in dedupe(triggers):

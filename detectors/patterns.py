@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 GAP = 8
 _PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
@@ -119,9 +120,15 @@ class PatternSet:
             out.extend(p for p in self._wild if p.elems[0].test(lower, lemma))
         return out
 
+    def in_sentence(self, sent: Any) -> list[Match]:
+        """Every match in a ``detectors.text.Sentence`` (its lower-cased words and lemmas)."""
+        return self.find(sent.lowers, sent.lemmas)
+
     def find(
         self, lowers: Sequence[str], lemmas: Sequence[str], start: int = 0, end: int | None = None
     ) -> list[Match]:
+        if not self.size:
+            return []
         end = len(lowers) if end is None else end
         out: list[Match] = []
         for i in range(start, end):

@@ -238,7 +238,7 @@ class Pipeline:
         for s in chosen:
             sent = sentence(s)
             for det in engine.detectors:
-                found = det.triggers.find(sent.lowers, sent.lemmas)
+                found = det.triggers.in_sentence(sent)
                 if found:
                     hits.append((s, det, found))
         if not hits:
