@@ -116,6 +116,7 @@ class WorkerSettings:
     dlq_max_invalid_ratio: float = 0.5  # a broken scraper halts the worker instead of filling the DLQ
     dlq_window: int = 1000
     dlq_max_consecutive: int = 500
+    delivery_retry_window: float = 3600.0  # a failed alert is retried (backoff) this long before alerts.dlq
 
 
 @dataclass(frozen=True)
@@ -307,8 +308,9 @@ def _build(data: dict[str, Any], filename: str) -> Config:
         receivers = tuple(_receiver(r) for r in data.get("receivers", []))
         routes = tuple(_route(r, data.get("watchlists", {})) for r in data.get("routes", []))
     worker = dict(data.get("worker", {}))
-    if "tick_interval" in worker:
-        worker["tick_interval"] = parse_duration(worker["tick_interval"])
+    for key in ("tick_interval", "delivery_retry_window"):
+        if key in worker:
+            worker[key] = parse_duration(worker[key])
     return Config(
         kafka=KafkaSettings(**data.get("kafka", {})),
         worker=WorkerSettings(**worker),

@@ -36,6 +36,9 @@ from alerts.silences import Silences, format_time
 from detectors.contracts import Detection, detection_from_dict
 
 INF = float("inf")
+# A failed delivery stays in the outbox and is tried again after these waits (then every 5 min) until the
+# config's worker.delivery_retry_window has passed; only then is it dead-lettered.
+RETRY_BACKOFF_S = (5.0, 10.0, 20.0, 40.0, 80.0, 160.0, 300.0)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class Dispatcher:
         self.log = log
         self.silences = silences if silences is not None else Silences(config.silences)
         self.digest_scope = digest_scope
+        self.retry_window = config.worker.delivery_retry_window
 
     # -- detections ----------------------------------------------------------------------------------------
 
@@ -530,13 +534,44 @@ class Dispatcher:
 
     # -- at-least-once -------------------------------------------------------------------------------------
 
-    def undelivered(self, scope: int | None = None) -> list[Notification]:
-        """Notifications recorded but not confirmed by ``delivered`` — after a crash, deliver them again."""
+    def undelivered(self, scope: int | None = None, now: float = INF) -> list[Notification]:
+        """Notifications recorded but not confirmed by ``delivered`` — after a crash, deliver them again — and
+        those waiting for another try (``retry_later``) whose time has come by ``now``."""
         out = []
         for entry in list(self.log.values()):
             if (scope is None or entry.get("scope") == scope) and entry.get("outbox"):
-                out.extend(Notification.from_dict(n) for n in entry["outbox"])
+                out.extend(Notification.from_dict(n) for n in entry["outbox"] if n.get("retry_at", 0.0) <= now)
         return out
+
+    def retry_targets(self, note: Notification) -> frozenset[str] | None:
+        """The (redacted) targets still owed ``note`` after a failed try; None: all of the receiver's targets."""
+        entry = self.log.get(note.log_key) or {}
+        for n in entry.get("outbox", ()):
+            if n["key"] == note.key and "targets" in n:
+                return frozenset(n["targets"])
+        return None
+
+    def retry_later(self, note: Notification, targets: frozenset[str] | set[str], now: float) -> bool:
+        """Keep ``note`` in the outbox for another try at the ``targets`` that failed, with exponential backoff
+        (``RETRY_BACKOFF_S``), so an outage heals without a person. False once ``retry_window`` has passed since
+        the first failure (or the note is unknown): the runner dead-letters it then."""
+        entry = self.log.get(note.log_key)
+        if entry is None:
+            return False
+        outbox = entry.get("outbox", [])
+        for i, n in enumerate(outbox):
+            if n["key"] != note.key:
+                continue
+            first = n.get("first_failed_at", now)
+            if now - first >= self.retry_window:
+                return False
+            failures = n.get("failures", 0) + 1
+            wait = RETRY_BACKOFF_S[min(failures, len(RETRY_BACKOFF_S)) - 1]
+            retried = {**n, "failures": failures, "first_failed_at": first, "retry_at": now + wait,
+                       "targets": sorted(targets)}
+            self.log[note.log_key] = {**entry, "outbox": [*outbox[:i], retried, *outbox[i + 1:]]}
+            return True
+        return False
 
     def delivered(self, note: Notification) -> None:
         """The runner delivered ``note`` (whatever each target answered; failures are delivery's DLQ)."""
@@ -551,8 +586,12 @@ class Dispatcher:
         for key, entry in list(self.log.items()):
             if scope is not None and entry.get("scope") != scope:
                 continue
-            if entry.get("outbox") or entry.get("forward"):
+            if entry.get("forward"):
                 return 0.0
+            if entry.get("outbox"):
+                soonest = min(soonest, *(n.get("retry_at", 0.0) for n in entry["outbox"]))
+                if soonest <= 0.0:
+                    return 0.0
             if entry.get("state") == "pending":
                 soonest = min(soonest, entry["due"])
             elif entry.get("followup_due") is not None:

@@ -270,14 +270,23 @@ def create_app(
         accepted it, 'sent' goes to the broker first — the double window is one produce round trip — and the
         history record after; when a target failed, the alerts.dlq record goes first, so a crash in between
         can only deliver again, never lose the dead letter."""
+        now = time.time()
         if results and all(r.ok for r in results):
             dispatcher.delivered(note)
             await app.producer.flush()
-            await delivery_records.record(note, results, time.time())
-        else:
-            await delivery_records.record(note, results, time.time())
-            dispatcher.delivered(note)
+            await delivery_records.record(note, results, now)
+            return
+        failed = {r.target for r in results if not r.ok}
+        if failed and dispatcher.retry_later(note, failed, now):
+            # an outage heals by itself: the alert stays in the outbox and a tick tries the failed targets again
+            await delivery_records.record(note, results, now, dead_letters=False)
             await app.producer.flush()
+            log.warning("alert %s to %s failed; trying again later", note.key, note.receiver,
+                        extra={"story_id": note.story_id, "receiver": note.receiver})
+            return
+        await delivery_records.record(note, results, now)  # the retry window is over: alerts.dlq
+        dispatcher.delivered(note)
+        await app.producer.flush()
 
     @app.agent(route_input)
     async def route(stream: faust.StreamT) -> None:
@@ -295,9 +304,10 @@ def create_app(
                 if value and value.startswith(FORWARD_PREFIX):
                     dispatcher.accept_forward(json.loads(value)["forward"], now, partition)
                 await hand_over(partition)
-                notes = dispatcher.undelivered(partition) + dispatcher.due(now, partition)
+                notes = dispatcher.undelivered(partition, now) + dispatcher.due(now, partition)
                 for note in notes:
-                    results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
+                    results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
+                                                         dispatcher.retry_targets(note))
                     await settle(note, results)
                     metrics.record_delivery(note, results)
                     log.info("alert %s (timer) story=%s receiver=%s ok=%s", note.kind, note.story_id,
@@ -323,8 +333,9 @@ def create_app(
                                     story_opened(stories, detection.story_key, decision.story_id, now))
             for note in notes:
                 t0 = time.perf_counter()
-                results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note)
-                await settle(note, results)  # history; failures → alerts.dlq; 'sent' on the changelog
+                results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
+                                                     dispatcher.retry_targets(note))
+                await settle(note, results)  # history; 'sent' on the changelog; failures retried, then alerts.dlq
                 metrics.time_stage("deliver", time.perf_counter() - t0)
                 metrics.record_delivery(note, results)
                 for r in results:

@@ -37,8 +37,11 @@ class KafkaRecords:
         self.history = app.topic(history_topic(config), partitions=config.kafka.partitions, **raw)
         self.dlq = app.topic(alerts_dlq_topic(config), partitions=config.kafka.partitions, **raw)
 
-    async def record(self, note: Any, results: Iterable[Any], now: float) -> list[dict]:
+    async def record(self, note: Any, results: Iterable[Any], now: float, dead_letters: bool = True) -> list[dict]:
+        """History always; dead letters for the failed targets unless the alert will be tried again."""
         history, dead = records_of(note, results, now)
+        if not dead_letters:
+            dead = []
         futures = [await self.history.send(key=note.story_id.encode(), value=orjson.dumps(r)) for r in history]
         futures += [await self.dlq.send(key=note.story_id.encode(), value=orjson.dumps(d)) for d in dead]
         for fut in futures:

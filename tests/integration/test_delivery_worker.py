@@ -42,7 +42,8 @@ class DeliveryWorker(Worker):
         self.config.write_text(
             f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, detections_topic: "
             f"{self.detections}, alerts_dlq_topic: {self.alerts_dlq}, partitions: 2}}\n"
-            f"worker: {{id: {self.group}}}\n"
+            # the down receiver is dead-lettered at its first retry from the outbox (5 s), not after an hour
+            f"worker: {{id: {self.group}, delivery_retry_window: 1s}}\n"
             "receivers:\n"
             f"  - name: flaky\n    urls: ['json://127.0.0.1:{flaky_port}/flaky']\n"
             f"  - name: down\n    urls: ['json://127.0.0.1:{down_port}/down']\n    timeout: 2s\n"

@@ -295,3 +295,23 @@ def test_in_the_worker_one_scope_counts_a_receivers_rate_limit_across_partitions
     catch_up = home.d.due(T0 + HOUR + 1, scope=0)
     assert len(catch_up) == 1 and len(catch_up[0].stories) == 2 and all(i.held for i in catch_up[0].stories)
     assert part(1).due(T0 + HOUR + 1, scope=1) == []
+
+
+def test_a_failed_alert_is_tried_again_with_backoff_then_given_up() -> None:
+    d = Dispatcher(dataclasses.replace(config(), worker=dataclasses.replace(config().worker,
+                                                                            delivery_retry_window=600.0)),
+                   stories={}, log={})
+    note = d.process(detection("a1"), T0).notifications[0]
+    assert d.retry_targets(note) is None                    # first try: every target
+    assert d.retry_later(note, {"json://…#aaaa"}, T0)        # the endpoint is down
+    assert d.undelivered(now=T0 + 1) == []                  # not before the backoff
+    assert d.next_due() == T0 + 5
+    assert d.undelivered(now=T0 + 5) == [note]
+    assert d.retry_targets(note) == {"json://…#aaaa"}        # only the target that failed
+    assert d.retry_later(note, {"json://…#aaaa"}, T0 + 5)
+    assert d.next_due() == T0 + 15                          # 5 s, then 10 s, 20 s … 300 s
+    assert not d.retry_later(note, {"json://…#aaaa"}, T0 + 600)  # the window is over: the runner dead-letters
+    d.delivered(note)
+    assert d.undelivered() == [] and d.next_due() == float("inf")
+    # the story goes on normally: a later report is its follow-up, not a second first alert
+    assert d.process(detection("a2"), T0 + 700).outcomes == [("ops", "followup")]
