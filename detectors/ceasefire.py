@@ -11,7 +11,7 @@ from detectors import registry
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources
-from detectors.patterns import Match, PatternSet
+from detectors.patterns import Match, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "ceasefire.lexicon/1"
@@ -30,9 +30,9 @@ class CeasefireDetector:
     def __init__(self, lang: str, lexicon: dict, res: LanguageResources) -> None:
         self.lang = lang
         self.res = res
-        self.triggers = PatternSet(("ceasefire", p) for p in lexicon.get("triggers", ()))
-        self.exclude = PatternSet(("x", p) for p in lexicon.get("exclude", ()))
-        self.negative = PatternSet(("neg", p) for p in lexicon.get("negative_context", ()))
+        self.triggers = lexicon_patterns(lexicon, "triggers", "ceasefire")
+        self.exclude = lexicon_patterns(lexicon, "exclude", "x")
+        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.cues = Cues(lexicon.get("cues"))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:

@@ -14,7 +14,7 @@ from detectors import registry
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources, labelled
-from detectors.patterns import Match, PatternSet
+from detectors.patterns import Match, PatternSet, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -33,13 +33,13 @@ class MeetingDetector:
         self.lang = lang
         self.res = res
         self.triggers = PatternSet(labelled(lexicon.get("triggers")))
-        self.strong = PatternSet(("strong", p) for p in lexicon.get("strong", ()))
-        self.strong_context = PatternSet(("ctx", p) for p in lexicon.get("strong_context", ()))
-        self.needs_person = PatternSet(("person", p) for p in lexicon.get("needs_person", ()))
-        self.needs_title = PatternSet(("title", p) for p in lexicon.get("needs_title", ()))
-        self.exclude = PatternSet(("x", p) for p in lexicon.get("exclude", ()))
-        self.negative = PatternSet(("neg", p) for p in lexicon.get("negative_context", ()))
-        self.high_events = PatternSet(("high", p) for p in lexicon.get("high_events", ()))
+        self.strong = lexicon_patterns(lexicon, "strong")
+        self.strong_context = lexicon_patterns(lexicon, "strong_context", "ctx")
+        self.needs_person = lexicon_patterns(lexicon, "needs_person", "person")
+        self.needs_title = lexicon_patterns(lexicon, "needs_title", "title")
+        self.exclude = lexicon_patterns(lexicon, "exclude", "x")
+        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
+        self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.cues = Cues(lexicon.get("cues"))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:

@@ -78,6 +78,11 @@ class Match:
     pattern: str
 
 
+def lexicon_patterns(lexicon: dict, key: str, label: str | None = None) -> PatternSet:
+    """The patterns listed under ``key`` of a lexicon file (none when absent), labelled ``label`` (default: key)."""
+    return PatternSet((label or key, p) for p in lexicon.get(key, ()))
+
+
 class PatternSet:
     """A set of labelled patterns; ``find`` returns every match in a token sequence."""
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KAFKA_SH
-from tests.sinks import HttpEndpoint
 
 
 class Broker:
@@ -44,12 +43,3 @@ def own_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
         yield broker
     finally:
         broker.stop()
-
-
-@pytest.fixture
-def flaky_sink() -> Iterator[HttpEndpoint]:
-    sink = HttpEndpoint()
-    try:
-        yield sink
-    finally:
-        sink.close()

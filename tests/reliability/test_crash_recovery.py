@@ -50,7 +50,7 @@ def finish(sink: HttpEndpoint, surnames: list[str], worker: Worker) -> dict:
     return {"expected": PLANTED, "delivered": len(counts), "duplicated": len(doubled), "doubled": doubled}
 
 
-def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink: HttpEndpoint,
+def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink: HttpEndpoint,
                                          news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=11, filler_chars=300)
     seed = int(os.environ.get("WIREWATCH_FAULT_SEED", random.randrange(1 << 16)))
@@ -58,23 +58,23 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink
     # random moments: past a random share of the work, then a random pause, so a kill is not timed to a delivery
     kill_at = sorted(rnd.sample(range(15, 170), 3))
     pauses = [round(rnd.uniform(0, 2.0), 2) for _ in kill_at]
-    worker = Worker(tmp_path, own_broker.bootstrap, flaky_sink.port)
+    worker = Worker(tmp_path, own_broker.bootstrap, http_sink.port)
     started = time.monotonic()
     recoveries = []
     try:
         assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
         for n, pause in zip(kill_at, pauses, strict=True):
-            assert wait_until(lambda n=n: delivered(flaky_sink, surnames) >= n, DONE_TIMEOUT_S, step=0.1), \
+            assert wait_until(lambda n=n: delivered(http_sink, surnames) >= n, DONE_TIMEOUT_S, step=0.1), \
                 worker.tail()
             time.sleep(pause)
             worker.kill()
             t0 = time.monotonic()
-            before = delivered(flaky_sink, surnames)
+            before = delivered(http_sink, surnames)
             worker.start()
-            recoveries.append(recover_time(flaky_sink, surnames, t0, before, 90))
-        figures = finish(flaky_sink, surnames, worker)
-        window = double_window_ms(flaky_sink, articles, worker.log_path.read_text(errors="replace"))
+            recoveries.append(recover_time(http_sink, surnames, t0, before, 90))
+        figures = finish(http_sink, surnames, worker)
+        window = double_window_ms(http_sink, articles, worker.log_path.read_text(errors="replace"))
         report("sigkill x3", seed=seed, kill_after_alerts=kill_at, pauses_s=pauses, recover_s=recoveries,
                wall_s=round(time.monotonic() - started, 1), double_window=window, **figures)
         assert figures["delivered"] == PLANTED, "an alert was lost"
@@ -86,28 +86,28 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, flaky_sink
         assert worker.stop() == 0, worker.tail()
 
 
-def test_restart_the_broker_in_the_middle(tmp_path, own_broker: Broker, flaky_sink: HttpEndpoint,
+def test_restart_the_broker_in_the_middle(tmp_path, own_broker: Broker, http_sink: HttpEndpoint,
                                           news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=12, filler_chars=300)
-    worker = Worker(tmp_path, own_broker.bootstrap, flaky_sink.port)
+    worker = Worker(tmp_path, own_broker.bootstrap, http_sink.port)
     started = time.monotonic()
     try:
         assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
-        assert wait_until(lambda: delivered(flaky_sink, surnames) >= PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
+        assert wait_until(lambda: delivered(http_sink, surnames) >= PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
         t0 = time.monotonic()
         own_broker.restart()  # same port and data; the worker must find it again by itself
         restart_s = round(time.monotonic() - t0, 1)
-        recovery = recover_time(flaky_sink, surnames, t0, delivered(flaky_sink, surnames), 120)
+        recovery = recover_time(http_sink, surnames, t0, delivered(http_sink, surnames), 120)
         assert worker.proc is not None and worker.proc.poll() is None, "the worker died with the broker"
         # then a graceful stop in the middle of the work: in-flight work finished, flushed, committed, exit 0
-        assert wait_until(lambda: delivered(flaky_sink, surnames) >= 2 * PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
+        assert wait_until(lambda: delivered(http_sink, surnames) >= 2 * PLANTED // 3, DONE_TIMEOUT_S), worker.tail()
         t1 = time.monotonic()
         code = worker.stop(timeout=STOP_BOUND_S)
         stop_s = round(time.monotonic() - t1, 1)
         assert code == 0, worker.tail()
         worker.start()
-        figures = finish(flaky_sink, surnames, worker)
+        figures = finish(http_sink, surnames, worker)
         report("broker restart + SIGTERM", broker_restart_s=restart_s, recover_s=recovery, sigterm_exit_s=stop_s,
                wall_s=round(time.monotonic() - started, 1), **figures)
         assert figures["delivered"] == PLANTED
