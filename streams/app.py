@@ -136,7 +136,6 @@ def create_app(
 
     async def halt(reason: str) -> None:
         """Stop consuming for good (the message in hand is not acked, so nothing is lost); a person must look."""
-        state["halted"] = reason
         mark_halted(app, reason)  # /readyz fails, wirewatch_worker_halted = 1
         log.critical("HALTED: too many invalid articles — %s. Fix the producer, then restart the worker "
                      "(or raise worker.dlq_max_invalid_ratio).", reason)

@@ -93,9 +93,8 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
             problems.append(f"broker not reachable: {state.broker_error or 'no answer yet'}")
         if not sum(assigned.values()):
             problems.append("no partitions assigned")
-        halted_reason = state.halted or (getattr(app, "wirewatch_state", None) or {}).get("halted")
-        if halted_reason:
-            problems.append(f"halted: {halted_reason}")
+        if state.halted:
+            problems.append(f"halted: {state.halted}")
         return web.json({"status": "ready" if not problems else "not ready", "partitions": assigned,
                          "problems": problems}, status=200 if not problems else 503)
 
