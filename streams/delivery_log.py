@@ -22,7 +22,7 @@ def history_topic(config: Config) -> str:
 
 
 def alerts_dlq_topic(config: Config) -> str:
-    return getattr(config.kafka, "alerts_dlq_topic", "alerts.dlq")
+    return config.kafka.alerts_dlq_topic
 
 
 def topics(config: Config) -> list[str]:
