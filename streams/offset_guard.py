@@ -19,6 +19,11 @@ The fix, in our thin layer:
   fetcher (its filter is live, so the rest of a stale batch is skipped rather than delivered), and shortly after
   the consumer is sought back to the expected offset and the partition resumed. Messages already queued behind
   the gap are dropped the same way until the expected offset arrives.
+* The same race can drop the *tail* of a partition: when the stale batch held every message up to the end, no
+  later message ever arrives to reveal the gap and the partition sits still. ``FaustOffsetGuard.watch`` (an app
+  task) looks every second: a partition whose fetcher has read at or past the expected offset, whose last
+  admitted message is done (acked), and that admitted nothing for ``STALL_S`` is sought back the same way. A
+  seek while messages were in fact still queued costs only a re-fetch (they come back as ``DUPLICATE``).
 * ``Consumer._add_gap`` is disabled for the guarded topics (plain, non-compacted, non-transactional topics have
   no legitimate holes); a real hole — retention deleted the expected offsets — is recognised by the log start
   offset and then handed to faust's original ``_add_gap`` so commits move on.
@@ -29,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import time
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +46,8 @@ log = logging.getLogger("wirewatch.offsets")
 
 SEEK_DELAY_S = 0.2  # let the fetcher finish the batch in hand (the paused partition's records are skipped)
 SEEK_ATTEMPTS = 5
+STALL_S = 3.0  # nothing admitted for this long while the fetcher read past the expected offset: a dropped tail
+WATCH_INTERVAL_S = 1.0
 
 
 class Verdict(enum.Enum):
@@ -90,6 +98,15 @@ class OffsetGuard:
                 self._next.pop(key, None)
 
 
+def stalled(expected: int | None, read_offset: int | None, idle_s: float, busy: bool,
+            stall_s: float = STALL_S) -> bool:
+    """A partition whose messages were dropped on the way: faust read ``read_offset`` (the last offset it
+    delivered) at or past the offset the agent expects next, yet the agent, not busy with one, has admitted
+    nothing for ``stall_s``."""
+    return (expected is not None and read_offset is not None and read_offset >= expected
+            and not busy and idle_s >= stall_s)
+
+
 class FaustOffsetGuard:
     """Apply an ``OffsetGuard`` to the events of faust agents: ``if not await guard.admit(event): continue``."""
 
@@ -99,15 +116,21 @@ class FaustOffsetGuard:
         self.guard = OffsetGuard()
         self._seeking: set[Any] = set()
         self._tasks: set[asyncio.Task] = set()
+        self._in_hand: dict[Any, tuple[Any, float]] = {}  # tp -> (last admitted message, when)
         app.on_partitions_revoked.connect(self._on_revoked)
         app.on_partitions_assigned.connect(self._on_assigned)
         _guard_gaps(app, self)
 
     async def _on_revoked(self, sender: Any, revoked: Any, **kwargs: Any) -> None:
-        self.guard.forget(TP(tp.topic, tp.partition) for tp in revoked)
+        self._forget([TP(tp.topic, tp.partition) for tp in revoked])
 
     async def _on_assigned(self, sender: Any, assigned: Any, **kwargs: Any) -> None:
-        self.guard.forget(TP(tp.topic, tp.partition) for tp in assigned)
+        self._forget([TP(tp.topic, tp.partition) for tp in assigned])
+
+    def _forget(self, tps: list[Any]) -> None:
+        self.guard.forget(tps)
+        for tp in tps:
+            self._in_hand.pop(tp, None)
 
     async def admit(self, event: Any) -> bool:
         """True: process this event. False: it was released unacked (not committed); skip it."""
@@ -119,6 +142,7 @@ class FaustOffsetGuard:
             self.guard.start(tp, await self._committed(tp))
         verdict = self.guard.check(tp, message.offset)
         if verdict is Verdict.PROCESS:
+            self._in_hand[tp] = (message, time.monotonic())
             return True
         message.acked = True  # release without Consumer.ack: never committed, faust does not wait for it
         if verdict is Verdict.DUPLICATE:
@@ -137,11 +161,40 @@ class FaustOffsetGuard:
             if message.offset == earliest:
                 self.guard.check(tp, message.offset)
                 message.acked = False
+                self._in_hand[tp] = (message, time.monotonic())
                 return True
         log.warning("offset guard: %s[%d] jumped from %d to %d (faust recovery race): seeking back",
                     tp.topic, tp.partition, self.guard.expected(tp), message.offset)
         self._seek_back(tp)
         return False
+
+    async def watch(self) -> None:
+        """Run as an app task: seek back partitions whose tail was dropped (see the module docstring)."""
+        while True:
+            await asyncio.sleep(WATCH_INTERVAL_S)
+            try:
+                self.check_stalled(time.monotonic())
+            except Exception:  # a watchdog never takes the worker down
+                log.exception("offset guard: watch failed")
+
+    def check_stalled(self, now: float) -> list[Any]:
+        """Seek back every stalled partition the agents took messages from; returns them."""
+        consumer = self.app.consumer
+        read_offsets = getattr(consumer, "_read_offset", {})
+        paused = getattr(consumer, "_paused_partitions", set())  # e.g. halted on a DLQ flood: leave it alone
+        sought = []
+        for tp, (message, at) in list(self._in_hand.items()):
+            if tp in self._seeking or tp in paused:
+                continue
+            expected = self.guard.expected(tp)
+            read = read_offsets.get(tp)
+            if stalled(expected, read, now - at, busy=not message.acked):
+                log.warning("offset guard: %s[%d] read to %d but nothing from %d on arrived for %.0f s "
+                            "(faust recovery race): seeking back", tp.topic, tp.partition, read, expected, now - at)
+                self._in_hand[tp] = (message, now)  # one seek per stall period
+                self._seek_back(tp)
+                sought.append(tp)
+        return sought
 
     def _seek_back(self, tp: Any) -> None:
         consumer = self.app.consumer

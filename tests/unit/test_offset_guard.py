@@ -190,3 +190,56 @@ def test_a_hole_left_by_retention_is_skipped_not_sought() -> None:
     assert ok and consumer.calls == []
     # faust may commit over the deleted offsets (its own gap bookkeeping), else commits would stall at 10
     assert consumer._gap[TP("articles", 0)].overlaps(10, 50)
+
+
+def test_a_dropped_tail_is_stalled_only_when_the_agent_is_idle_and_the_fetcher_read_past() -> None:
+    from streams.offset_guard import stalled
+
+    assert stalled(expected=40, read_offset=200, idle_s=5, busy=False)
+    assert not stalled(expected=40, read_offset=39, idle_s=60, busy=False)  # caught up: nothing to read
+    assert not stalled(expected=40, read_offset=200, idle_s=60, busy=True)  # still working on the last one
+    assert not stalled(expected=40, read_offset=200, idle_s=0.5, busy=False)  # the next may be on its way
+    assert not stalled(expected=None, read_offset=200, idle_s=60, busy=False)
+
+
+def test_the_watch_seeks_back_a_partition_whose_tail_was_dropped(monkeypatch) -> None:
+    import asyncio
+
+    import streams.offset_guard as og
+
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.01)
+
+    async def scenario() -> tuple[list, list, list]:
+        guard, consumer = _guard(committed=30)
+        for o in range(30, 40):
+            event = _Event(o)
+            assert await guard.admit(event)
+            event.message.acked = True  # the agent finished it
+        consumer._read_offset = {TP("articles", 0): 200}  # faust delivered 40..200, then cleared them
+        consumer._paused_partitions = set()
+        now = og.time.monotonic()
+        early = guard.check_stalled(now + 1)
+        late = guard.check_stalled(now + og.STALL_S + 1)
+        await asyncio.sleep(0.1)
+        return early, late, consumer.calls
+
+    early, late, calls = asyncio.run(scenario())
+    assert early == [] and late == [TP("articles", 0)]
+    assert ("seek", {TP("articles", 0): 40}) in calls and calls[-1] == ("resume", {TP("articles", 0)})
+
+
+def test_the_watch_leaves_a_halted_partition_paused() -> None:
+    import asyncio
+
+    import streams.offset_guard as og
+
+    async def scenario() -> list:
+        guard, consumer = _guard(committed=30)
+        event = _Event(30)
+        assert await guard.admit(event)
+        event.message.acked = True
+        consumer._read_offset = {TP("articles", 0): 60}
+        consumer._paused_partitions = {TP("articles", 0)}
+        return guard.check_stalled(og.time.monotonic() + 60)
+
+    assert asyncio.run(scenario()) == []
