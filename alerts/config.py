@@ -117,6 +117,7 @@ class WorkerSettings:
     dlq_window: int = 1000
     dlq_max_consecutive: int = 500
     delivery_retry_window: float = 3600.0  # a failed alert is retried (backoff) this long before alerts.dlq
+    delivery_concurrency: int = 4  # alerts in flight per receiver (a slow or failing one never blocks the rest)
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,10 @@ class Dispatcher:
         self.silences = silences if silences is not None else Silences(config.silences)
         self.digest_scope = digest_scope
         self.retry_window = config.worker.delivery_retry_window
+        # Keys of notes this process is delivering right now (the worker delivers concurrently): never returned
+        # again until the runner settles them (``delivered``/``retry_later``) and discards them here.
+        self.in_flight: set[str] = set()
+        self._forwarding: dict[str, None] | None = None  # keys with a hand-over pending; None: scan ``log`` first
 
     # -- detections ----------------------------------------------------------------------------------------
 
@@ -178,8 +182,9 @@ class Dispatcher:
         key = f"{story['id']}|{route.receiver}|{detection.status}"
         entry = self.log.get(key)
         if entry is not None and entry.get("outbox"):
-            notes = [Notification.from_dict(n) for n in entry["outbox"]]
-            return "resend", "recorded but never confirmed delivered (a crash?): delivering again", notes
+            notes = [Notification.from_dict(n) for n in entry["outbox"] if n["key"] not in self.in_flight]
+            if notes:
+                return "resend", "recorded but never confirmed delivered (a crash?): delivering again", notes
         if entry is None:
             base = {"scope": scope, "story_key": detection.story_key, "route": index, "lead": detection.to_dict()}
             if self._digest_period(route) is not None:
@@ -252,11 +257,11 @@ class Dispatcher:
             # one scope counts this receiver's alerts: hand the alert over; it sends it or holds it back there
             note = self._note(key, kind, route, story, detection, reason, rounds)
             payload = {"kind": "alert", "key": key, "receiver": route.receiver, "note": note.to_dict()}
-            self.log[key] = {
+            self._forward(key, {
                 **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets,
                 "followup_due": None, "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
                 "forward": {"scope": home, "payload": payload},
-            }
+            })
             return ("sent" if kind == "new" else "followup"), (
                 f"{reason}; handed to scope {home}, which applies the rate limit of {route.receiver}"), []
         if not self._rate_ok(route.receiver, scope, now):
@@ -310,8 +315,8 @@ class Dispatcher:
             item = StoryItem(story["id"], detection.status, detection, tuple(story["sources"]),
                              tuple(story["languages"]), len(story["sources"]))
             payload = {"key": key, "receiver": route.receiver, "period": period, "item": item.to_dict()}
-            self.log[key] = {**base, "state": "sent", "sent_at": now, "sent_outlets": len(story["sources"]),
-                             "followups": 1, "forward": {"scope": target, "payload": payload}}
+            self._forward(key, {**base, "state": "sent", "sent_at": now, "sent_outlets": len(story["sources"]),
+                                "followups": 1, "forward": {"scope": target, "payload": payload}})
             return "digest", (f"handed to the {_secs(period)} digest of {route.receiver} "
                               f"(assembled in scope {target})"), []
         dkey = self._digest_key(route.receiver, scope)
@@ -326,9 +331,27 @@ class Dispatcher:
         return self.digest_scope(receiver) if self.digest_scope is not None and scope is not None else scope
 
     def forwards(self, scope: int | None = None) -> list[tuple[str, int, dict[str, Any]]]:
-        """Digest items of ``scope`` not yet handed over: (log key, target scope, payload)."""
-        return [(key, e["forward"]["scope"], e["forward"]["payload"]) for key, e in list(self.log.items())
-                if e.get("forward") and (scope is None or e.get("scope") == scope)]
+        """Digest items of ``scope`` not yet handed over: (log key, target scope, payload). Called after every
+        detection, so it reads an index of the keys with a hand-over pending, not the whole log."""
+        if self._forwarding is None:
+            self._forwarding = dict.fromkeys(k for k, e in list(self.log.items()) if e.get("forward"))
+        out = []
+        for key in list(self._forwarding):
+            e = self.log.get(key)
+            if not e or not e.get("forward"):
+                del self._forwarding[key]
+            elif scope is None or e.get("scope") == scope:
+                out.append((key, e["forward"]["scope"], e["forward"]["payload"]))
+        return out
+
+    def reindex(self) -> None:
+        """The log changed underneath (a rebalance restored other partitions' entries): rebuild indexes lazily."""
+        self._forwarding = None
+
+    def _forward(self, key: str, entry: dict[str, Any]) -> None:
+        self.log[key] = entry
+        if self._forwarding is not None:
+            self._forwarding[key] = None
 
     def forwarded(self, key: str) -> None:
         """The runner handed the item over (the target scope has it durably): stop returning it."""
@@ -540,7 +563,8 @@ class Dispatcher:
         out = []
         for entry in list(self.log.values()):
             if (scope is None or entry.get("scope") == scope) and entry.get("outbox"):
-                out.extend(Notification.from_dict(n) for n in entry["outbox"] if n.get("retry_at", 0.0) <= now)
+                out.extend(Notification.from_dict(n) for n in entry["outbox"]
+                           if n.get("retry_at", 0.0) <= now and n["key"] not in self.in_flight)
         return out
 
     def retry_targets(self, note: Notification) -> frozenset[str] | None:
@@ -588,8 +612,9 @@ class Dispatcher:
                 continue
             if entry.get("forward"):
                 return 0.0
-            if entry.get("outbox"):
-                soonest = min(soonest, *(n.get("retry_at", 0.0) for n in entry["outbox"]))
+            waiting = [n.get("retry_at", 0.0) for n in entry.get("outbox", ()) if n["key"] not in self.in_flight]
+            if waiting:
+                soonest = min(soonest, *waiting)
                 if soonest <= 0.0:
                     return 0.0
             if entry.get("state") == "pending":

@@ -58,7 +58,6 @@ def attach(
             "sources": [detection.source or detection.url or detection.article_id],
             "languages": [detection.language],
             "statuses": [detection.status],
-            "lead": detection.to_dict(),
             "by_status": {detection.status: detection.to_dict()},  # first report of each status (inhibition)
         }
         bucket.append(story)

@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--bootstrap")
     parser.add_argument("--data", type=Path, default=bench.DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=Path("worker-profile.txt"), help="py-spy raw output")
-    parser.add_argument("--py-spy", default=shutil.which("py-spy") or "py-spy")
+    parser.add_argument("--py-spy", default=shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy"))
     parser.add_argument("--all-threads", dest="gil", action="store_false",
                         help="sample every running thread (default: only the one holding the GIL, i.e. Python CPU)")
     args = parser.parse_args()

@@ -33,6 +33,7 @@ from detectors.contracts import Article, InvalidArticle, InvalidDetection, decod
 from streams.delivery_log import KafkaRecords
 from streams.delivery_log import topics as delivery_topics
 from streams.dlq_limit import DlqLimit
+from streams.faust_context import in_partition_of
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
@@ -51,6 +52,8 @@ WARM_UP_ARTICLE = Article.create(
     "Waffenruhe in Libyen\nGeneral Chalifa Haftar traf sich am Montag in Rom mit Vermittlern; beide Seiten "
     "kündigten eine Waffenruhe an.", id="wirewatch-warm-up")  # no language given: language id loads as well
 DETECT_BATCH = 32  # articles per detector call: one thread hop and one produce round trip per batch
+DELIVERY_THREADS = 16  # blocking apprise calls in flight at once (every receiver's lanes together)
+DELIVERY_BACKLOG = 256  # alerts in flight per worker before the route agent waits (backpressure)
 DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
 
 
@@ -100,7 +103,7 @@ def create_app(
     alert_log = app.Table("alert_log", partitions=partitions, key_type=str)
 
     detect_pool = ThreadPoolExecutor(max_workers=config.worker.detect_threads, thread_name_prefix="detect")
-    deliver_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deliver")
+    deliver_pool = ThreadPoolExecutor(max_workers=DELIVERY_THREADS, thread_name_prefix="deliver")
     state: dict[str, Any] = {}
     metrics = Metrics()
     app.wirewatch_metrics = metrics  # type: ignore[attr-defined]
@@ -152,6 +155,7 @@ def create_app(
     offset_guard = FaustOffsetGuard(app, [config.kafka.articles_topic, config.kafka.detections_topic,
                                           ticks_topic(config)])
     app.wirewatch_offset_guard = offset_guard  # type: ignore[attr-defined]
+    app.task(offset_guard.watch)
 
     async def produce_detections(valid: list[tuple[Any, Any]]) -> None:
         """Detect (one detector call) and produce the detections of a batch's valid articles; await the acks."""
@@ -237,6 +241,11 @@ def create_app(
     dispatcher = Dispatcher(config, stories, alert_log, silences=silences,
                             digest_scope=lambda receiver: zlib.crc32(receiver.encode()) % partitions)
     deliverer = Deliverer(config)
+
+    @app.on_partitions_assigned.connect
+    async def reindex(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        dispatcher.reindex()  # the alert log gains (and loses) partitions' entries
+
     delivery_records = KafkaRecords(app, config)  # history + alerts.dlq topics
     # Timers: faust tables may only change inside stream iteration, so a timer sends a small "tick" to each
     # partition of the ticks topic (co-partitioned with detections) that has work due; the route agent consumes
@@ -287,14 +296,67 @@ def create_app(
         dispatcher.delivered(note)
         await app.producer.flush()
 
+    # Delivery runs beside routing: the route agent records a notification in the outbox and hands it to a lane
+    # of its receiver (at most worker.delivery_concurrency in flight each, so a slow or failing target never
+    # holds up the others), then goes on with the next message. The message that produced the notification is
+    # acked only once the notification is settled ('sent' or retry-later on the changelog, in that message's
+    # partition): a commit never passes an alert that was not recorded, a SIGTERM or a rebalance waits for the
+    # deliveries in flight (faust's wait_empty), and a crash re-sends from the outbox after the restart.
+    lanes: dict[str, asyncio.Semaphore] = {}
+    backlog = asyncio.Semaphore(DELIVERY_BACKLOG)  # notifications in flight per worker: backpressure
+    settling: set[asyncio.Task] = set()
+
+    async def deliver_one(event: Any, note: Any, timer: bool) -> None:
+        loop = asyncio.get_running_loop()
+        lane = lanes.setdefault(note.receiver, asyncio.Semaphore(config.worker.delivery_concurrency))
+        try:
+            async with lane:
+                t0 = time.perf_counter()
+                results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
+                                                     dispatcher.retry_targets(note))
+            with in_partition_of(event):
+                await settle(note, results)  # history; 'sent' on the changelog; failures retried, then alerts.dlq
+            metrics.time_stage("deliver", time.perf_counter() - t0)
+            metrics.record_delivery(note, results)
+            for r in results:
+                log.info("alert %s%s story=%s receiver=%s target=%s ok=%s attempts=%d", note.kind,
+                         " (timer)" if timer else "", note.story_id, r.receiver, r.target, r.ok, r.attempts,
+                         extra={"article_id": note.detection.article_id, "story_key": note.detection.story_key,
+                                "story_id": note.story_id, "receiver": r.receiver})
+        finally:
+            dispatcher.in_flight.discard(note.key)
+            backlog.release()
+
+    async def launch(event: Any, notes: list[Any], timer: bool = False) -> None:
+        """Deliver ``notes`` concurrently; ack ``event`` when all are settled (at once when there are none)."""
+        if not notes:
+            event.ack()
+            return
+        tasks = []
+        for note in notes:
+            await backlog.acquire()
+            dispatcher.in_flight.add(note.key)
+            tasks.append(asyncio.ensure_future(deliver_one(event, note, timer)))
+
+        async def ack_when_settled() -> None:
+            outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+            errors = [o for o in outcomes if isinstance(o, BaseException)]
+            if errors:  # not acked: the outbox still holds the notification; a restart delivers it again
+                log.error("delivery of %d alert(s) failed unexpectedly: %r", len(errors), errors[0])
+                return
+            event.ack()
+
+        task = asyncio.ensure_future(ack_when_settled())
+        settling.add(task)
+        task.add_done_callback(settling.discard)
+
     @app.agent(route_input)
     async def route(stream: faust.StreamT) -> None:
-        loop = asyncio.get_running_loop()
         try:
             await asyncio.wait_for(silences_ready.wait(), timeout=30)
         except TimeoutError:
             log.error("silences not loaded after 30 s: routing without them until they arrive")
-        async for event in stream.events():
+        async for event in stream.noack().events():  # acked by ``launch``, once its alerts are settled
             if not await offset_guard.admit(event):
                 continue
             value, partition = event.value, event.message.partition
@@ -303,26 +365,18 @@ def create_app(
                 if value and value.startswith(FORWARD_PREFIX):
                     dispatcher.accept_forward(json.loads(value)["forward"], now, partition)
                 await hand_over(partition)
-                notes = dispatcher.undelivered(partition, now) + dispatcher.due(now, partition)
-                for note in notes:
-                    results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
-                                                         dispatcher.retry_targets(note))
-                    await settle(note, results)
-                    metrics.record_delivery(note, results)
-                    log.info("alert %s (timer) story=%s receiver=%s ok=%s", note.kind, note.story_id,
-                             note.receiver, all(r.ok for r in results),
-                             extra={"story_id": note.story_id, "receiver": note.receiver,
-                                    "article_id": note.detection.article_id, "story_key": note.detection.story_key})
+                await launch(event, dispatcher.undelivered(partition, now) + dispatcher.due(now, partition),
+                             timer=True)
                 continue
             try:
                 detection = decode_detection(value)
             except InvalidDetection as exc:
                 log.error("skipping an invalid detection: %s", exc)
+                event.ack()
                 continue
             t0 = time.perf_counter()
             decision = dispatcher.process(detection, now, scope=partition)
             await hand_over(partition)
-            notes = decision.notifications
             log.info("decision detection=%s story=%s %s", detection.id, decision.story_id,
                      " ".join(f"{r}:{o}" for r, o in decision.outcomes),
                      extra={"detection_id": detection.id, "story_id": decision.story_id,
@@ -330,18 +384,7 @@ def create_app(
             metrics.time_stage("route", time.perf_counter() - t0)
             metrics.record_decision(decision, detection.type,
                                     story_opened(stories, detection.story_key, decision.story_id, now))
-            for note in notes:
-                t0 = time.perf_counter()
-                results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
-                                                     dispatcher.retry_targets(note))
-                await settle(note, results)  # history; 'sent' on the changelog; failures retried, then alerts.dlq
-                metrics.time_stage("deliver", time.perf_counter() - t0)
-                metrics.record_delivery(note, results)
-                for r in results:
-                    log.info("alert %s story=%s receiver=%s target=%s ok=%s attempts=%d", note.kind,
-                             note.story_id, r.receiver, r.target, r.ok, r.attempts,
-                             extra={"article_id": note.detection.article_id, "story_key": note.detection.story_key,
-                                    "story_id": note.story_id, "receiver": r.receiver})
+            await launch(event, decision.notifications)
 
     app.wirewatch_pools = (detect_pool, deliver_pool)  # type: ignore[attr-defined]
     return app

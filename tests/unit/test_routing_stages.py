@@ -174,6 +174,34 @@ def test_an_unconfirmed_alert_is_delivered_again_and_a_confirmed_one_never() -> 
     assert again.process(detection("a1"), T0 + 6).outcomes == [("ops", "replay")]
 
 
+def test_an_alert_in_flight_is_neither_resent_nor_timed_until_it_is_settled() -> None:
+    d = Dispatcher(config(group_interval=300.0), stories={}, log={})
+    note = d.process(detection("a1"), T0).notifications[0]
+    d.in_flight.add(note.key)  # the worker is delivering it concurrently
+    more = d.process(detection("a2"), T0 + 1)  # same story, another outlet, while the first is in flight
+    assert more.notifications == [] and more.outcomes == [("ops", "grouped")]
+    assert d.undelivered() == [] and d.next_due(None) > T0 + 2
+    d.in_flight.discard(note.key)  # the process died before settling it: it is owed again
+    assert d.undelivered() == [note]
+    d.delivered(note)
+    assert d.undelivered() == []
+
+
+def test_hand_overs_come_from_an_index_that_survives_a_reindex() -> None:
+    def scope_of(receiver: str) -> int:
+        return 1
+    cfg = digest_config(digest=HOUR)
+    log: dict = {}
+    d = Dispatcher(cfg, stories={}, log=log, digest_scope=scope_of)
+    d.process(detection("a1"), T0, scope=0)
+    pending = d.forwards(0)
+    assert [target for _, target, _ in pending] == [1] and d.forwards(1) == []
+    d.reindex()  # e.g. a rebalance restored entries: the index is rebuilt from the log
+    assert d.forwards(0) == pending
+    d.forwarded(pending[0][0])
+    assert d.forwards(0) == [] and d.forwards() == []
+
+
 def test_notifications_round_trip_through_json() -> None:
     d = Dispatcher(digest_config(digest=HOUR), stories={}, log={})
     d.process(detection("a1"), T0)
