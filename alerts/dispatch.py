@@ -142,7 +142,7 @@ class Dispatcher:
     def __init__(
         self,
         config: Config,
-        stories: MutableMapping[str, list[dict[str, Any]]],
+        stories: MutableMapping[str, Any],
         log: MutableMapping[str, dict[str, Any]],
         silences: Silences | None = None,
         digest_scope: Callable[[str], int] | None = None,
@@ -233,8 +233,8 @@ class Dispatcher:
         silence = self.silences.muting(detection, story["id"], now)
         if silence is not None:
             return "silenced", f"muted by {silence.describe()}"
-        bucket = self.stories.get(detection.story_key, [])
-        why = inhibitor(self.config.inhibit_rules, detection, story["id"], bucket)
+        why = inhibitor(self.config.inhibit_rules, detection, story["id"],
+                        story_book.open_stories(self.stories, detection.story_key))
         if why is not None:
             return "inhibited", why
         return None
@@ -469,7 +469,7 @@ class Dispatcher:
 
     def _story_of(self, key: str, entry: dict[str, Any]) -> tuple[Route, dict[str, Any]] | None:
         story_id = key.split("|")[0]
-        story = next((s for s in self.stories.get(entry["story_key"], []) if s["id"] == story_id), None)
+        story = story_book.find(self.stories, entry["story_key"], story_id)
         routes = self.config.routes
         index = entry.get("route", -1)
         if story is None or not 0 <= index < len(routes):

@@ -23,6 +23,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from alerts.stories import find
+
 __all__ = ["CATALOGUE", "CONTENT_TYPE_LATEST", "MetricDef", "Metrics"]
 
 # Stages timed by wirewatch_stage_duration_seconds (a fixed set: a bounded label).
@@ -218,7 +220,5 @@ class Metrics:
 
 def story_opened(stories: Mapping[str, Any], story_key: str, story_id: str, now: float) -> bool:
     """Whether ``Dispatcher.process(…, now)`` just opened ``story_id`` (alerts.stories sets opened_at = now)."""
-    for story in stories.get(story_key, None) or []:
-        if story.get("id") == story_id:
-            return story.get("opened_at") == now and len(story.get("articles", ())) == 1
-    return False
+    story = find(stories, story_key, story_id)
+    return story is not None and story.get("opened_at") == now and len(story.get("articles", ())) == 1
