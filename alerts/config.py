@@ -111,6 +111,7 @@ class WorkerSettings:
     id: str = "wirewatch"
     max_message_bytes: int = 1_000_000
     detect_threads: int = 1
+    detect_processes: int = 1  # detectors in processes of their own (streams/detect_pool.py); 0: in a thread
     web_port: int = 6066
     tick_interval: float = 1.0  # how often the worker checks for due groups, follow-ups and digests
     dlq_max_invalid_ratio: float = 0.5  # a broken scraper halts the worker instead of filling the DLQ

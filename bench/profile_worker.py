@@ -73,6 +73,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--bootstrap")
+    parser.add_argument("--detect-processes", type=int, default=1, help="worker.detect_processes (0: a thread)")
     parser.add_argument("--data", type=Path, default=bench.DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=Path("worker-profile.txt"), help="py-spy raw output")
     parser.add_argument("--py-spy", default=shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy"))
@@ -90,7 +91,7 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="wirewatch-profile-"))
     try:
         with bench.local_broker(args.bootstrap) as broker:
-            dep = bench.Deployment(broker, sink.port, workdir)
+            dep = bench.Deployment(broker, sink.port, workdir, detect_processes=args.detect_processes)
             try:
                 dep.start_workers(1)
                 bench.wait_group(dep, 1, timeout=180)

@@ -16,10 +16,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
+import sys
 import time
 import zlib
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -29,17 +28,18 @@ from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
 from alerts.silences import Silences
-from detectors.contracts import Article, InvalidArticle, InvalidDetection, decode_article, decode_detection
+from detectors.contracts import InvalidArticle, InvalidDetection, decode_article, decode_detection
 from streams.delivery_log import KafkaRecords
 from streams.delivery_log import topics as delivery_topics
+from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
-from streams.faust_context import in_partition_of
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics, story_opened
 from streams.offset_guard import FaustOffsetGuard
 from streams.silence_topic import ensure_silences_topic, follow_silences, silences_topic
+from streams.table_writes import ChangelogWrites, in_partition_of
 from streams.topics import dlq_topic, ensure_topics, ticks_topic
 
 log = logging.getLogger("wirewatch.worker")
@@ -48,26 +48,20 @@ TICK = b'{"tick":true}'
 FORWARD_PREFIX = b'{"forward":'  # + a digest item handed to the partition that assembles the digest + "}"
 
 DLQ_MAX_VALUE_BYTES = 8_000_000
-WARM_UP_ARTICLE = Article.create(
-    "Waffenruhe in Libyen\nGeneral Chalifa Haftar traf sich am Montag in Rom mit Vermittlern; beide Seiten "
-    "kündigten eine Waffenruhe an.", id="wirewatch-warm-up")  # no language given: language id loads as well
 DETECT_BATCH = 32  # articles per detector call: one thread hop and one produce round trip per batch
+# The event loop, faust's consumer thread, the delivery threads and the detector pool's feeder threads share one
+# GIL; a thread that wants it waits up to the switch interval (default 5 ms) per hand-over, and an article takes
+# several hand-overs from fetch to alert. 1 ms: measured in BENCHMARKS.md.
+SWITCH_INTERVAL_S = 0.001
 DELIVERY_THREADS = 16  # blocking apprise calls in flight at once (every receiver's lanes together)
 DELIVERY_BACKLOG = 256  # alerts in flight per worker before the route agent waits (backpressure)
 DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
-
-
-def _default_pipeline():
-    from detectors.pipeline import Pipeline
-
-    return Pipeline.load()
 
 
 def create_app(
     config: Config,
     bootstrap: str | None = None,
     web_port: int | None = None,
-    pipeline_factory: Callable[[], Any] = _default_pipeline,
     web_bind: str = "127.0.0.1",
 ) -> faust.App:
     bootstrap = bootstrap or config.kafka.bootstrap
@@ -101,37 +95,21 @@ def create_app(
     # JSON-valued tables (the app's default serializer); their changelogs make restarts and replays safe
     stories = app.Table("stories", partitions=partitions, key_type=str)
     alert_log = app.Table("alert_log", partitions=partitions, key_type=str)
+    log_writes = ChangelogWrites(alert_log)  # settle waits for its 'sent' record, not for a producer flush
 
-    detect_pool = ThreadPoolExecutor(max_workers=config.worker.detect_threads, thread_name_prefix="detect")
+    detectors = Detectors(config.worker.detect_processes, threads=config.worker.detect_threads)
     deliver_pool = ThreadPoolExecutor(max_workers=DELIVERY_THREADS, thread_name_prefix="deliver")
-    state: dict[str, Any] = {}
     metrics = Metrics()
     app.wirewatch_metrics = metrics  # type: ignore[attr-defined]
     app.wirewatch_health = install_health(  # type: ignore[attr-defined]
         app, metrics, bootstrap=bootstrap, group=config.worker.id,
         topics=[config.kafka.articles_topic, config.kafka.detections_topic])
 
-    pipeline_lock = threading.Lock()
+    async def ready_detectors() -> None:
+        await detectors.ready()
+        log.info("detectors loaded (%s)", detectors.describe())
 
-    def pipeline():
-        """The detectors, loaded and warmed once, on a detect thread (never the event loop's)."""
-        with pipeline_lock:
-            if "pipeline" not in state:
-                loaded = pipeline_factory()
-                # one detection loads the lazy parts (language id, gazetteer: seconds) in the same job, so the
-                # first real batch never queues behind them
-                loaded.detect(WARM_UP_ARTICLE)
-                state["pipeline"] = loaded
-        return state["pipeline"]
-
-    def detect_many(batch: list[Any]) -> list[Any]:
-        return pipeline().detect_many(batch)
-
-    @app.task
-    async def prepare() -> None:
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(detect_pool, pipeline)
-        log.info("detectors loaded")
+    app.task(ready_detectors)
 
     dlq_limit = DlqLimit(max_invalid_ratio=config.worker.dlq_max_invalid_ratio, window=config.worker.dlq_window,
                          min_messages=min(100, config.worker.dlq_window),
@@ -161,9 +139,8 @@ def create_app(
         """Detect (one detector call) and produce the detections of a batch's valid articles; await the acks."""
         if not valid:
             return
-        loop = asyncio.get_running_loop()
         t0 = time.perf_counter()
-        found_per_article = await loop.run_in_executor(detect_pool, detect_many, [a for _, a in valid])
+        found_per_article = await detectors.detect_many([a for _, a in valid])
         per_article = (time.perf_counter() - t0) / len(valid)
         t0 = time.perf_counter()
         futures = []
@@ -271,7 +248,7 @@ def create_app(
             dispatcher.forwarded(key)
 
     async def settle(note: Any, results: Any) -> None:
-        """After a delivery: record it and let the outbox go (``dispatcher.delivered``), then flush the changelog.
+        """After a delivery: record it and let the outbox go (``dispatcher.delivered``), and wait for that record.
 
         A crash after the target accepted an alert but before its 'sent' record reaches the changelog sends it
         again after the restart (at-least-once; tests/reliability measure how often). So when every target
@@ -281,20 +258,20 @@ def create_app(
         now = time.time()
         if results and all(r.ok for r in results):
             dispatcher.delivered(note)
-            await app.producer.flush()
+            await log_writes.written(note.log_key)
             await delivery_records.record(note, results, now)
             return
         failed = {r.target for r in results if not r.ok}
         if failed and dispatcher.retry_later(note, failed, now):
             # an outage heals by itself: the alert stays in the outbox and a tick tries the failed targets again
             await delivery_records.record(note, results, now, dead_letters=False)
-            await app.producer.flush()
+            await log_writes.written(note.log_key)
             log.warning("alert %s to %s failed; trying again later", note.key, note.receiver,
                         extra={"story_id": note.story_id, "receiver": note.receiver})
             return
         await delivery_records.record(note, results, now)  # the retry window is over: alerts.dlq
         dispatcher.delivered(note)
-        await app.producer.flush()
+        await log_writes.written(note.log_key)
 
     # Delivery runs beside routing: the route agent records a notification in the outbox and hands it to a lane
     # of its receiver (at most worker.delivery_concurrency in flight each, so a slow or failing target never
@@ -386,13 +363,13 @@ def create_app(
                                     story_opened(stories, detection.story_key, decision.story_id, now))
             await launch(event, decision.notifications)
 
-    app.wirewatch_pools = (detect_pool, deliver_pool)  # type: ignore[attr-defined]
     return app
 
 
 def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "info",
                web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
     bootstrap = bootstrap or config.kafka.bootstrap
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
                               dlq_topic(config.kafka.articles_topic), *delivery_topics(config)],
                   config.kafka.partitions)

@@ -39,6 +39,8 @@ from typing import Any
 
 import orjson
 
+from alerts.config import WorkerSettings
+
 REPO = Path(__file__).resolve().parent.parent
 KAFKA_SH = REPO / "deploy" / "kafka" / "kafka.sh"
 DEFAULT_DATA = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared")) / "data" / "news-de-10kgnad.jsonl"
@@ -60,6 +62,7 @@ class Plan:
     extra_phase_s: float
     drain_wait_s: float
     backlog: int
+    detect_processes: int = WorkerSettings.detect_processes  # the workers' (0: detectors in a thread)
 
     @classmethod
     def full(cls) -> Plan:
@@ -323,24 +326,43 @@ def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float | None:
     return round((after[0] - before[0]) / total, 2) if total > 0 else None
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (a worker's detector processes)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo.extend(int(c) for c in task.read_text().split())
+    return out
+
+
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (its threads included)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return math.nan
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of a process and its live descendants so far (threads included)."""
+    total = 0.0
+    for p in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            if p == pid:
+                return math.nan
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def peak_rss_mb(pid: int) -> float | None:
-    """VmHWM (peak resident set) of a live process, in MiB."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    """VmHWM (peak resident set) of a live process, in MiB — summed with its descendants' (detector processes)."""
+    peaks = []
+    for p in process_tree(pid):
+        try:
+            peaks += [int(line.split()[1]) for line in Path(f"/proc/{p}/status").read_text().splitlines()
+                      if line.startswith("VmHWM:")]
+        except OSError:
+            if p == pid:
+                return None
+    return round(sum(peaks) / 1024, 1) if peaks else None
 
 
 @dataclass
@@ -353,6 +375,7 @@ class Deployment:
     run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     procs: list[subprocess.Popen] = field(default_factory=list)
     web_ports: list[int] = field(default_factory=list)
+    detect_processes: int = WorkerSettings.detect_processes
 
     @property
     def group(self) -> str:
@@ -371,7 +394,7 @@ class Deployment:
         path.write_text(
             f"kafka: {{bootstrap: '{self.bootstrap}', articles_topic: {self.articles}, "
             f"detections_topic: {self.detections}, partitions: {PARTITIONS}}}\n"
-            f"worker: {{id: {self.group}, max_message_bytes: 1000000}}\n"
+            f"worker: {{id: {self.group}, max_message_bytes: 1000000, detect_processes: {self.detect_processes}}}\n"
             "receivers:\n"
             f"  - name: sink\n    urls: ['json://127.0.0.1:{self.sink_port}/alerts']\n"
             "routes:\n  - receiver: sink\n"
@@ -552,7 +575,7 @@ def _passes(phase: dict[str, Any]) -> bool:
 
 def bench_latency(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], counter: Iterator[int],
                   plan: Plan, workdir: Path, log: Callable[[str], None]) -> dict[str, Any]:
-    dep = Deployment(bootstrap, sink.port, workdir)
+    dep = Deployment(bootstrap, sink.port, workdir, detect_processes=plan.detect_processes)
     phases: list[dict[str, Any]] = []
     try:
         dep.start_workers(1)
@@ -628,12 +651,13 @@ def wait_caught_up(dep: Deployment, timeout: float) -> bool:
 
 
 def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news: Sequence[dict[str, Any]],
-          counter: Iterator[int], workers: int, backlog: int, workdir: Path, timeout: float) -> dict[str, Any]:
+          counter: Iterator[int], workers: int, backlog: int, workdir: Path, timeout: float,
+          detect_processes: int = WorkerSettings.detect_processes) -> dict[str, Any]:
     """Start ``workers`` workers, wait until they are ready, publish ``backlog`` real articles at once and time
     until every offset is committed."""
     from kafka.admin import KafkaAdminClient
 
-    dep = Deployment(bootstrap, sink.port, workdir)
+    dep = Deployment(bootstrap, sink.port, workdir, detect_processes=detect_processes)
     try:
         dep.start_workers(workers)
         wait_group(dep, workers, timeout=180)
@@ -676,9 +700,9 @@ def bench_scaleout(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, An
                    news: Sequence[dict[str, Any]], counter: Iterator[int], plan: Plan, workdir: Path,
                    log: Callable[[str], None]) -> dict[str, Any]:
     timeout = max(120.0, plan.backlog / 10)
-    one = drain(bootstrap, sink, bases, news, counter, 1, plan.backlog, workdir, timeout)
+    one = drain(bootstrap, sink, bases, news, counter, 1, plan.backlog, workdir, timeout, plan.detect_processes)
     log(f"scale-out, 1 worker: {one}")
-    two = drain(bootstrap, sink, bases, news, counter, 2, plan.backlog, workdir, timeout)
+    two = drain(bootstrap, sink, bases, news, counter, 2, plan.backlog, workdir, timeout, plan.detect_processes)
     log(f"scale-out, 2 workers: {two}")
     ratio = (round(two["articles_per_s"] / one["articles_per_s"], 2)
              if one["articles_per_s"] and two["articles_per_s"] else None)
@@ -802,6 +826,8 @@ def main(args: Any) -> int:
     # SIGTERM unwinds like Ctrl-C: the finally blocks stop the workers and the broker this run started
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     plan = Plan.quick() if args.quick else Plan.full()
+    if getattr(args, "detect_processes", None) is not None:
+        plan = dataclasses.replace(plan, detect_processes=args.detect_processes)
     parts = tuple(args.only.split(",")) if getattr(args, "only", None) else ("detectors", "latency", "scaleout")
 
     def log(msg: str) -> None:

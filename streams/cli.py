@@ -158,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="JSONL news (default: ../shared/data/news-de-10kgnad.jsonl)")
     p.add_argument("--bootstrap", help="use this broker instead of starting a local one")
     p.add_argument("--only", help="comma-separated subset of detectors,latency,scaleout")
+    p.add_argument("--detect-processes", type=int, default=None,
+                   help="the workers' worker.detect_processes (default: its default; 0: detectors in a thread)")
     p.set_defaults(func=cmd_bench)
 
     from streams.alerts_cli import add_commands

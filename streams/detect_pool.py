@@ -1,0 +1,111 @@
+"""Where the worker runs its detectors: a thread (the default) or a pool of processes.
+
+The detectors are pure Python and spaCy's tokenizer holds the GIL, so in a thread they share one core with
+the event loop, the Kafka client and delivery. ``worker.detect_processes: N`` runs them in N processes of
+their own (each loads the pipeline once, at start-up), which pays where the worker has a core to spare: the
+event loop keeps its core and detection gets the others (measured in BENCHMARKS.md). Articles and detections
+cross the process boundary pickled; a detector process dies with the worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+WARM_UP_TEXT = ("Waffenruhe in Libyen\nGeneral Chalifa Haftar traf sich am Montag in Rom mit Vermittlern; beide "
+                "Seiten kündigten eine Waffenruhe an.")  # no language given: language id loads as well
+
+log = logging.getLogger("wirewatch.worker")
+
+_loaded: dict[str, Any] = {}  # in each detector process (or the worker, for the thread): the pipeline
+_lock = threading.Lock()
+
+
+def default_factory() -> Any:
+    from detectors.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+def pipeline(factory: Callable[[], Any] = default_factory) -> Any:
+    """The detectors, loaded and warmed once per process. One detection loads the lazy parts (language id,
+    gazetteer: seconds) in the same step, so the first real batch never queues behind them."""
+    with _lock:
+        if "pipeline" not in _loaded:
+            from detectors.contracts import Article
+
+            loaded = factory()
+            loaded.detect(Article.create(WARM_UP_TEXT, id="warm-up"))
+            _loaded["pipeline"] = loaded
+    return _loaded["pipeline"]
+
+
+def detector_ready() -> bool:
+    pipeline()
+    return True
+
+
+def detect_many(articles: Sequence[Any]) -> list[list[Any]]:
+    return pipeline().detect_many(list(articles))
+
+
+def _die_with_parent() -> None:
+    """A detector process gets SIGTERM when the worker dies (even by SIGKILL): none outlives it."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _start_process() -> None:
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when its pool stops
+    pipeline()
+
+
+def make_pool(processes: int, threads: int = 1) -> Executor:
+    """``processes`` > 0: that many detector processes (started fresh — the worker has threads, so no fork);
+    0: ``threads`` detector threads in the worker."""
+    if processes > 0:
+        return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_process)
+    return ThreadPoolExecutor(max_workers=threads, thread_name_prefix="detect")
+
+
+class Detectors:
+    """The worker's detectors, off the event loop's thread. A pool whose process died (killed, out of memory)
+    is replaced and the batch tried once more; a second death propagates (the batch stays uncommitted)."""
+
+    def __init__(self, processes: int = 0, threads: int = 1) -> None:
+        self.processes, self.threads = processes, threads
+        self._pool = make_pool(processes, threads)
+
+    def describe(self) -> str:
+        return f"{self.processes} process(es)" if self.processes else f"{self.threads} thread(s)"
+
+    async def ready(self) -> None:
+        """Load the pipeline in every detector process (or the thread) before the first batch."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._pool, detector_ready)
+                               for _ in range(max(1, self.processes))))
+
+    async def detect_many(self, articles: Sequence[Any]) -> list[list[Any]]:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._pool, detect_many, list(articles))
+        except BrokenProcessPool:
+            log.error("a detector process died: starting new ones and detecting the batch again")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = make_pool(self.processes, self.threads)
+            return await loop.run_in_executor(self._pool, detect_many, list(articles))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
