@@ -9,6 +9,11 @@ is tried up to ``attempts`` times:
   or give up at once when it asks for more than ``max_retry_after_s``;
 * anything else → exponential backoff ``backoff_s * 2**n`` capped at ``max_backoff_s``.
 
+Generic webhook targets (apprise ``json://``, ``xml://``, ``form://`` and their TLS forms) get an
+``Idempotency-Key`` header (draft-ietf-httpapi-idempotency-key-header): a hash of the notification key, the same
+on every try and every re-send of one alert, so a receiver that honours it sees each alert once even when a
+crash between its answer and our record makes us send again. Chat and mail targets have no such field.
+
 Every attempt becomes a history record (``alerts.history``) on the returned ``DeliveryResult``; a result that
 is still failed is the caller's to dead-letter. URLs are never logged or recorded whole (they carry secrets):
 ``redact`` keeps the scheme and a short hash.
@@ -20,6 +25,7 @@ import hashlib
 import logging
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -50,6 +56,15 @@ class DeliveryResult:
     attempts: int
     error: str | None = None
     history: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+WEBHOOK_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})  # apprise's generic webhooks
+
+
+def idempotency_key(note: Notification) -> str:
+    """The same for every try and re-send of one alert; another alert (or a re-alert round) gets another."""
+    return '"' + hashlib.blake2b(note.key.encode(), digest_size=16).hexdigest() + '"'
 
 
 def redact(url: str) -> str:
@@ -94,7 +109,7 @@ class Deliverer:
         self.timeout_s = timeout_s
         self.sleep = sleep
         self.clock = clock
-        self._plugins: dict[str, Any] = {}
+        self._local = threading.local()  # plugins per delivery thread: a plugin's headers change per alert
         self._templates: dict[str, str] = {}
 
     # -- rendering -------------------------------------------------------------------------------------------
@@ -124,7 +139,8 @@ class Deliverer:
 
     # -- sending ---------------------------------------------------------------------------------------------
     def _plugin(self, url: str) -> Any:
-        plugin = self._plugins.get(url)
+        plugins = self._local.__dict__.setdefault("plugins", {})
+        plugin = plugins.get(url)
         if plugin is None:
             plugin = apprise.Apprise.instantiate(url)
             if plugin is None:
@@ -132,7 +148,8 @@ class Deliverer:
             plugin.retry = 0  # retries are ours (see the module docstring)
             timeout = getattr(self._receiver_of(url), "timeout", None) or self.timeout_s
             plugin.socket_connect_timeout = plugin.socket_read_timeout = float(timeout)
-            self._plugins[url] = plugin
+            plugin.wirewatch_headers = dict(getattr(plugin, "headers", None) or {})  # the URL's own (+Header=…)
+            plugins[url] = plugin
         return plugin
 
     def _receiver_of(self, url: str) -> Receiver | None:
@@ -177,6 +194,8 @@ class Deliverer:
                                         error=error))
             log.warning("delivery to %s for receiver %s impossible: %s", target, receiver.name, error)
             return DeliveryResult(receiver.name, target, False, 1, error, tuple(history))
+        if url.split("://", 1)[0].lower() in WEBHOOK_SCHEMES:
+            plugin.headers = {**plugin.wirewatch_headers, IDEMPOTENCY_HEADER: idempotency_key(note)}
         error: str | None = None
         attempt = 0
         for attempt in range(1, self.attempts + 1):

@@ -90,10 +90,16 @@ class HttpEndpoint:
 
     json_bodies = delivered
 
-    def texts(self) -> list[str]:
-        """Title and message of every accepted alert (apprise json:// payloads)."""
-        out = []
+    def texts(self, idempotent: bool = False) -> list[str]:
+        """Title and message of every accepted alert (apprise json:// payloads). ``idempotent``: as a receiver
+        that honours the ``Idempotency-Key`` header sees them — a repeated key is the same alert again."""
+        out, keys = [], set()
         for r in self.accepted():
+            key = r["headers"].get("Idempotency-Key")
+            if idempotent and key:
+                if key in keys:
+                    continue
+                keys.add(key)
             try:
                 d = json.loads(r["body"])
                 out.append(f"{d.get('title', '')}\n{d.get('message', '')}")

@@ -120,6 +120,21 @@ def test_500_three_times_then_200_is_delivered_exactly_once(endpoint: HttpEndpoi
     assert all(h["target"] == redact(cfg.receivers[0].urls[0]) for h in result.history)
 
 
+def test_a_webhook_gets_one_idempotency_key_per_alert_on_every_try_and_resend(endpoint: HttpEndpoint) -> None:
+    endpoint.script = [(500, {})]
+    cfg = config_for(f"json://127.0.0.1:{endpoint.port}/hook?+X-Team=desk")
+    d = fast(cfg)
+    first = notification(cfg, detection("Haftar kündigte eine Waffenruhe an."))
+    other = notification(cfg, detection("Saleh kündigte eine Waffenruhe an.", actors=("Aguila Saleh",),
+                                        article_id="a2"))
+    d.deliver(first)   # 500, then 200
+    d.deliver(first)   # a re-send after a crash: the same key
+    d.deliver(other)
+    keys = [r["headers"].get("Idempotency-Key") for r in endpoint.requests]
+    assert keys[0] == keys[1] == keys[2] != keys[3] and keys[3]
+    assert all(r["headers"].get("X-Team") == "desk" for r in endpoint.requests)  # the URL's own header stays
+
+
 def test_429_retry_after_is_honoured(endpoint: HttpEndpoint) -> None:
     endpoint.script = [(429, {"Retry-After": "2"})]
     cfg = config_for(f"mmost://127.0.0.1:{endpoint.port}/tok")

@@ -46,11 +46,12 @@ def corpus(news: list[dict], total: int, planted: int, seed: int = 11, filler_ch
     return articles, [n.split()[-1] for n in names]
 
 
-def planted_counts(sink: HttpEndpoint, surnames: list[str]) -> Counter:
-    """How many delivered alerts name each planted general (an alert naming none is real news: not counted)."""
+def planted_counts(sink: HttpEndpoint, surnames: list[str], idempotent: bool = False) -> Counter:
+    """How many delivered alerts name each planted general (an alert naming none is real news: not counted);
+    ``idempotent``: as a receiver honouring ``Idempotency-Key`` counts them (``HttpEndpoint.texts``)."""
     pattern = re.compile("|".join(re.escape(s) for s in surnames))
     counts: Counter = Counter()
-    for text in sink.texts():
+    for text in sink.texts(idempotent):
         for name in set(pattern.findall(text)):
             counts[name] += 1
     return counts
