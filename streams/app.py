@@ -53,6 +53,7 @@ DETECT_BATCH = 32  # articles per detector call: one thread hop and one produce 
 # GIL; a thread that wants it waits up to the switch interval (default 5 ms) per hand-over, and an article takes
 # several hand-overs from fetch to alert. 1 ms: measured in BENCHMARKS.md.
 SWITCH_INTERVAL_S = 0.001
+PRODUCER_BATCH_BYTES = 1_000_000  # measured in BENCHMARKS.md
 DELIVERY_THREADS = 16  # blocking apprise calls in flight at once (every receiver's lanes together)
 DELIVERY_BACKLOG = 256  # alerts in flight per worker before the route agent waits (backpressure)
 DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
@@ -76,6 +77,10 @@ def create_app(
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         producer_max_request_size=DLQ_MAX_VALUE_BYTES + 100_000,
+        # aiokafka keeps one open batch per partition and one request in flight per broker: a message that does
+        # not fit the open batch waits a whole round trip, and faust's changelog buffer sends one message at a
+        # time, so every changelog write queues behind it. 16 KB (the default) is less than one story index.
+        producer_max_batch_size=PRODUCER_BATCH_BYTES,
         consumer_max_fetch_size=16 * 1024 * 1024,
         broker_commit_every=100,
         broker_commit_interval=1.0,
