@@ -48,7 +48,7 @@ TICK = b'{"tick":true}'
 FORWARD_PREFIX = b'{"forward":'  # + a digest item handed to the partition that assembles the digest + "}"
 
 DLQ_MAX_VALUE_BYTES = 8_000_000
-DETECT_BATCH = 32  # articles per detector call: one thread hop and one produce round trip per batch
+DETECT_BATCH = 32  # articles per detector call: one hop to the detectors and one produce round trip per batch
 # The event loop, faust's consumer thread, the delivery threads and the detector pool's feeder threads share one
 # GIL; a thread that wants it waits up to the switch interval (default 5 ms) per hand-over, and an article takes
 # several hand-overs from fetch to alert. 1 ms: measured in BENCHMARKS.md.

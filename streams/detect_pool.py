@@ -106,6 +106,3 @@ class Detectors:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = make_pool(self.processes, self.threads)
             return await loop.run_in_executor(self._pool, detect_many, list(articles))
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
