@@ -39,6 +39,8 @@ INF = float("inf")
 # A failed delivery stays in the outbox and is tried again after these waits (then every 5 min) until the
 # config's worker.delivery_retry_window has passed; only then is it dead-lettered.
 RETRY_BACKOFF_S = (5.0, 10.0, 20.0, 40.0, 80.0, 160.0, 300.0)
+# Said by an alert re-sent after a crash interrupted its first sending (the target may have it already).
+REPEAT_REASON = "re-sent after a restart: this alert may have reached you already"
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ class Dispatcher:
         key = f"{story['id']}|{route.receiver}|{detection.status}"
         entry = self.log.get(key)
         if entry is not None and entry.get("outbox"):
-            notes = [Notification.from_dict(n) for n in entry["outbox"] if n["key"] not in self.in_flight]
+            notes = [self._from_outbox(n) for n in entry["outbox"] if n["key"] not in self.in_flight]
             if notes:
                 return "resend", "recorded but never confirmed delivered (a crash?): delivering again", notes
         if entry is None:
@@ -563,9 +565,16 @@ class Dispatcher:
         out = []
         for entry in list(self.log.values()):
             if (scope is None or entry.get("scope") == scope) and entry.get("outbox"):
-                out.extend(Notification.from_dict(n) for n in entry["outbox"]
+                out.extend(self._from_outbox(n) for n in entry["outbox"]
                            if n.get("retry_at", 0.0) <= now and n["key"] not in self.in_flight)
         return out
+
+    @staticmethod
+    def _from_outbox(n: dict[str, Any]) -> Notification:
+        note = Notification.from_dict(n)
+        if n.get("attempted"):  # a process began sending it and died before recording the outcome
+            note = replace(note, reason=f"{REPEAT_REASON}; {note.reason}" if note.reason else REPEAT_REASON)
+        return note
 
     def retry_targets(self, note: Notification) -> frozenset[str] | None:
         """The (redacted) targets still owed ``note`` after a failed try; None: all of the receiver's targets."""
@@ -591,11 +600,22 @@ class Dispatcher:
                 return False
             failures = n.get("failures", 0) + 1
             wait = RETRY_BACKOFF_S[min(failures, len(RETRY_BACKOFF_S)) - 1]
-            retried = {**n, "failures": failures, "first_failed_at": first, "retry_at": now + wait,
+            retried = {**n, "attempted": False, "failures": failures, "first_failed_at": first, "retry_at": now + wait,
                        "targets": sorted(targets)}
             self.log[note.log_key] = {**entry, "outbox": [*outbox[:i], retried, *outbox[i + 1:]]}
             return True
         return False
+
+    def attempting(self, note: Notification) -> None:
+        """The runner is about to send ``note``. Recorded in the outbox (best effort: the runner need not wait for
+        it), so that after a crash a re-send of a note that may have reached its targets says so
+        (``REPEAT_REASON``) where no idempotency key can."""
+        entry = self.log.get(note.log_key)
+        outbox = (entry or {}).get("outbox", [])
+        for i, n in enumerate(outbox):
+            if n["key"] == note.key and not n.get("attempted"):
+                self.log[note.log_key] = {**entry, "outbox": [*outbox[:i], {**n, "attempted": True}, *outbox[i + 1:]]}
+                return
 
     def delivered(self, note: Notification) -> None:
         """The runner delivered ``note`` (whatever each target answered; failures are delivery's DLQ)."""

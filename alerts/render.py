@@ -23,11 +23,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from alerts.channels import Channel, channel_for, channel_named
-from alerts.dispatch import Notification
+from alerts.dispatch import REPEAT_REASON, Notification
 from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
 from detectors.contracts import Detection
 
 __all__ = ["STATUS_WORDS", "Rendered", "headline", "neutralise", "render", "render_text"]
+
+REPEAT_MARK = "Possible repeat (re-sent after a restart) — "
 
 STATUS_WORDS = {
     ("ceasefire", "announced"): "Ceasefire announced",
@@ -55,12 +57,15 @@ class Rendered:
 
 
 def headline(note: Notification) -> str:
-    """The raw (unescaped) one-line headline: event, who, where (a digest: how many stories)."""
+    """The raw (unescaped) one-line headline: event, who, where (a digest: how many stories); a re-send after a
+    crash interrupted the first sending starts with ``REPEAT_MARK`` (every channel shows the headline)."""
     items = getattr(note, "stories", ())
     if note.kind == "digest" and items:
         held = " held back by the rate limit" if all(getattr(i, "held", False) for i in items) else ""
-        return f"Digest: {len(items)} stor{'y' if len(items) == 1 else 'ies'}{held}"
-    return _headline_of(note.detection, note.kind)
+        text = f"Digest: {len(items)} stor{'y' if len(items) == 1 else 'ies'}{held}"
+    else:
+        text = _headline_of(note.detection, note.kind)
+    return REPEAT_MARK + text if getattr(note, "reason", "").startswith(REPEAT_REASON) else text
 
 
 def _headline_of(d: Detection, kind: str = "new") -> str:

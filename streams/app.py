@@ -292,6 +292,7 @@ def create_app(
         loop = asyncio.get_running_loop()
         lane = lanes.setdefault(note.receiver, asyncio.Semaphore(config.worker.delivery_concurrency))
         try:
+            await log_writes.written(note.log_key)  # the attempt is on record before any target can have it
             async with lane:
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
@@ -318,6 +319,7 @@ def create_app(
         for note in notes:
             await backlog.acquire()
             dispatcher.in_flight.add(note.key)
+            dispatcher.attempting(note)  # in this event's partition: a re-send after a crash says it may repeat
             tasks.append(asyncio.ensure_future(deliver_one(event, note, timer)))
 
         async def ack_when_settled() -> None:

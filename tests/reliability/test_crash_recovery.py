@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from alerts.render import REPEAT_MARK
 from tests.reliability.conftest import Broker
 from tests.reliability.harness import (
     corpus,
@@ -48,8 +49,12 @@ def finish(sink: HttpEndpoint, surnames: list[str], worker: Worker) -> dict:
     counts = planted_counts(sink, surnames)
     doubled = sorted(n for n, c in counts.items() if c > 1)
     seen = planted_counts(sink, surnames, idempotent=True)  # what a receiver honouring Idempotency-Key shows
+    # where no key can help (chat, mail), a re-send says so: every later copy of a doubled alert is marked
+    unmarked = [n for n in doubled
+                if not all(REPEAT_MARK in t for t in [t for t in sink.texts() if n in t][1:])]
     return {"expected": PLANTED, "delivered": len(counts), "duplicated": len(doubled), "doubled": doubled,
-            "duplicated_for_an_idempotent_receiver": sum(c > 1 for c in seen.values())}
+            "duplicated_for_an_idempotent_receiver": sum(c > 1 for c in seen.values()),
+            "repeats_not_marked": unmarked}
 
 
 def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink: HttpEndpoint,
@@ -89,6 +94,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
         # settle). A kill can re-send only the alerts in flight then, and every re-send carries the alert's
         # Idempotency-Key, so a receiver that honours it sees each alert exactly once.
         assert figures["duplicated_for_an_idempotent_receiver"] == 0, figures["doubled"]
+        assert figures["repeats_not_marked"] == [], figures
         assert figures["duplicated"] <= len(kill_at) * 4, figures["doubled"]  # 4: worker.delivery_concurrency
     finally:
         assert worker.stop() == 0, worker.tail()

@@ -187,6 +187,32 @@ def test_an_alert_in_flight_is_neither_resent_nor_timed_until_it_is_settled() ->
     assert d.undelivered() == []
 
 
+def test_a_resend_after_a_crash_mid_sending_says_it_may_repeat_and_other_outbox_notes_do_not() -> None:
+    from alerts.dispatch import REPEAT_REASON
+
+    stories: dict = {}
+    log: dict = {}
+    d = Dispatcher(config(), stories=stories, log=log)
+    sending = d.process(detection("a1"), T0).notifications[0]
+    waiting = d.process(detection("b1", actors=("Aguila Saleh",), countries=("EG",)), T0).notifications[0]
+    d.attempting(sending)  # the process dies while sending it; ``waiting`` was never tried
+    again = Dispatcher(config(), stories=stories, log=log)
+    notes = {n.key: n for n in again.undelivered()}
+    assert notes[sending.key].reason.startswith(REPEAT_REASON) and notes[sending.key].key == sending.key
+    assert REPEAT_REASON not in notes[waiting.key].reason
+    from alerts.render import REPEAT_MARK, render
+    for url in ("slack://T0/B0/X/#c", "json://127.0.0.1:1/x", "mailto://u:p@example.org", "tgram://1:a/2"):
+        marked, plain = render(notes[sending.key], url), render(notes[waiting.key], url)
+        assert REPEAT_MARK.split(" (")[0] in marked.title + marked.body
+        assert "Possible repeat" not in plain.title + plain.body
+    replay = again.process(detection("a1"), T0 + 5)  # the detection replayed: the same marked re-send
+    assert replay.outcomes == [("ops", "resend")] and replay.notifications[0].reason.startswith(REPEAT_REASON)
+    # a failed try is retried later without the mark: the failed target never had it
+    assert again.retry_later(notes[sending.key], {"console"}, T0 + 6)
+    [retried] = [n for n in again.undelivered(now=T0 + 60) if n.key == sending.key]
+    assert REPEAT_REASON not in retried.reason
+
+
 def test_hand_overs_come_from_an_index_that_survives_a_reindex() -> None:
     def scope_of(receiver: str) -> int:
         return 1
