@@ -285,7 +285,7 @@ class Dispatcher:
         self.log[key] = {
             **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets, "followup_due": None,
             "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
-            "outbox": [*entry.get("outbox", []), note.to_dict()],
+            "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}],
         }
         self._count(route.receiver, scope, now)
         return ("sent" if kind == "new" else "followup"), reason, [note]
@@ -533,7 +533,8 @@ class Dispatcher:
         note = self._digest_note(key, receiver, items, entry["due"],
                                  f"{_secs(period) if period else ''} digest: {len(items)} "
                                  f"stor{'ies' if len(items) != 1 else 'y'} since the last one".strip())
-        self.log[key] = {**entry, "items": [], "due": None, "outbox": [*entry.get("outbox", []), note.to_dict()]}
+        self.log[key] = {**entry, "items": [], "due": None,
+                         "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}]}
         return [note]
 
     def _flush_held(self, key: str, entry: dict[str, Any], receiver: str, now: float) -> list[Notification]:
@@ -553,7 +554,8 @@ class Dispatcher:
         note = self._digest_note(key, receiver, items, t,
                                  f"catch-up: {len(items)} alert{'s' if len(items) != 1 else ''} held back by the "
                                  f"rate limit {limit}")
-        self.log[key] = {**entry, "held": [], "outbox": [*entry.get("outbox", []), note.to_dict()]}
+        self.log[key] = {**entry, "held": [],
+                         "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}]}
         self._count(receiver, entry.get("scope"), t)
         return [note]
 
@@ -607,9 +609,10 @@ class Dispatcher:
         return False
 
     def attempting(self, note: Notification) -> None:
-        """The runner is about to send ``note``. Recorded in the outbox (best effort: the runner need not wait for
-        it), so that after a crash a re-send of a note that may have reached its targets says so
-        (``REPEAT_REASON``) where no idempotency key can."""
+        """The runner is about to send ``note``: recorded in the outbox, so that after a crash a re-send of a note
+        that may have reached its targets says so (``REPEAT_REASON``) where no idempotency key can. Notes returned
+        for delivery at once are recorded so when they are made (no extra write); this records the others — an
+        alert handed over from another scope, a retry after a failure."""
         entry = self.log.get(note.log_key)
         outbox = (entry or {}).get("outbox", [])
         for i, n in enumerate(outbox):

@@ -167,8 +167,9 @@ def test_an_unconfirmed_alert_is_delivered_again_and_a_confirmed_one_never() -> 
     # crash before delivered(): a new dispatcher on the recovered state, the detection is replayed
     again = Dispatcher(config(), stories=stories, log=log)
     replay = again.process(detection("a1"), T0 + 5)
-    assert replay.outcomes == [("ops", "resend")] and replay.notifications == [note]
-    assert again.undelivered() == [note]
+    # the same alert (its key), marked as a possible repeat: it was handed out for sending before the crash
+    assert replay.outcomes == [("ops", "resend")] and [n.key for n in replay.notifications] == [note.key]
+    assert [n.key for n in again.undelivered()] == [note.key]
     again.delivered(note)
     assert again.undelivered() == []
     assert again.process(detection("a1"), T0 + 6).outcomes == [("ops", "replay")]
@@ -182,35 +183,40 @@ def test_an_alert_in_flight_is_neither_resent_nor_timed_until_it_is_settled() ->
     assert more.notifications == [] and more.outcomes == [("ops", "grouped")]
     assert d.undelivered() == [] and d.next_due(None) > T0 + 2
     d.in_flight.discard(note.key)  # the process died before settling it: it is owed again
-    assert d.undelivered() == [note]
+    assert [n.key for n in d.undelivered()] == [note.key]
     d.delivered(note)
     assert d.undelivered() == []
 
 
 def test_a_resend_after_a_crash_mid_sending_says_it_may_repeat_and_other_outbox_notes_do_not() -> None:
     from alerts.dispatch import REPEAT_REASON
+    from alerts.render import REPEAT_MARK, render
 
     stories: dict = {}
     log: dict = {}
     d = Dispatcher(config(), stories=stories, log=log)
-    sending = d.process(detection("a1"), T0).notifications[0]
-    waiting = d.process(detection("b1", actors=("Aguila Saleh",), countries=("EG",)), T0).notifications[0]
-    d.attempting(sending)  # the process dies while sending it; ``waiting`` was never tried
-    again = Dispatcher(config(), stories=stories, log=log)
+    sending = d.process(detection("a1"), T0).notifications[0]  # returned to be sent at once: an attempt
+    handed = d.process(detection("b1", actors=("Aguila Saleh",), countries=("EG",)), T0).notifications[0]
+    d.delivered(handed)
+    d.accept_forward({"kind": "alert", "key": "k", "receiver": "ops", "note": handed.to_dict()}, T0, None)
+    again = Dispatcher(config(), stories=stories, log=log)  # the process died while sending ``sending``
     notes = {n.key: n for n in again.undelivered()}
     assert notes[sending.key].reason.startswith(REPEAT_REASON) and notes[sending.key].key == sending.key
-    assert REPEAT_REASON not in notes[waiting.key].reason
-    from alerts.render import REPEAT_MARK, render
+    assert REPEAT_REASON not in notes[handed.key].reason  # accepted from another scope, never tried yet
     for url in ("slack://T0/B0/X/#c", "json://127.0.0.1:1/x", "mailto://u:p@example.org", "tgram://1:a/2"):
-        marked, plain = render(notes[sending.key], url), render(notes[waiting.key], url)
+        marked, plain = render(notes[sending.key], url), render(notes[handed.key], url)
         assert REPEAT_MARK.split(" (")[0] in marked.title + marked.body
         assert "Possible repeat" not in plain.title + plain.body
     replay = again.process(detection("a1"), T0 + 5)  # the detection replayed: the same marked re-send
     assert replay.outcomes == [("ops", "resend")] and replay.notifications[0].reason.startswith(REPEAT_REASON)
-    # a failed try is retried later without the mark: the failed target never had it
+    # a failed try is retried later without the mark (the failed target never had it) until tried again
     assert again.retry_later(notes[sending.key], {"console"}, T0 + 6)
     [retried] = [n for n in again.undelivered(now=T0 + 60) if n.key == sending.key]
     assert REPEAT_REASON not in retried.reason
+    again.attempting(retried)
+    [crashed] = [n for n in Dispatcher(config(), stories=stories, log=log).undelivered(now=T0 + 60)
+                 if n.key == sending.key]
+    assert crashed.reason.startswith(REPEAT_REASON)
 
 
 def test_hand_overs_come_from_an_index_that_survives_a_reindex() -> None:
