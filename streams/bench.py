@@ -40,6 +40,7 @@ from typing import Any
 import orjson
 
 from alerts.config import WorkerSettings
+from streams.detect_pool import die_with_parent
 
 REPO = Path(__file__).resolve().parent.parent
 KAFKA_SH = REPO / "deploy" / "kafka" / "kafka.sh"
@@ -305,14 +306,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: SIGTERM when the bench process dies, so no worker outlives a killed bench."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
 def machine_ticks() -> tuple[int, int]:
     """(busy, total) jiffies of all CPUs since boot, from /proc/stat."""
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
@@ -413,7 +406,7 @@ class Deployment:
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "streams.cli", "worker", "--config", str(config),
                  "--web-port", str(self.web_ports[-1]), "--loglevel", "warning"],
-                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_parent))
+                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=die_with_parent))
             log.close()
 
     def tail(self) -> str:

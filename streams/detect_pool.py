@@ -57,8 +57,8 @@ def detect_many(articles: Sequence[Any]) -> list[list[Any]]:
     return pipeline().detect_many(list(articles))
 
 
-def _die_with_parent() -> None:
-    """A detector process gets SIGTERM when the worker dies (even by SIGKILL): none outlives it."""
+def die_with_parent() -> None:
+    """In a child process: SIGTERM when its parent dies (even by SIGKILL), so none outlives it (Linux)."""
     import ctypes
 
     with contextlib.suppress(OSError, AttributeError):
@@ -66,7 +66,7 @@ def _die_with_parent() -> None:
 
 
 def _start_process() -> None:
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when its pool stops
     pipeline()
 
