@@ -68,14 +68,21 @@ def render(r: dict) -> str:
                    f"articles/s**.")
     if "scaleout" in r:
         s = r["scaleout"]
-        out += ["", "| drain a backlog (4 partitions) | articles | seconds | articles/s | worker CPU ms/article | "
-                "machine CPU busy | peak RSS MiB |", "|---|---|---|---|---|---|---|"]
-        for key in ("one_worker", "two_workers"):
+        out += ["", "| drain a backlog (4 partitions) | CPUs | articles | articles/s after publishing | "
+                "seconds in all | CPU ms/article: worker (main process) | broker | machine CPU busy | peak RSS MiB |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for key in ("one_worker", "two_workers", "one_worker_unpinned", "two_workers_unpinned"):
+            if key not in s:
+                continue
             x = s[key]
-            out.append(f"| {x['workers']} worker(s) | {x['backlog']} | {x['drain_s']} | {_fmt(x['articles_per_s'])} | "
-                       f"{x.get('worker_cpu_ms_per_article', '—')} | {_fmt(x.get('machine_cpu_busy'))} | "
+            cpus = " + ".join(str(c) for c in x["cpus"]) if x.get("cpus") else "any"
+            out.append(f"| {x['workers']} worker(s) | {cpus} | {x['backlog']} | {_fmt(x['articles_per_s'])} | "
+                       f"{x['drain_s']} | {x.get('worker_cpu_ms_per_article', '—')} "
+                       f"({x.get('worker_main_cpu_ms_per_article', '—')}) | "
+                       f"{_fmt(x.get('broker_cpu_ms_per_article'))} | {_fmt(x.get('machine_cpu_busy'))} | "
                        f"{x['peak_rss_mb']} |")
-        out.append(f"\nScale-out ratio: **{s['scaleout_ratio']}×**.")
+        out.append(f"\nScale-out ratio: **{s['scaleout_ratio']}×** with a CPU per worker"
+                   + (f", {s['scaleout_ratio_unpinned']}× unpinned." if "scaleout_ratio_unpinned" in s else "."))
     for part in ("latency", "scaleout"):
         if r.get(f"{part}_error"):
             out.append(f"\n{part} failed in this run: `{r[f'{part}_error'].splitlines()[0][:300]}`")

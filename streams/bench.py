@@ -7,8 +7,9 @@ One run, side by side on the same real text (10kGNAD German news, read at run ti
    here; each benchmark article is real news plus one planted ceasefire/meeting sentence with a unique
    invented actor and no country, so it opens its own story and yields its own alert; the alert is matched to
    its article by the actor's name in the evidence sentence;
-3. scale-out: time for 1 and for 2 workers in one consumer group to drain a backlog on a 4-partition topic,
-   read from committed offsets;
+3. scale-out: the rate at which 1 and 2 workers in one consumer group drain a backlog on a 4-partition topic,
+   read from committed offsets once the backlog is published — with a CPU per worker, then unpinned — and where
+   the CPU goes (workers, their main processes, the broker);
 4. peak RSS (VmHWM) of every worker.
 
 Benchmarks, not tests: nothing here asserts a speed. Every wait is bounded.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import math
 import os
@@ -50,6 +52,7 @@ SUMMARY_KEYS = ("detector_articles_per_s", "detector_words_per_s", "tokenizer_wo
                 "e2e_p99_ms_at_50", "scaleout_ratio", "peak_rss_mb")
 BRACKET_RATES = (20, 30, 75, 100, 150, 300, 400)  # candidates for the highest sustained rate
 PARTITIONS = 4
+SCALEOUT_RUNS = ("one_worker", "two_workers", "one_worker_unpinned", "two_workers_unpinned")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class Plan:
 
     @classmethod
     def full(cls) -> Plan:
-        return cls(None, 3, (10, 50, 200), 60.0, 20.0, 30.0, 1500)
+        return cls(None, 3, (10, 50, 200), 60.0, 20.0, 30.0, 5000)
 
     @classmethod
     def quick(cls) -> Plan:
@@ -201,6 +204,9 @@ def bench_detectors(news: Sequence[dict[str, Any]], plan: Plan) -> dict[str, Any
 # --- infrastructure: broker, sink, workers ---------------------------------------------------------------------
 
 
+BROKER_PIDS: dict[str, int] = {}  # bootstrap → pid of a broker this process started (its CPU is measured)
+
+
 @contextlib.contextmanager
 def local_broker(bootstrap: str | None) -> Iterator[str]:
     """The given broker, or a fresh single-node one (deploy/kafka/kafka.sh) in a temp dir, stopped afterwards."""
@@ -213,7 +219,10 @@ def local_broker(bootstrap: str | None) -> Iterator[str]:
                               capture_output=True, text=True, timeout=240)
         if proc.returncode != 0:
             raise RuntimeError(f"local Kafka did not start:\n{proc.stderr[-3000:]}")
-        yield proc.stdout.strip().splitlines()[-1]
+        bootstrap = proc.stdout.strip().splitlines()[-1]
+        with contextlib.suppress(OSError, ValueError):
+            BROKER_PIDS[bootstrap] = int(Path(data_dir, "kafka.pid").read_text())
+        yield bootstrap
     finally:
         subprocess.run(["bash", str(KAFKA_SH), "stop", "--dir", data_dir], capture_output=True, text=True,
                        timeout=120)
@@ -331,10 +340,10 @@ def process_tree(pid: int) -> list[int]:
     return out
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its live descendants so far (threads included)."""
+def cpu_seconds(pid: int, tree: bool = True) -> float:
+    """User + system CPU time of a process and (``tree``) its live descendants so far (threads included)."""
     total = 0.0
-    for p in process_tree(pid):
+    for p in process_tree(pid) if tree else [pid]:
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
@@ -394,19 +403,22 @@ class Deployment:
         )
         return path
 
-    def start_workers(self, n: int) -> None:
+    def start_workers(self, n: int, cpus: Sequence[set[int]] | None = None) -> None:
+        """``n`` more worker subprocesses; with ``cpus``, the k-th of them (and its detector processes, which
+        inherit the affinity) runs only on ``cpus[k]``."""
         from streams.topics import dlq_topic, ensure_topics
 
         config = self.write_config()
         ensure_topics(self.bootstrap, [self.articles, self.detections, dlq_topic(self.articles)], PARTITIONS)
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        for k in range(len(self.procs), len(self.procs) + n):
+        for i, k in enumerate(range(len(self.procs), len(self.procs) + n)):
             log = (self.workdir / f"worker-{self.run}-{k}.log").open("wb")
             self.web_ports.append(_free_port())
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "streams.cli", "worker", "--config", str(config),
                  "--web-port", str(self.web_ports[-1]), "--loglevel", "warning"],
-                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=die_with_parent))
+                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env,
+                preexec_fn=functools.partial(_start_child, cpus[i] if cpus else None)))
             log.close()
 
     def tail(self) -> str:
@@ -434,8 +446,9 @@ class Deployment:
                 slot[0 if m["kind"] == "sum" else 1] += float(m["value"])
         return {k: (v[0], v[1]) for k, v in totals.items()}
 
-    def cpu(self) -> float:
-        return sum(cpu_seconds(p.pid) for p in self.procs)
+    def cpu(self, tree: bool = True) -> float:
+        """CPU seconds of the workers, with their detector processes (``tree``) or without."""
+        return sum(cpu_seconds(p.pid, tree) for p in self.procs)
 
     def peak_rss(self) -> list[float | None]:
         return [peak_rss_mb(p.pid) for p in self.procs]
@@ -450,6 +463,12 @@ class Deployment:
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait(timeout=10)
+
+
+def _start_child(cpus: set[int] | None) -> None:
+    die_with_parent()
+    if cpus:
+        os.sched_setaffinity(0, cpus)
 
 
 def wait_group(dep: Deployment, members: int, timeout: float) -> None:
@@ -643,21 +662,36 @@ def wait_caught_up(dep: Deployment, timeout: float) -> bool:
         admin.close()
 
 
+def steady_rate(samples: Sequence[tuple[float, int]], since: float) -> float | None:
+    """Articles/s between the first and the last change of the committed offsets seen after ``since``.
+
+    ``samples`` are (time, committed offsets) polled every 0.1 s; commits come every second, so each change marks
+    a commit and the rate between two changes is exact to the polling interval. Starting after ``since`` (the
+    backlog fully published) leaves out the publisher's share of the CPU and the workers' first fetches.
+    """
+    changes = [(t, c) for (t, c), (_, prev) in zip(samples[1:], samples, strict=False) if c != prev and t >= since]
+    if len(changes) < 2 or changes[-1][0] - changes[0][0] < 1.0:
+        return None
+    return (changes[-1][1] - changes[0][1]) / (changes[-1][0] - changes[0][0])
+
+
 def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news: Sequence[dict[str, Any]],
           counter: Iterator[int], workers: int, backlog: int, workdir: Path, timeout: float,
-          detect_processes: int = WorkerSettings.detect_processes) -> dict[str, Any]:
-    """Start ``workers`` workers, wait until they are ready, publish ``backlog`` real articles at once and time
-    until every offset is committed."""
+          detect_processes: int = WorkerSettings.detect_processes,
+          cpus: Sequence[set[int]] | None = None) -> dict[str, Any]:
+    """Start ``workers`` workers (worker k on ``cpus[k]`` when given), wait until they are ready, publish
+    ``backlog`` real articles at once and time until every offset is committed."""
+    from kafka import KafkaProducer
     from kafka.admin import KafkaAdminClient
 
     dep = Deployment(bootstrap, sink.port, workdir, detect_processes=detect_processes)
     try:
-        dep.start_workers(workers)
+        dep.start_workers(workers, cpus)
         wait_group(dep, workers, timeout=180)
         warm_up(dep, sink, bases, counter)
         target = end_total(bootstrap, dep.articles) + backlog
-        cpu_before, ticks_before = dep.cpu(), machine_ticks()
-        producer = _producer(bootstrap)
+        producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20, batch_size=1_000_000,
+                                 max_request_size=2_000_000)
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="wirewatch-bench")
         try:
             t0 = time.perf_counter()
@@ -666,40 +700,69 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
                 article = {**base, "id": f"backlog-{dep.run}-{k}", "language": "de"}
                 producer.send(dep.articles, key=article["id"].encode(), value=orjson.dumps(article))
             producer.flush(60)
-            published_s = time.perf_counter() - t0
+            published = time.perf_counter()
+            cpu_before, main_before, ticks_before = dep.cpu(), dep.cpu(tree=False), machine_ticks()
+            bench_before = time.process_time()
+            broker_before = cpu_seconds(BROKER_PIDS[bootstrap], tree=False) if bootstrap in BROKER_PIDS else None
             deadline = time.monotonic() + timeout
-            done = committed_total(admin, dep.group, dep.articles)
-            while done < target and time.monotonic() < deadline:
+            samples = [(published, committed_total(admin, dep.group, dep.articles))]
+            while samples[-1][1] < target and time.monotonic() < deadline:
                 dep.check_alive()
                 time.sleep(0.1)
-                done = committed_total(admin, dep.group, dep.articles)
+                samples.append((time.perf_counter(), committed_total(admin, dep.group, dep.articles)))
             elapsed = time.perf_counter() - t0
         finally:
             admin.close()
             producer.close(10)
         rss = dep.peak_rss()
-        cpu_ms = round((dep.cpu() - cpu_before) / backlog * 1000, 2)
-        busy = busy_share(ticks_before, machine_ticks())
+        ticks_after, bench_s = machine_ticks(), time.process_time() - bench_before
+        broker_s = (cpu_seconds(BROKER_PIDS[bootstrap], tree=False) - broker_before
+                    if broker_before is not None else None)
+        cpu_s, main_s = dep.cpu() - cpu_before, dep.cpu(tree=False) - main_before
     finally:
         dep.stop()
+    done = samples[-1][1]
     drained = done >= target
-    return {"workers": workers, "backlog": backlog, "drained": drained, "publish_s": round(published_s, 2),
-            "drain_s": round(elapsed, 2),
-            "articles_per_s": round(backlog / elapsed, 1) if drained else None, "peak_rss_mb": rss,
-            "worker_cpu_ms_per_article": cpu_ms, "machine_cpu_busy": busy}
+    steady = steady_rate(samples, published) if drained else None
+    after_publish = max(1, done - samples[0][1])  # the CPU figures cover the time after the last publish
+    return {"workers": workers, "cpus": [sorted(c) for c in cpus] if cpus else None, "backlog": backlog,
+            "drained": drained, "publish_s": round(published - t0, 2), "drain_s": round(elapsed, 2),
+            "articles_per_s": round(steady, 1) if steady else None,
+            "whole_drain_articles_per_s": round(backlog / elapsed, 1) if drained else None,
+            "steady_articles": after_publish, "peak_rss_mb": rss,
+            "worker_cpu_ms_per_article": round(cpu_s / after_publish * 1000, 2),
+            "worker_main_cpu_ms_per_article": round(main_s / after_publish * 1000, 2),
+            "bench_cpu_ms_per_article": round(bench_s / after_publish * 1000, 2),
+            "broker_cpu_ms_per_article": round(broker_s / after_publish * 1000, 2) if broker_s is not None else None,
+            # the broker, this bench and anything else on the machine
+            "other_cpu_ms_per_article": round(
+                ((ticks_after[0] - ticks_before[0]) / os.sysconf("SC_CLK_TCK") - cpu_s) / after_publish * 1000, 2),
+            "machine_cpu_busy": busy_share(ticks_before, ticks_after)}
 
 
 def bench_scaleout(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]],
                    news: Sequence[dict[str, Any]], counter: Iterator[int], plan: Plan, workdir: Path,
                    log: Callable[[str], None]) -> dict[str, Any]:
+    """1 then 2 workers, each on a CPU of its own (the unit a deployment adds), then both unpinned (what this
+    machine does as a whole). On a machine with fewer than two CPUs only the unpinned pair runs."""
     timeout = max(120.0, plan.backlog / 10)
-    one = drain(bootstrap, sink, bases, news, counter, 1, plan.backlog, workdir, timeout, plan.detect_processes)
-    log(f"scale-out, 1 worker: {one}")
-    two = drain(bootstrap, sink, bases, news, counter, 2, plan.backlog, workdir, timeout, plan.detect_processes)
-    log(f"scale-out, 2 workers: {two}")
-    ratio = (round(two["articles_per_s"] / one["articles_per_s"], 2)
-             if one["articles_per_s"] and two["articles_per_s"] else None)
-    return {"one_worker": one, "two_workers": two, "scaleout_ratio": ratio}
+    runs: dict[str, dict[str, Any]] = {}
+    pinned = (os.cpu_count() or 1) >= 2 and hasattr(os, "sched_setaffinity")
+    layouts = ([("one_worker", 1, [{0}]), ("two_workers", 2, [{0}, {1}])] if pinned else []) + [
+        ("one_worker_unpinned", 1, None), ("two_workers_unpinned", 2, None)]
+    for key, workers, cpus in layouts:
+        runs[key] = drain(bootstrap, sink, bases, news, counter, workers, plan.backlog, workdir, timeout,
+                          plan.detect_processes, cpus)
+        log(f"scale-out, {key}: {runs[key]}")
+
+    def ratio(one: str, two: str) -> float | None:
+        a, b = runs.get(one, {}).get("articles_per_s"), runs.get(two, {}).get("articles_per_s")
+        return round(b / a, 2) if a and b else None
+
+    return {**runs, "scaleout_ratio": ratio("one_worker", "two_workers") if pinned else
+            ratio("one_worker_unpinned", "two_workers_unpinned"),
+            "scaleout_ratio_unpinned": ratio("one_worker_unpinned", "two_workers_unpinned"),
+            "pinned": pinned}
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
@@ -755,7 +818,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
                     try:
                         sc = bench_scaleout(broker, sink, bases, news, counter, plan, workdir, log)
                         result.update(scaleout=sc, scaleout_ratio=sc["scaleout_ratio"])
-                        rss += sc["one_worker"]["peak_rss_mb"] + sc["two_workers"]["peak_rss_mb"]
+                        rss += [m for key in SCALEOUT_RUNS if key in sc for m in sc[key]["peak_rss_mb"]]
                     except (RuntimeError, TimeoutError, OSError) as exc:
                         log(f"scale-out failed: {exc}")
                         result["scaleout_error"] = str(exc)[-3000:]
@@ -801,12 +864,17 @@ def format_text(r: dict[str, Any]) -> str:
         lines.append(f"highest rate tested with p99 < 1 s: {r['e2e_articles_per_s']} articles/s")
     if "scaleout" in r:
         s = r["scaleout"]
-        for key in ("one_worker", "two_workers"):
+        for key in SCALEOUT_RUNS:
+            if key not in s:
+                continue
             x = s[key]
-            lines.append(f"drain {x['backlog']} articles with {x['workers']} worker(s): {x['drain_s']} s → "
-                         f"{x['articles_per_s']} articles/s, worker CPU {x.get('worker_cpu_ms_per_article')} "
-                         f"ms/article, machine CPU busy {x.get('machine_cpu_busy')}")
-        lines.append(f"scale-out ratio (2 vs 1 workers): {s['scaleout_ratio']}")
+            lines.append(f"drain {x['backlog']} articles with {x['workers']} worker(s) on CPUs "
+                         f"{x['cpus'] or 'any'}: {x['articles_per_s']} articles/s after publishing "
+                         f"({x['drain_s']} s in all), CPU ms/article: worker {x['worker_cpu_ms_per_article']} "
+                         f"(main process {x['worker_main_cpu_ms_per_article']}), broker "
+                         f"{x['broker_cpu_ms_per_article']}; machine CPU busy {x['machine_cpu_busy']}")
+        lines.append(f"scale-out ratio (2 vs 1 workers): {s['scaleout_ratio']} (a CPU each), "
+                     f"{s['scaleout_ratio_unpinned']} (unpinned)")
     if r.get("peak_rss_mb") is not None:
         lines.append(f"peak RSS per worker: {r['peak_rss_mb_per_worker']} MiB (max {r['peak_rss_mb']})")
     return "\n".join(lines)

@@ -29,6 +29,13 @@ def test_percentile_counts_a_lost_alert_as_infinite() -> None:
     assert math.isnan(bench.percentile([], 50))
 
 
+def test_steady_rate_spans_the_commits_seen_after_publishing() -> None:
+    # polled every 0.1 s; commits (changes) at 1.0 (before publishing ended), 2.05, 3.05, 4.05
+    samples = [(0.5, 0), (1.0, 100), (1.5, 100), (2.05, 400), (2.5, 400), (3.05, 700), (3.5, 700), (4.05, 1000)]
+    assert bench.steady_rate(samples, since=1.2) == pytest.approx(300.0)
+    assert bench.steady_rate(samples, since=3.5) is None  # one commit after publishing: no span to time
+
+
 def test_sink_matches_alerts_to_articles_by_the_planted_actor() -> None:
     import urllib.request
 
