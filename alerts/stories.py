@@ -60,10 +60,8 @@ def open_stories(stories: Mapping[str, Any], story_key: str) -> Iterator[dict[st
             yield story
 
 
-def _overlaps(ref: dict[str, Any], detection: Detection, actors: list[str]) -> bool:
-    if set(ref["actors"]) & set(actors):
-        return True
-    return bool(set(ref["countries"]) & set(detection.countries))
+def _overlaps(ref: dict[str, Any], actors: set[str], countries: set[str]) -> bool:
+    return not (actors.isdisjoint(ref["actors"]) and countries.isdisjoint(ref["countries"]))
 
 
 def _ref(story: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +76,8 @@ def attach(
     index = stories.get(key, None) or []
     live = [r for r in index if now - r["last_seen"] <= STORY_WINDOW_S + INDEX_REFRESH_S]
     actors = actor_keys(detection)
-    ref = next((r for r in live if r["type"] == detection.type and _overlaps(r, detection, actors)), None)
+    actor_set, country_set = set(actors), set(detection.countries)
+    ref = next((r for r in live if r["type"] == detection.type and _overlaps(r, actor_set, country_set)), None)
     story = find(stories, key, ref["id"]) if ref is not None else None
     new_article = True
     if story is None:

@@ -297,9 +297,11 @@ def create_app(
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(deliver_pool, deliverer.deliver, note,
                                                      dispatcher.retry_targets(note))
+            t1 = time.perf_counter()
+            metrics.time_stage("deliver", t1 - t0)
             with in_partition_of(event):
                 await settle(note, results)  # history; 'sent' on the changelog; failures retried, then alerts.dlq
-            metrics.time_stage("deliver", time.perf_counter() - t0)
+            metrics.time_stage("settle", time.perf_counter() - t1)
             metrics.record_delivery(note, results)
             for r in results:
                 log.info("alert %s%s story=%s receiver=%s target=%s ok=%s attempts=%d", note.kind,

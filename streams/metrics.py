@@ -28,7 +28,7 @@ from alerts.stories import find
 __all__ = ["CATALOGUE", "CONTENT_TYPE_LATEST", "MetricDef", "Metrics"]
 
 # Stages timed by wirewatch_stage_duration_seconds (a fixed set: a bounded label).
-STAGES = ("decode", "detect", "produce", "route", "deliver", "scan_batch")
+STAGES = ("decode", "detect", "produce", "route", "deliver", "settle", "scan_batch")
 STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 # Publication → alert: seconds for a live feed, days for a backfill.
 LATENCY_BUCKETS = (1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 4 * 3600.0,
