@@ -11,6 +11,8 @@ import json
 import re
 from pathlib import Path
 
+from streams.bench import SCALEOUT_RUNS
+
 BEGIN, END = "<!-- figures:begin -->", "<!-- figures:end -->"
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
 
@@ -71,7 +73,7 @@ def render(r: dict) -> str:
         out += ["", "| drain a backlog (4 partitions) | CPUs | articles | articles/s after publishing | "
                 "seconds in all | CPU ms/article: worker (main process) | broker | machine CPU busy | peak RSS MiB |",
                 "|---|---|---|---|---|---|---|---|---|"]
-        for key in ("one_worker", "two_workers", "one_worker_unpinned", "two_workers_unpinned"):
+        for key in SCALEOUT_RUNS:
             if key not in s:
                 continue
             x = s[key]

@@ -74,7 +74,7 @@ class Plan:
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls(300, 1, (10, 50, 200), 6.0, 6.0, 20.0, 400)
+        return cls(300, 1, (10, 50, 200), 6.0, 6.0, 20.0, 1500)  # a drain must span a few commits
 
     @classmethod
     def tiny(cls) -> Plan:  # the smoke test: plumbing only
@@ -492,10 +492,11 @@ def wait_group(dep: Deployment, members: int, timeout: float) -> None:
                        f"{dep.tail()}")
 
 
-def _producer(bootstrap: str) -> Any:
+def _producer(bootstrap: str, **settings: Any) -> Any:
     from kafka import KafkaProducer
 
-    return KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=2_000_000)
+    return KafkaProducer(**{"bootstrap_servers": bootstrap, "acks": "all", "linger_ms": 0,
+                            "max_request_size": 2_000_000, **settings})
 
 
 def warm_up(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, Any]], counter: Iterator[int],
@@ -681,7 +682,6 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
           cpus: Sequence[set[int]] | None = None) -> dict[str, Any]:
     """Start ``workers`` workers (worker k on ``cpus[k]`` when given), wait until they are ready, publish
     ``backlog`` real articles at once and time until every offset is committed."""
-    from kafka import KafkaProducer
     from kafka.admin import KafkaAdminClient
 
     dep = Deployment(bootstrap, sink.port, workdir, detect_processes=detect_processes)
@@ -690,8 +690,7 @@ def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news
         wait_group(dep, workers, timeout=180)
         warm_up(dep, sink, bases, counter)
         target = end_total(bootstrap, dep.articles) + backlog
-        producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20, batch_size=1_000_000,
-                                 max_request_size=2_000_000)
+        producer = _producer(bootstrap, linger_ms=20, batch_size=1_000_000)  # the backlog at once, batched
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="wirewatch-bench")
         try:
             t0 = time.perf_counter()
