@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full benchmark (≈8 min): bench/results/<UTC time>.json, load average included. Extra args go to
+# The full benchmark (≈13 min): bench/results/<UTC time>.json, load average included. Extra args go to
 # `wirewatch bench` (e.g. --bootstrap HOST:PORT, --data PATH).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
