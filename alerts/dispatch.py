@@ -132,6 +132,12 @@ class Decision:
     checks: list[str] = field(default_factory=list)
 
 
+def _queued(entry: dict[str, Any], note: Notification, attempted: bool = True) -> list[dict[str, Any]]:
+    """``entry``'s outbox with ``note`` added. ``attempted``: it is returned for delivery at once, so the record
+    that creates it also says a sending began (a re-send after a crash is then marked, see ``_from_outbox``)."""
+    return [*entry.get("outbox", []), {**note.to_dict(), "attempted": True} if attempted else note.to_dict()]
+
+
 def _secs(x: float) -> str:
     if x >= 3600 and x % 3600 == 0:
         return f"{x / 3600:g}h"
@@ -285,7 +291,7 @@ class Dispatcher:
         self.log[key] = {
             **entry, "state": "sent", "round": rounds, "sent_at": now, "sent_outlets": outlets, "followup_due": None,
             "followups": 1 if kind == "followup" else 0, "lead": detection.to_dict(),
-            "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}],
+            "outbox": _queued(entry, note),
         }
         self._count(route.receiver, scope, now)
         return ("sent" if kind == "new" else "followup"), reason, [note]
@@ -384,7 +390,7 @@ class Dispatcher:
         entry = {**entry, "recent": [*entry.get("recent", []), note.key][-1000:]}
         if self._rate_ok(receiver, scope, now):
             note = replace(note, log_key=rkey)
-            self.log[rkey] = {**entry, "outbox": [*entry.get("outbox", []), note.to_dict()]}
+            self.log[rkey] = {**entry, "outbox": _queued(entry, note, attempted=False)}
             self._count(receiver, scope, now)
             return "accepted: within the rate limit"
         item = StoryItem(note.story_id, note.status, note.detection, note.sources, note.languages, note.outlets,
@@ -533,8 +539,7 @@ class Dispatcher:
         note = self._digest_note(key, receiver, items, entry["due"],
                                  f"{_secs(period) if period else ''} digest: {len(items)} "
                                  f"stor{'ies' if len(items) != 1 else 'y'} since the last one".strip())
-        self.log[key] = {**entry, "items": [], "due": None,
-                         "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}]}
+        self.log[key] = {**entry, "items": [], "due": None, "outbox": _queued(entry, note)}
         return [note]
 
     def _flush_held(self, key: str, entry: dict[str, Any], receiver: str, now: float) -> list[Notification]:
@@ -554,8 +559,7 @@ class Dispatcher:
         note = self._digest_note(key, receiver, items, t,
                                  f"catch-up: {len(items)} alert{'s' if len(items) != 1 else ''} held back by the "
                                  f"rate limit {limit}")
-        self.log[key] = {**entry, "held": [],
-                         "outbox": [*entry.get("outbox", []), {**note.to_dict(), "attempted": True}]}
+        self.log[key] = {**entry, "held": [], "outbox": _queued(entry, note)}
         self._count(receiver, entry.get("scope"), t)
         return [note]
 

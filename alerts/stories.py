@@ -99,7 +99,7 @@ def attach(
         story = dict(story)
         new_article = detection.article_id not in story["articles"]
         story["last_seen"] = now
-        story["actors"] = sorted(set(story["actors"]) | set(actors))
+        story["actors"] = sorted(actor_set.union(story["actors"]))
         story["countries"] = list(dict.fromkeys([*story["countries"], *detection.countries]))
         if new_article:
             story["articles"] = [*story["articles"], detection.article_id][-MAX_ARTICLES_PER_STORY:]
