@@ -106,6 +106,7 @@ STATUS_CASES = [
     ("en", "The president will visit Tokyo next month.", {("meeting", "planned")}),
     ("en", "The opposition leader called for talks with the government.", {("meeting", "called_for")}),
     ("en", "Moscow cancelled a planned summit with Washington.", {("meeting", "rejected")}),
+    ("en", "Secretary of State Rubio arrived in Cairo on Sunday for talks with President Sisi.", {("meeting", "held")}),
     # Italian
     ("it", "Il governo ha annunciato una tregua di tre giorni.", {("ceasefire", "announced")}),
     ("it", "Il Papa ha chiesto un cessate il fuoco immediato.", {("ceasefire", "called_for")}),
@@ -173,6 +174,10 @@ NEGATIVES = [
     "La tregua tra sindacati e governo sullo sciopero dei trasporti è finita.",
     "Le président a donné une conférence de presse à l'Élysée.",
     "El equipo visitó el museo antes del partido de la liga.",
+    # troops, aid and refugees arriving are deployments, not visits (with an official named in the sentence)
+    "The first NATO peacekeeping troops have arrived in Kosovo, Defence Secretary John Reid said.",
+    "A convoy of aid trucks arrived in Aleppo on Monday, the UN envoy said.",
+    "Die ersten Soldaten der Friedenstruppe sind in Mali eingetroffen, sagte Verteidigungsministerin Lambrecht.",
 ]
 
 
