@@ -22,6 +22,16 @@ _FAR = 1 << 30
 _NEAR = 3  # "violated_near" cues ("ends", "over") count only this close to the trigger
 
 
+def _without_false_ends(cues: list[Match]) -> list[Match]:
+    """Drop "ends"/"over" cues that end something else: a purpose ("a truce to end the fighting"), talks or a
+    dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues."""
+    not_end = [m for m in cues if m.label == "not_end"]
+    if not not_end:
+        return cues
+    return [m for m in cues if m.label != "not_end"
+            and not (m.label == "violated_near" and overlapping(not_end, (m.start, m.end)))]
+
+
 @registry.register("ceasefire")
 class CeasefireDetector:
     type = "ceasefire"
@@ -39,7 +49,7 @@ class CeasefireDetector:
         if self.negative.in_sentence(sent):
             return []
         excluded = self.exclude.in_sentence(sent)
-        cue_matches = self.cues.find(sent)
+        cue_matches = _without_false_ends(self.cues.find(sent))
         out: list[Candidate] = []
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)

@@ -102,6 +102,8 @@ STATUS_CASES = [
     ("en", "The Secretary-General urged both sides to declare an immediate truce.", {("ceasefire", "called_for")}),
     ("en", "Rebels accused government troops of violating the ceasefire.", {("ceasefire", "violated")}),
     ("en", "Hamas rejected the truce proposal on Tuesday.", {("ceasefire", "rejected"), ("ceasefire", "called_for")}),
+    ("en", "Mediators proposed a truce to end the fighting in Gaza.", {("ceasefire", "called_for")}),
+    ("en", "The three-day truce in Gaza ended on Friday.", {("ceasefire", "violated")}),
     ("en", "The two foreign ministers met in Geneva on Monday.", {("meeting", "held")}),
     ("en", "The president will visit Tokyo next month.", {("meeting", "planned")}),
     ("en", "The opposition leader called for talks with the government.", {("meeting", "called_for")}),
