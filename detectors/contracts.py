@@ -18,6 +18,8 @@ from typing import Any
 import jsonschema
 import orjson
 
+from detectors.normalise import InvalidValue, normalise_language, normalise_timestamp
+
 # A message larger than this is refused before it is parsed (a broken scraper must not stall a worker).
 DEFAULT_MAX_MESSAGE_BYTES = 1_000_000
 
@@ -106,8 +108,35 @@ class Article:
 _ARTICLE_FIELDS = ("id", "url", "source", "title", "text", "language", "published_at")
 
 
+def _lenient(obj: dict[str, Any]) -> dict[str, Any]:
+    """Scraper-style language tags and dates in their normal form; the given value is kept beside it
+    (``language_given``, ``published_at_given``, ``published_at_note``) whenever normalising changed it."""
+    out = obj
+    lang = obj.get("language")
+    if isinstance(lang, str) and lang:
+        try:
+            norm = normalise_language(lang)
+        except InvalidValue as exc:
+            raise InvalidArticle("schema", f"$.language: {exc}") from None
+        if norm != lang:
+            out = {**out, "language": norm, "language_given": lang}
+    published = obj.get("published_at")
+    if isinstance(published, str):
+        try:
+            norm, note = normalise_timestamp(published)
+        except InvalidValue as exc:
+            raise InvalidArticle("schema", f"$.published_at: {exc}") from None
+        if norm != published:
+            out = {**out, "published_at": norm, "published_at_given": published}
+            if note:
+                out["published_at_note"] = note
+    return out
+
+
 def article_from_dict(obj: Any) -> Article:
-    """Validate a decoded JSON value against the Article contract."""
+    """Validate a decoded JSON value against the Article contract (lenient about language tags and dates)."""
+    if isinstance(obj, dict):
+        obj = _lenient(obj)
     error = _first_error("article", obj)
     if error is not None:
         if isinstance(obj, dict) and "text" not in obj:

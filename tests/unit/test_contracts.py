@@ -56,7 +56,9 @@ def test_unknown_fields_are_kept() -> None:
         (b'{"title": "x"}', "missing_text", "'text'"),
         (b'{"text": 5}', "schema", "$.text"),
         (b'{"text": "   "}', "empty_text", "whitespace"),
-        (b'{"text": "t", "language": "deu"}', "schema", "$.language"),
+        (b'{"text": "t", "language": "english"}', "schema", "$.language"),
+        (b'{"text": "t", "language": "de-"}', "schema", "$.language"),
+        (b'{"text": "t", "published_at": "2024-02-30"}', "schema", "calendar date"),
         (b'{"text": "t", "published_at": "yesterday"}', "schema", "$.published_at"),
         (b'{"text": "' + b"x" * 2_000_000 + b'"}', "too_large", "limit"),
     ],
@@ -66,6 +68,38 @@ def test_invalid_articles_have_a_precise_reason(raw: bytes, code: str, fragment:
         decode_article(raw)
     assert info.value.code == code
     assert fragment in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("given", "normal", "note"),
+    [
+        ("2024-01-08", "2024-01-08T00:00:00Z", "without a time"),  # trafilatura, many feeds
+        ("2024-01-08 10:15:00", "2024-01-08T10:15:00Z", "without a zone"),
+        ("2024-01-08T10:15", "2024-01-08T10:15:00Z", "without a zone"),
+        ("Mon, 08 Jan 2024 10:15:00 +0100", "2024-01-08T09:15:00Z", "RFC 2822"),  # RSS pubDate
+        ("Mon, 8 Jan 2024 10:15:00 GMT", "2024-01-08T10:15:00Z", "RFC 2822"),
+        ("2024-01-08T10:15:00+01:00", "2024-01-08T09:15:00Z", None),
+        ("2024-01-08T10:15:00.250Z", "2024-01-08T10:15:00.250Z", None),
+    ],
+)
+def test_scraper_dates_are_normalised_not_dead_lettered(given: str, normal: str, note: str | None) -> None:
+    article = decode_article(json.dumps({"text": "t", "published_at": given}))
+    assert article.published_at == normal
+    if normal != given:
+        assert article.extra["published_at_given"] == given
+    if note is None:
+        assert "published_at_note" not in article.extra
+    else:
+        assert note in article.extra["published_at_note"]
+
+
+@pytest.mark.parametrize(
+    ("given", "normal"), [("en-US", "en"), ("EN", "en"), ("de_AT", "de"), ("DE", "de"), ("fr", "fr")]
+)
+def test_language_tags_are_normalised(given: str, normal: str) -> None:
+    article = decode_article(json.dumps({"text": "t", "language": given}))
+    assert article.language == normal
+    assert article.extra.get("language_given") == (None if given == normal else given)
 
 
 def test_reason_never_echoes_a_huge_value() -> None:
