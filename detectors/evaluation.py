@@ -20,8 +20,8 @@ from typing import Any, Protocol
 import orjson
 
 from detectors.contracts import Article, Detection
+from detectors.vocabulary import TYPES
 
-TYPES = ("ceasefire", "meeting")
 _BATCH = 256
 
 

@@ -2,7 +2,8 @@
 
 Adding a language = adding ``lexicons/<lang>/common.json`` plus one file per event type (``ceasefire.json``,
 ``meeting.json``). Adding an event type = a detector module that calls :func:`register` and its lexicon files;
-list the module in ``lexicons/detectors.json`` so pipelines load it.
+list the module in ``lexicons/detectors.json`` so pipelines load it, and its statuses (levels, forms) under
+``events`` there: ``detectors.vocabulary`` builds the shared words from that list.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
+
+import jsonschema
 
 _ROOT = "lexicons"
 _DETECTORS: dict[str, Callable[..., Any]] = {}
@@ -38,9 +41,42 @@ def lexicon(lang: str, name: str) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"lexicon {lang}/{name}.json must hold a JSON object")
+    check_lexicon(data, name, f"{lang}/{name}.json")
     return data
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow ``schemas/lexicon.schema.json``."""
+
+
+@cache
+def _lexicon_schema() -> dict[str, Any]:
+    text = resources.files("detectors.schemas").joinpath("lexicon.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = _lexicon_schema()
+    if kind not in schema["$defs"] or kind in ("pattern", "patterns", "words", "alpha2"):
+        raise LexiconError(f"no schema for lexicon files named {kind}.json: add it to lexicon.schema.json")
+    sub = {"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"}
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(sub)
+
+
+def check_lexicon(data: Any, kind: str, where: str) -> None:
+    """Raise LexiconError naming the file and key when ``data`` breaks the schema for ``kind`` files."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    err = errors[0]
+    key = "/".join(str(p) for p in err.absolute_path) or "(top level)"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        key = "/".join([*map(str, err.absolute_path), extra[0]]) if extra else key
+        raise LexiconError(f"lexicon {where}: unknown key {key!r}")
+    raise LexiconError(f"lexicon {where}: {key}: {err.message[:200]}")
 
 
 def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -53,9 +89,21 @@ def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return deco
 
 
+@cache
+def _spec() -> dict[str, Any]:
+    return json.loads(_root().joinpath("detectors.json").read_text("utf-8"))
+
+
+def events() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every event type with its words: ``{type: {"statuses": (…), "levels": (…), "forms": (…)}}`` (the last two
+    empty when the type has none), in the order of ``lexicons/detectors.json``."""
+    return {name: {part: tuple(words.get(part, ())) for part in ("statuses", "levels", "forms")}
+            for name, words in _spec()["events"].items()}
+
+
 @lru_cache(maxsize=1)
 def _load_modules() -> tuple[str, ...]:
-    spec = json.loads(_root().joinpath("detectors.json").read_text("utf-8"))
+    spec = _spec()
     for module in spec["modules"]:
         importlib.import_module(module)
     return tuple(spec["modules"])
