@@ -25,22 +25,15 @@ from markupsafe import Markup
 from alerts.channels import Channel, channel_for, channel_named
 from alerts.dispatch import REPEAT_REASON, Notification
 from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
+from alerts.vocabulary import TYPE_STATUSES
 from detectors.contracts import Detection
 
 __all__ = ["STATUS_WORDS", "Rendered", "headline", "neutralise", "render", "render_text"]
 
 REPEAT_MARK = "Possible repeat (re-sent after a restart) — "
 
-STATUS_WORDS = {
-    ("ceasefire", "announced"): "Ceasefire announced",
-    ("ceasefire", "called_for"): "Ceasefire called for",
-    ("ceasefire", "violated"): "Ceasefire violated",
-    ("ceasefire", "rejected"): "Ceasefire rejected",
-    ("meeting", "held"): "Meeting held",
-    ("meeting", "planned"): "Meeting planned",
-    ("meeting", "called_for"): "Meeting called for",
-    ("meeting", "rejected"): "Meeting rejected",
-}
+# "Ceasefire announced", "Meeting called for", … — one phrase per (type, status) of the detector registry
+STATUS_WORDS = {(t, st): f"{t.capitalize()} {st.replace('_', ' ')}" for t, st in TYPE_STATUSES}
 TITLE_LIMIT = 200  # apprise's title_maxlen is 250 for most services
 # (evidence characters, sources, actors) tried in order until the body fits the channel's limit
 LEVELS = ((600, 10, 6), (300, 5, 4), (140, 3, 3), (60, 1, 2), (0, 1, 1))

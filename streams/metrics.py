@@ -24,6 +24,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disa
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from alerts.stories import find
+from alerts.vocabulary import SUPPRESSED_REASONS, Outcome, failure_reason
 
 __all__ = ["CATALOGUE", "CONTENT_TYPE_LATEST", "MetricDef", "Metrics"]
 
@@ -34,24 +35,7 @@ STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 LATENCY_BUCKETS = (1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 4 * 3600.0,
                    86400.0, 7 * 86400.0)
 
-# Dispatch outcomes (alerts.dispatch.Decision.outcomes) that mean "no message for this detection", and the
-# suppression reason each one is counted under. "pending" is not a suppression: group_wait will send it.
-SUPPRESSED_REASONS: Mapping[str, str] = {
-    "grouped": "grouped",
-    "replay": "repeat",
-    "repeat": "repeat",
-    "silenced": "silenced",
-    "inhibited": "inhibited",
-    "held": "held",
-}
-# Delivery failures by bounded reason, matched on the start of DeliveryResult.error.
-FAILURE_REASONS: tuple[tuple[str, str], ...] = (
-    ("apprise does not understand", "bad_url"),
-    ("target refused", "refused"),
-    ("timeout", "timeout"),
-    ("timed out", "timeout"),
-)
-
+# Dispatch outcomes that mean "no message" (SUPPRESSED_REASONS) and failure reasons live in alerts.vocabulary.
 
 @dataclass(frozen=True)
 class MetricDef:
@@ -122,14 +106,6 @@ def parse_timestamp(value: str | None) -> float | None:
     return parsed.timestamp()
 
 
-def failure_reason(error: str | None) -> str:
-    text = (error or "").lower()
-    for prefix, reason in FAILURE_REASONS:
-        if prefix in text:
-            return reason
-    return "error"
-
-
 class Metrics:
     """The catalogue, instantiated on one registry, plus recorders over the streams layer's values."""
 
@@ -191,7 +167,7 @@ class Metrics:
             reason = SUPPRESSED_REASONS.get(outcome)
             if reason is not None:
                 self["alerts_suppressed"].labels(receiver, reason).inc()
-            replayed = replayed or outcome == "replay"
+            replayed = replayed or outcome == Outcome.REPLAY
         if replayed:
             self["articles_deduplicated"].inc()
 
