@@ -20,7 +20,16 @@ from datetime import datetime
 from importlib import metadata
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    PlatformCollector,
+    ProcessCollector,
+    disable_created_metrics,
+    generate_latest,
+)
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from alerts.stories import find
@@ -112,6 +121,10 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         disable_created_metrics()  # no *_created series: they double the exposition and no query here uses them
         self.registry = registry or CollectorRegistry()
+        # process_* (CPU seconds, resident memory, open fds, start time) and python_info, as on the default
+        # registry: operators' standard dashboards and alerts expect them on every target
+        ProcessCollector(registry=self.registry)
+        PlatformCollector(registry=self.registry)
         self._m: dict[str, Any] = {}
         for d in CATALOGUE:
             name = f"wirewatch_{d.name}"

@@ -37,7 +37,12 @@ def test_every_metric_is_declared_once_with_help_and_bounded_labels() -> None:
 def test_exposition_is_prefixed_typed_and_has_no_created_series() -> None:
     families = list(text_string_to_metric_families(Metrics().exposition().decode()))
     assert families
+    standard = {f.name for f in families if f.name.startswith(("process_", "python_"))}
+    assert {"process_cpu_seconds", "process_resident_memory_bytes", "process_start_time_seconds",
+            "python_info"} <= standard, standard
     for family in families:
+        if family.name in standard:
+            continue
         assert family.name.startswith("wirewatch_"), family.name
         assert family.documentation
         for sample in family.samples:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 from pathlib import Path
 
 import yaml
@@ -47,7 +48,9 @@ def test_worker_commands_parse_and_the_compose_config_loads() -> None:
 
 def test_dockerfile_is_slim_non_root_and_copies_what_exists() -> None:
     text = (DEPLOY / "Dockerfile").read_text("utf-8")
-    assert re.search(r"^ARG PYTHON_IMAGE=python:3\.1[12]-slim", text, re.M)
+    image = re.search(r"^ARG PYTHON_IMAGE=python:(\d+)\.(\d+)-slim", text, re.M)
+    assert image, "a slim Python base image"
+    assert tuple(map(int, image.groups())) == sys.version_info[:2], "the image runs the Python the tests run"
     users = re.findall(r"^USER\s+(\S+)", text, re.M)
     assert users and users[-1].split(":")[0] not in {"root", "0"}
     assert "HEALTHCHECK" in text and "/healthz" in text
@@ -76,8 +79,12 @@ def test_grafana_provisioning_matches_the_dashboard() -> None:
     datasource = yaml.safe_load((provisioning / "datasources" / "prometheus.yaml").read_text("utf-8"))
     uid = datasource["datasources"][0]["uid"]
     dashboard = json.loads((DEPLOY / "grafana" / "dashboards" / "wirewatch.json").read_text("utf-8"))
+    variables = {v["name"]: v for v in dashboard["templating"]["list"]}
+    assert variables["datasource"]["type"] == "datasource" and variables["datasource"]["query"] == "prometheus"
     used = {t["datasource"]["uid"] for p in dashboard["panels"] for t in p.get("targets", [])}
-    assert used == {uid}
+    used |= {p["datasource"]["uid"] for p in dashboard["panels"] if p.get("datasource")}
+    assert used == {"${datasource}"}, "every panel picks the datasource variable, no hard-coded uid"
+    assert uid  # the provisioned datasource is the variable's default (type prometheus, isDefault)
     provider = yaml.safe_load((provisioning / "dashboards" / "wirewatch.yaml").read_text("utf-8"))
     mounts = compose()["services"]["grafana"]["volumes"]
     assert any(m.endswith(f":{provider['providers'][0]['options']['path']}:ro") for m in mounts)
@@ -85,6 +92,33 @@ def test_grafana_provisioning_matches_the_dashboard() -> None:
     assert len(ids) == len(set(ids))
     assert not any("$" in t["expr"] for p in dashboard["panels"] for t in p.get("targets", [])), \
         "no Grafana variables: the integration test evaluates the expressions as they are"
+
+
+def test_last_article_panel_shows_no_value_before_the_first_article() -> None:
+    dashboard = json.loads((DEPLOY / "grafana" / "dashboards" / "wirewatch.json").read_text("utf-8"))
+    panel = next(p for p in dashboard["panels"] if p.get("title") == "Last article")
+    assert "> 0" in panel["targets"][0]["expr"], "time() - 0 would show ~56 years before the first article"
+    assert panel["fieldConfig"]["defaults"]["noValue"]
+
+
+def test_every_rule_has_a_runbook_section() -> None:
+    rules = yaml.safe_load((DEPLOY / "prometheus" / "rules" / "wirewatch.rules.yml").read_text("utf-8"))
+    runbook = (DEPLOY / "RUNBOOK.md").read_text("utf-8")
+    anchors = set(re.findall(r"^## (\S+)$", runbook, re.M))
+    alerts = [r for g in rules["groups"] for r in g["rules"] if "alert" in r]
+    assert alerts
+    for rule in alerts:
+        url = rule["annotations"]["runbook_url"]
+        assert url.endswith("deploy/RUNBOOK.md#" + rule["alert"].lower()), url
+        assert rule["alert"].lower() in anchors, f"RUNBOOK.md has no section for {rule['alert']}"
+
+
+def test_compose_runs_the_kafka_the_tests_run_and_ignores_faust_data() -> None:
+    pom = (DEPLOY / "kafka" / "pom.xml").read_text("utf-8")
+    version = re.search(r"<kafka.version>([^<]+)</kafka.version>", pom).group(1)
+    assert compose()["services"]["kafka"]["image"] == f"apache/kafka:{version}"
+    ignored = (REPO / ".dockerignore").read_text("utf-8").split()
+    assert "wirewatch-*-data" in ignored and "**/wirewatch-*-data" in ignored
 
 
 def test_every_metric_the_deploy_files_use_is_in_the_catalogue() -> None:
