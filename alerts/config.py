@@ -20,6 +20,8 @@ import jsonschema
 import yaml
 
 from alerts.durations import parse_duration
+from alerts.route_names import derive_name, duplicates
+from alerts.vocabulary import LEVELS, TYPES, Status
 
 ENV_PREFIX = "WIREWATCH_"
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -95,6 +97,11 @@ class Route:
     repeat_interval: float = 4 * 3600.0
     digest: float | None = None
     continue_: bool = False
+    name: str = ""  # the notification log's reference to this route; derived when empty (alerts.route_names)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", derive_name(self.receiver, self.match))
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,9 @@ def default_config() -> Config:
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.files("alerts.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    for name in ("matcher", "silence_matcher"):  # the event words come from the vocabulary, not the schema file
+        for key, words in (("type", TYPES), ("status", tuple(Status)), ("level", LEVELS)):
+            schema["$defs"][name]["properties"][key] = {"type": "array", "items": {"enum": list(words)}}
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -268,7 +278,13 @@ def load_config(path: str | os.PathLike[str] | None, env: Mapping[str, str] | No
     problems.extend(_check_references(data, filename, lines))
     if problems:
         raise ConfigError(problems)
-    return _build(data, filename)
+    config = _build(data, filename)
+    problems = [ConfigProblem(filename, _nearest_line(lines, ("routes", i)), _dotted(("routes", i)),
+                              f"duplicate route name {name!r}: give one of these routes a `name:`")
+                for i, name in duplicates([r.name for r in config.routes])]
+    if problems:
+        raise ConfigError(problems)
+    return config
 
 
 def _check_references(data: dict[str, Any], filename: str, lines: Mapping) -> list[ConfigProblem]:
@@ -372,4 +388,5 @@ def _route(r: dict[str, Any], watchlists: Mapping[str, list[str]]) -> Route:
                          else defaults.repeat_interval),
         digest=parse_duration(r["digest"]) if "digest" in r else None,
         continue_=bool(r.get("continue", False)),
+        name=r.get("name", ""),
     )
