@@ -9,7 +9,7 @@ DROPPED" filter discards the re-fetched messages. The agent sees e.g. @30..@39, 
 processed in this process. If faust also records that jump as a "gap" (``Consumer._add_gap``, meant for
 compacted topics and transaction markers) it later commits over it — the messages are LOST.
 
-The fix, in our thin layer:
+The fix, in our thin layer (the faust internals it touches are in ``streams/faust_compat.py``):
 
 * ``OffsetGuard`` (pure): per partition, the next expected offset, starting from the group's committed offset.
   ``PROCESS`` the expected offset; ``DUPLICATE`` below it (already processed: a seek re-delivered it); ``GAP``
@@ -41,6 +41,8 @@ from typing import Any
 
 from aiokafka.errors import KafkaError
 from faust.types import TP
+
+from streams import faust_compat
 
 log = logging.getLogger("wirewatch.offsets")
 
@@ -119,7 +121,7 @@ class FaustOffsetGuard:
         self._in_hand: dict[Any, tuple[Any, float]] = {}  # tp -> (last admitted message, when)
         app.on_partitions_revoked.connect(self._on_revoked)
         app.on_partitions_assigned.connect(self._on_assigned)
-        _guard_gaps(app, self)
+        _guard_gaps(self)
 
     async def _on_revoked(self, sender: Any, revoked: Any, **kwargs: Any) -> None:
         self._forget([TP(tp.topic, tp.partition) for tp in revoked])
@@ -144,7 +146,7 @@ class FaustOffsetGuard:
         if verdict is Verdict.PROCESS:
             self._in_hand[tp] = (message, time.monotonic())
             return True
-        message.acked = True  # release without Consumer.ack: never committed, faust does not wait for it
+        faust_compat.release(message)  # never committed, faust does not wait for it
         if verdict is Verdict.DUPLICATE:
             log.debug("offset guard: %s[%d]@%d already processed", tp.topic, tp.partition, message.offset)
             return False
@@ -156,7 +158,7 @@ class FaustOffsetGuard:
         if earliest is not None and earliest > expected:
             log.warning("offset guard: %s[%d] offsets %d..%d were deleted by retention; going on from %d",
                         tp.topic, tp.partition, expected, earliest - 1, earliest)
-            await _ORIGINAL_ADD_GAP(self.app.consumer, tp, expected, earliest - 1)
+            await faust_compat.add_gap(self.app.consumer, tp, expected, earliest - 1)
             self.guard.skip_to(tp, earliest)
             if message.offset == earliest:
                 self.guard.check(tp, message.offset)
@@ -180,8 +182,8 @@ class FaustOffsetGuard:
     def check_stalled(self, now: float) -> list[Any]:
         """Seek back every stalled partition the agents took messages from; returns them."""
         consumer = self.app.consumer
-        read_offsets = getattr(consumer, "_read_offset", {})
-        paused = getattr(consumer, "_paused_partitions", set())  # e.g. halted on a DLQ flood: leave it alone
+        read_offsets = faust_compat.read_offsets(consumer)
+        paused = faust_compat.paused_partitions(consumer)  # e.g. halted on a DLQ flood: leave it alone
         sought = []
         for tp, (message, at) in list(self._in_hand.items()):
             if tp in self._seeking or tp in paused:
@@ -213,7 +215,7 @@ class FaustOffsetGuard:
                     # a delivery already in flight when we paused sets faust's read offset after our seek (and the
                     # fetcher would then drop the re-fetch): stay paused, look again, seek again until it holds
                     await asyncio.sleep(SEEK_DELAY_S)
-                    if getattr(consumer, "_read_offset", {}).get(tp, expected) in (expected, None):
+                    if faust_compat.read_offsets(consumer).get(tp, expected) in (expected, None):
                         return
             finally:
                 self._seeking.discard(tp)
@@ -225,36 +227,19 @@ class FaustOffsetGuard:
 
     async def _committed(self, tp: Any) -> int | None:
         """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away)."""
-        consumer = self.app.consumer
-        thread = getattr(consumer, "_thread", None)
         try:
-            aio = thread._ensure_consumer()  # type: ignore[union-attr]
-            committed = await thread.call_thread(aio.committed, tp)  # type: ignore[union-attr]
+            committed = await faust_compat.committed_offset(self.app.consumer, tp)
         except (AttributeError, RuntimeError, OSError, TimeoutError, KafkaError) as exc:
             log.warning("offset guard: committed offset of %s unknown (%s): trusting the first offset", tp, exc)
             return None
         return committed if isinstance(committed, int) and committed >= 0 else None
 
 
-_ORIGINAL_ADD_GAP: Any = None
-
-
-def _guard_gaps(app: Any, guard: FaustOffsetGuard) -> None:
+def _guard_gaps(guard: FaustOffsetGuard) -> None:
     """Stop faust from recording holes (and committing over them) on the guarded topics. Documented above."""
-    global _ORIGINAL_ADD_GAP
-    from faust.transport.consumer import Consumer
 
-    if _ORIGINAL_ADD_GAP is None:
-        _ORIGINAL_ADD_GAP = Consumer._add_gap
-        guarded: list[FaustOffsetGuard] = []
+    def skipped(tp: Any, offset_from: int, offset_to: int) -> None:
+        log.warning("offset guard: faust saw a hole in %s[%d] %d..%d; not committing over it",
+                    tp.topic, tp.partition, offset_from, offset_to)
 
-        async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
-            if any(tp.topic in g.topics for g in guarded):
-                log.warning("offset guard: faust saw a hole in %s[%d] %d..%d; not committing over it",
-                            tp.topic, tp.partition, offset_from, offset_to)
-                return
-            await _ORIGINAL_ADD_GAP(self, tp, offset_from, offset_to)
-
-        Consumer._add_gap = _add_gap  # type: ignore[method-assign]
-        Consumer._wirewatch_guards = guarded  # type: ignore[attr-defined]
-    Consumer._wirewatch_guards.append(guard)  # type: ignore[attr-defined]
+    faust_compat.filter_gaps(lambda tp: tp.topic in guard.topics, skipped)

@@ -1,12 +1,9 @@
 """Table writes the route agent makes after its iteration step, and waiting for one to be durable.
 
-Two faust internals, in one place (re-check on any faust upgrade; ``tests/integration`` and
-``tests/reliability`` cover both through the worker):
+The route agent writes to a table after its iteration step, in a task of its own; it makes the event current again
+there with ``streams.faust_compat.in_partition_of`` so the 'sent' record lands in the changelog partition of
+the outbox entry it settles.
 
-* faust writes a table change to the changelog partition of the *current event*, a context variable a stream
-  sets while an agent handles the event. The route agent settles a delivery in a task of its own, after it
-  moved on; ``in_partition_of(event)`` makes that event current again there, so the 'sent' record lands in the
-  changelog partition of the outbox entry it settles.
 * ``Table.__setitem__`` drops the future of its changelog record. ``ChangelogWrites`` keeps the latest one per
   key so that ``await written(key)`` waits for exactly that record's broker ack — not for a whole-producer
   flush, which under load keeps waiting for everyone else's messages too.
@@ -15,21 +12,7 @@ Two faust internals, in one place (re-check on any faust upgrade; ``tests/integr
 from __future__ import annotations
 
 import asyncio
-import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
-
-from faust import streams as _streams
-
-
-@contextmanager
-def in_partition_of(event: Any) -> Iterator[None]:
-    token = _streams._current_event.set(weakref.ref(event))
-    try:
-        yield
-    finally:
-        _streams._current_event.reset(token)
 
 
 class ChangelogWrites:

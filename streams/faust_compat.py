@@ -1,0 +1,108 @@
+"""Every faust / aiokafka internal Wirewatch relies on, in one module (re-check all of it on any upgrade).
+
+Checked against faust-streaming 0.15.3, aiokafka 0.14.0 and mode-streaming 0.7.1 (pyproject.toml pins the trio
+below their next minor). Nothing else in ``streams/`` touches a private name of faust or aiokafka; what each
+helper stands in for, and why we need it, is said next to it. ``tests/unit/streams/test_faust_compat.py`` checks
+that the names still exist; ``tests/integration`` and ``tests/reliability`` cover the behaviour through a worker.
+
+* ``in_partition_of(event)`` — faust writes a table change to the changelog partition of the *current event*, a
+  context variable (``faust.streams._current_event``) a stream sets while an agent handles the event. The route
+  agent settles a delivery in a task of its own, after it moved on: this makes that event current again there.
+* ``release(message)`` — ``message.acked = True`` without ``Consumer.ack``: faust neither waits for the message
+  (a SIGTERM or a rebalance goes on) nor commits its offset, so it is read again after a restart.
+* ``release_unacked(consumer, topic)`` — the same for every message of ``topic`` faust still holds
+  (``Consumer._unacked_messages``): the DLQ halt.
+* ``read_offsets(consumer)`` / ``paused_partitions(consumer)`` — the fetcher's last delivered offset per
+  partition (``Consumer._read_offset``) and the partitions paused in it (``Consumer._paused_partitions``).
+* ``committed_offset(consumer, tp)`` — the group's committed offset, asked of aiokafka in faust's consumer thread
+  (``Consumer._thread``, ``ConsumerThread._ensure_consumer``).
+* ``filter_gaps(should_skip)`` — wraps ``faust.transport.consumer.Consumer._add_gap`` (faust records a hole in
+  the offsets and later commits over it); ``add_gap(consumer, …)`` calls faust's original.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from faust import streams as _faust_streams
+
+CHECKED_AGAINST = {"faust-streaming": "0.15.3", "aiokafka": "0.14.0", "mode-streaming": "0.7.1"}
+
+
+@contextmanager
+def in_partition_of(event: Any) -> Iterator[None]:
+    """Make ``event`` faust's current event inside the block: table writes go to its changelog partition."""
+    token = _faust_streams._current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _faust_streams._current_event.reset(token)
+
+
+def release(message: Any) -> None:
+    """Let faust forget ``message`` without acking it: never committed, never waited for."""
+    message.acked = True
+
+
+def release_unacked(consumer: Any, topic: str) -> int:
+    """Release every message of ``topic`` faust holds unacked (in flight or buffered); returns how many."""
+    released = 0
+    for message in list(consumer._unacked_messages):
+        if message.topic == topic:
+            release(message)
+            released += 1
+    return released
+
+
+def read_offsets(consumer: Any) -> dict[Any, int]:
+    """The offset faust's fetcher last delivered, per partition (empty when faust has none yet)."""
+    return getattr(consumer, "_read_offset", None) or {}
+
+
+def paused_partitions(consumer: Any) -> set[Any]:
+    """The partitions paused in faust's fetcher (e.g. a halt, or the offset guard seeking back)."""
+    return getattr(consumer, "_paused_partitions", None) or set()
+
+
+async def committed_offset(consumer: Any, tp: Any) -> Any:
+    """The group's committed offset of ``tp`` from aiokafka (None, -1 or an int); raises when it is unknown
+    (AttributeError when faust's consumer thread is not there, or aiokafka's errors)."""
+    thread = consumer._thread
+    aio = thread._ensure_consumer()
+    return await thread.call_thread(aio.committed, tp)
+
+
+_AddGap = Callable[[Any, Any, int, int], Awaitable[None]]
+_original_add_gap: _AddGap | None = None
+_gap_filters: list[tuple[Callable[[Any], bool], Callable[[Any, int, int], None]]] = []
+
+
+def filter_gaps(should_skip: Callable[[Any], bool], on_skip: Callable[[Any, int, int], None]) -> None:
+    """From now on faust records no hole in a partition ``tp`` for which ``should_skip(tp)`` holds (it calls
+    ``on_skip(tp, from, to)`` instead); other partitions keep faust's behaviour. Installed once per process."""
+    global _original_add_gap
+    from faust.transport.consumer import Consumer
+
+    if _original_add_gap is None:
+        _original_add_gap = Consumer._add_gap
+
+        async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+            for skip, skipped in _gap_filters:
+                if skip(tp):
+                    skipped(tp, offset_from, offset_to)
+                    return
+            await add_gap(self, tp, offset_from, offset_to)
+
+        Consumer._add_gap = _add_gap  # type: ignore[method-assign]
+    _gap_filters.append((should_skip, on_skip))
+
+
+async def add_gap(consumer: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+    """faust's own ``Consumer._add_gap``: a real hole (retention deleted the offsets), commits may move on."""
+    from faust.transport.consumer import Consumer
+
+    original = _original_add_gap or Consumer._add_gap
+    await original(consumer, tp, offset_from, offset_to)
