@@ -34,7 +34,8 @@ CUES = re.compile(
     r"telefonat\w*|telefonierte\w*|gipfel\w*|\w*gipfel|konferenz\w*|\w*konferenz|tagung|zusammenkunft|zitiert|"
     r"einbestellt|\w*waffenruhe|\w*waffenstillstand\w*|feuerpause|feuer|kampfpause|friedensgespräch\w*|"
     r"verhandlungstisch|abgesagt|absagen|sagte\w* \w+ ab|vertagt|zusammengekommen|kamen \w+ zusammen|"
-    r"\w*treffen)\b",
+    r"\w*treffen|friedensverhandl\w*|feindseligkeiten|\w*reise|reiste\w*|beriet\w*|berat\w*|amtskolleg\w*|"
+    r"staatsgast|gastgeber\w*|unterhandl\w*|kontakt\w*|runde[nr]? tisch\w*|zusammensetzen)\b",
     re.IGNORECASE,
 )
 # broader words around the events (party/cabinet/company meetings, interviews, fighting, deals): hard negatives
@@ -128,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-article", type=int, default=4)
     ap.add_argument("--random", type=int, default=80)
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--skip", help="a labelled JSONL file: its ref spans are not selected again (a later round)")
     args = ap.parse_args(argv)
     if not args.out.startswith("/tmp/"):
         print("refusing to write span text outside /tmp", file=sys.stderr)
@@ -140,6 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     if DEV.exists():
         dev_texts = {json.loads(line).get("text", "") for line in DEV.open(encoding="utf-8")}
     items = candidates(records, dev_texts)
+    if args.skip:
+        done = set()
+        with open(args.skip, encoding="utf-8") as fh:
+            for line in fh:
+                ref = json.loads(line)["ref"]
+                done |= {(ref["article"], ref["start"]), (ref["article"], ref["end"])}
+        items = [c for c in items if (c["article"], c["start"]) not in done and (c["article"], c["end"]) not in done]
     chosen = select(items, args.total, args.per_article, args.random, args.seed)
     with open(args.out, "w", encoding="utf-8") as fh:
         for c in chosen:
