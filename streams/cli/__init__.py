@@ -1,0 +1,48 @@
+"""The ``wirewatch`` command line: one module per command group, each with ``add_parser(sub)``.
+
+Heavy imports (spaCy, faust) happen inside the commands that need them, so ``wirewatch --help`` is fast.
+
+Adding a command is a one-module change: write ``streams/cli/<name>.py`` with
+
+    def add_parser(sub: Subparsers) -> None:
+        p = sub.add_parser("<name>", help="…")
+        p.add_argument(…)
+        p.set_defaults(func=run)         # run(args) -> exit code (streams.cli.common.EXIT_*)
+
+then name the module in ``COMMANDS`` below (the order is the order of ``wirewatch --help``). A command group with
+subcommands (``alerts``, ``silence``) creates its own sub-parsers in its module; commands share only
+``streams.cli.common`` (exit codes, ``load_config``), never each other's modules or argparse internals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+
+from streams import logs
+from streams.cli import alerts, bench, check_config, evaluate, publish, scan, silence, worker
+from streams.cli.common import EXIT_OK
+
+COMMANDS = (scan, publish, worker, evaluate, check_config, bench, alerts, silence)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirewatch", description="News event detection and alerting.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    logs.add_arguments(parser)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logs.configure(args.log_format, logging.DEBUG if args.verbose else logging.WARNING)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `wirewatch scan … | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,38 @@
+"""``wirewatch publish``: feed text/JSONL files into the articles topic."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from streams.cli.common import EXIT_INPUT, EXIT_OK, Subparsers, load_config
+
+
+def run(args: argparse.Namespace) -> int:
+    from streams.inputs import read_items
+    from streams.publisher import Publisher
+
+    config = load_config(args.config)
+    bootstrap = args.bootstrap or config.kafka.bootstrap
+    sent = invalid = 0
+    with Publisher(bootstrap, topic=args.topic or config.kafka.articles_topic) as publisher:
+        for item in read_items(args.paths, args.input_format, max_bytes=config.worker.max_message_bytes):
+            if item.article is None:
+                invalid += 1
+                print(f"wirewatch: {item.origin}: not published: {item.error.reason}", file=sys.stderr)
+                continue
+            publisher.send(item.article)
+            sent += 1
+    print(f"published {sent} article(s) to {args.topic or config.kafka.articles_topic} on {bootstrap}"
+          f"{f', {invalid} invalid' if invalid else ''}", file=sys.stderr)
+    return EXIT_INPUT if invalid else EXIT_OK
+
+
+def add_parser(sub: Subparsers) -> None:
+    p = sub.add_parser("publish", help="feed text/JSONL files into the articles topic")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--topic", help="default: kafka.articles_topic of the config (articles)")
+    p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
+    p.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto")
+    p.add_argument("--config")
+    p.set_defaults(func=run)

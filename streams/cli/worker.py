@@ -1,0 +1,29 @@
+"""``wirewatch worker``: the faust worker on Kafka (streams/app.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from streams import logs
+from streams.cli.common import Subparsers, load_config
+
+
+def run(args: argparse.Namespace) -> int:
+    from streams.app import run_worker
+
+    config = load_config(args.config)
+    return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
+                      log_format=args.log_format, web_bind=args.web_bind)
+
+
+def add_parser(sub: Subparsers) -> None:
+    p = sub.add_parser("worker", help="run the faust worker on Kafka")
+    p.add_argument("--config")
+    p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
+    p.add_argument("--web-port", type=int, help="faust web port (default: worker.web_port of the config)")
+    p.add_argument("--web-bind", default=os.environ.get("WIREWATCH_WEB_BIND", "127.0.0.1"),
+                   help="address of /metrics, /healthz, /readyz (default: $WIREWATCH_WEB_BIND, else 127.0.0.1)")
+    p.add_argument("--loglevel", default="info")
+    logs.add_arguments(p, default=argparse.SUPPRESS)
+    p.set_defaults(func=run)
