@@ -22,6 +22,16 @@ _STATUS = ("rejected", "called_for", "planned", "planned_modal", "future", "held
 _NEAR_ONLY = frozenset({"called_for", "want"})
 _NEAR = 4
 _FORMS = frozenset({"visit", "host", "third_location", "talks", "summit", "phone"})
+_NEGATION_NEAR = 2
+_HEADLINE_TOKENS = 16
+
+
+def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
+    """The article's first line, short, either without a final full stop or naming the meeting with a
+    capitalised noun ("Krisentreffen der Arabischen Liga am Dienstag in Kairo."): a headline or a teaser."""
+    if sent.first != 0 or len(sent) > _HEADLINE_TOKENS:
+        return False
+    return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
 
 
 @registry.register("meeting")
@@ -40,6 +50,7 @@ class MeetingDetector:
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
+        self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
@@ -53,6 +64,7 @@ class MeetingDetector:
         personal = self.needs_person.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
+        anaphoric = self.anaphoric.in_sentence(sent)
         cue_matches = self.cues.find(sent)
         out: list[Candidate] = []
         for trig in dedupe(triggers):
@@ -61,6 +73,9 @@ class MeetingDetector:
                 continue
             args = extract(sent, self.res, span, ctx.known_names)
             is_strong = overlapping(strong, span) or political_topic
+            # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
+            if not args.political and overlapping(anaphoric, span) and (ctx.known_names or ctx.countries):
+                args.political = args.people = args.titled = True
             if not (args.political or is_strong):
                 continue
             if not is_strong and not args.people and overlapping(personal, span):
@@ -97,10 +112,15 @@ class MeetingDetector:
             if "proposal" in clause:
                 out.append(("called_for", base - 0.1))
             return out
+        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and not clause & {"called_for", "want"}:
+            return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
         if "held_prep" in clause:
             return [("held", base)]
+        past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
+        if "headline_time" in whole and _headline(sent, span) and not past and not whole & {"held", "held_prep"}:
+            return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "called_for" in clause:
             return [("called_for", base)]
         if "planned" in clause or "future" in whole or (
