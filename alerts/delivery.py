@@ -37,7 +37,7 @@ import apprise
 
 from alerts.channels import channel_for
 from alerts.config import Config, Receiver
-from alerts.dispatch import Notification
+from alerts.notes import Notification
 from alerts.observe import observing
 from alerts.render import Rendered, render, render_text
 

@@ -14,3 +14,12 @@ def parse_duration(text: str) -> float:
     if not isinstance(text, str) or not _WHOLE.match(text):
         raise ValueError(f"{text!r} is not a duration such as 30s, 5m, 4h or 1h30m")
     return sum(int(n) * _UNITS[unit] for n, unit in _PART.findall(text))
+
+
+def format_duration(seconds: float) -> str:
+    """The short form for messages: ``4h``, ``5m``, ``30s`` (``90s`` stays seconds)."""
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{seconds / 3600:g}h"
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds / 60:g}m"
+    return f"{seconds:g}s"

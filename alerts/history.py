@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from alerts.dispatch import Notification
+from alerts.notes import Notification
 from detectors.contracts import detection_from_dict
 
 OUTCOMES = ("delivered", "retrying", "failed")

@@ -23,8 +23,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from alerts.channels import Channel, channel_for, channel_named
-from alerts.dispatch import REPEAT_REASON, Notification
 from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
+from alerts.notes import REPEAT_REASON, Notification
 from alerts.vocabulary import TYPE_STATUSES
 from detectors.contracts import Detection
 
