@@ -1,6 +1,6 @@
 """Where a worker's time goes: py-spy samples one worker while the bench drives planted articles through it.
 
-    .venv/bin/python bench/profile_worker.py [--rate 100] [--seconds 20] [--bootstrap HOST:PORT] [--out prof.txt]
+    .venv/bin/python -m bench.profile_worker [--rate 100] [--seconds 20] [--bootstrap HOST:PORT] [--out prof.txt]
 
 Starts a broker (unless --bootstrap), an alert sink and one worker exactly as ``wirewatch bench`` does, attaches
 ``py-spy record --gil --format raw`` to the worker for ``--seconds`` while publishing at ``--rate`` articles/s, then
@@ -20,7 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from streams import bench
+from bench.articles import load_news, usable_bases
+from bench.deployment import Deployment, wait_group, warm_up
+from bench.latency import latency_phase
+from bench.plan import DEFAULT_DATA
+from bench.sink import AlertSink
+from bench.suite import broker_for
 
 # (stage, substrings of a stack); the first match wins; "idle" matches the innermost frame only
 STAGES = [
@@ -74,7 +79,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--bootstrap")
     parser.add_argument("--detect-processes", type=int, default=1, help="worker.detect_processes (0: a thread)")
-    parser.add_argument("--data", type=Path, default=bench.DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=Path("worker-profile.txt"), help="py-spy raw output")
     parser.add_argument("--py-spy", default=shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy"))
     parser.add_argument("--all-threads", dest="gil", action="store_false",
@@ -84,24 +89,24 @@ def main() -> int:
 
     from detectors.pipeline import Pipeline
 
-    news = bench.load_news(args.data)
-    bases = bench.usable_bases(news, Pipeline.load(), limit=300)
+    news = load_news(args.data)
+    bases = usable_bases(news, Pipeline.load(), limit=300)
     counter = iter(range(10**6))
-    sink = bench.AlertSink()
+    sink = AlertSink()
     workdir = Path(tempfile.mkdtemp(prefix="wirewatch-profile-"))
     try:
-        with bench.local_broker(args.bootstrap) as broker:
-            dep = bench.Deployment(broker, sink.port, workdir, detect_processes=args.detect_processes)
+        with broker_for(args.bootstrap) as (broker, _pid):
+            dep = Deployment(broker, sink.port, workdir, detect_processes=args.detect_processes)
             try:
                 dep.start_workers(1)
-                bench.wait_group(dep, 1, timeout=180)
-                bench.warm_up(dep, sink, bases, counter)
-                spy = subprocess.Popen([args.py_spy, "record", "--pid", str(dep.procs[0].pid), "--duration",
+                wait_group(dep, 1, timeout=180)
+                warm_up(dep, sink, bases, counter)
+                spy = subprocess.Popen([args.py_spy, "record", "--pid", str(dep.workers[0].proc.pid), "--duration",
                                         str(int(args.seconds)), "--format", "raw", "--output", str(args.out),
                                         "--nonblocking", "--threads", *(["--gil"] if args.gil else [])],
                                        stdout=subprocess.DEVNULL)
                 time.sleep(1.0)
-                phase = bench.latency_phase(dep, sink, bases, counter, args.rate, args.seconds, 60.0)
+                phase = latency_phase(dep, sink, bases, counter, args.rate, args.seconds, 60.0)
                 spy.wait(timeout=args.seconds + 60)
             finally:
                 dep.stop()

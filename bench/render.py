@@ -1,7 +1,7 @@
 """Render a ``wirewatch bench --format json`` result as the Markdown figures block of BENCHMARKS.md.
 
-    .venv/bin/python bench/render.py bench/results/<run>.json            # print the block
-    .venv/bin/python bench/render.py bench/results/<run>.json --write    # replace it in BENCHMARKS.md
+    .venv/bin/python -m bench.render bench/results/<run>.json            # print the block
+    .venv/bin/python -m bench.render bench/results/<run>.json --write    # replace it in BENCHMARKS.md
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from streams.bench import SCALEOUT_RUNS
+from bench.plan import SCALEOUT_RUNS
 
 BEGIN, END = "<!-- figures:begin -->", "<!-- figures:end -->"
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"

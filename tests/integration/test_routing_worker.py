@@ -4,7 +4,6 @@ restart (SIGTERM, new process, same group), and silences written by the CLI to t
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -18,12 +17,6 @@ from tests.workers import REPO, Worker
 
 pytestmark = pytest.mark.kafka
 CLI = [sys.executable, "-m", "streams.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", country: str = "LY") -> Detection:

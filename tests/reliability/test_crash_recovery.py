@@ -11,7 +11,7 @@ import time
 import pytest
 
 from alerts.render import REPEAT_MARK
-from tests.reliability.conftest import Broker
+from tests.broker import Broker
 from tests.reliability.harness import (
     corpus,
     double_window_ms,

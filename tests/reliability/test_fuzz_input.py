@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from streams.bench import peak_rss_mb
+from bench.measure import peak_rss_mb
 from tests.reliability.harness import metric, report, send_all, wait_until
 from tests.workers import Worker, consume
 

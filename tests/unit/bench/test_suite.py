@@ -1,4 +1,4 @@
-"""Smoke tests of the ``wirewatch bench`` plumbing with tiny durations: structure, never speed."""
+"""Smoke tests of the ``wirewatch bench`` plumbing (bench/) with tiny durations: structure, never speed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from streams import bench
+from bench import articles, measure, suite
+from bench.plan import SUMMARY_KEYS, Plan
+from bench.sink import AlertSink
 
 REQUIRED = ("detector_articles_per_s", "detector_words_per_s", "tokenizer_words_per_s")
 
@@ -17,29 +19,29 @@ REQUIRED = ("detector_articles_per_s", "detector_words_per_s", "tokenizer_words_
 def test_invented_names_are_unique_and_planted_sentences_are_detected(news_articles: list[dict]) -> None:
     from detectors.pipeline import Pipeline
 
-    surnames = {bench.invented_name(i)[1] for i in range(100_000)}
+    surnames = {articles.invented_name(i)[1] for i in range(100_000)}
     assert len(surnames) == 100_000
-    bases = bench.usable_bases(news_articles, Pipeline.load(), limit=30)
+    bases = articles.usable_bases(news_articles, Pipeline.load(), limit=30)
     assert len(bases) >= 10  # most real news has no event of its own to merge with
 
 
 def test_percentile_counts_a_lost_alert_as_infinite() -> None:
-    assert bench.percentile([0.1] * 99 + [math.inf], 99) == 0.1
-    assert bench.percentile([0.1] * 98 + [math.inf] * 2, 99) == math.inf
-    assert math.isnan(bench.percentile([], 50))
+    assert measure.percentile([0.1] * 99 + [math.inf], 99) == 0.1
+    assert measure.percentile([0.1] * 98 + [math.inf] * 2, 99) == math.inf
+    assert math.isnan(measure.percentile([], 50))
 
 
 def test_steady_rate_spans_the_commits_seen_after_publishing() -> None:
     # polled every 0.1 s; commits (changes) at 1.0 (before publishing ended), 2.05, 3.05, 4.05
     samples = [(0.5, 0), (1.0, 100), (1.5, 100), (2.05, 400), (2.5, 400), (3.05, 700), (3.5, 700), (4.05, 1000)]
-    assert bench.steady_rate(samples, since=1.2) == pytest.approx(300.0)
-    assert bench.steady_rate(samples, since=3.5) is None  # one commit after publishing: no span to time
+    assert measure.steady_rate(samples, since=1.2) == pytest.approx(300.0)
+    assert measure.steady_rate(samples, since=3.5) is None  # one commit after publishing: no span to time
 
 
 def test_sink_matches_alerts_to_articles_by_the_planted_actor() -> None:
     import urllib.request
 
-    sink = bench.AlertSink()
+    sink = AlertSink()
     try:
         sink.expect("Kalomirbek", time.perf_counter())
         body = json.dumps({"title": "Ceasefire announced: Quorvan Kalomirbek", "message": "…"}).encode()
@@ -54,20 +56,20 @@ def test_sink_matches_alerts_to_articles_by_the_planted_actor() -> None:
 
 
 def test_detector_part_reports_the_required_keys(shared_dir: Path) -> None:
-    result = bench.run(shared_dir / "data" / "news-de-10kgnad.jsonl", bench.Plan.tiny(), parts=("detectors",))
+    result = suite.run(shared_dir / "data" / "news-de-10kgnad.jsonl", Plan.tiny(), parts=("detectors",))
     for key in REQUIRED:
         assert result[key] > 0
     assert result["detectors"]["en_core_web_sm"]["installed"] in (True, False)
-    json.loads(bench.to_json(result))
-    assert "tokenizer" in bench.format_text(result)
+    json.loads(suite.to_json(result))
+    assert "tokenizer" in suite.format_text(result)
 
 
 @pytest.mark.kafka
 def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka: str) -> None:
-    result = bench.run(shared_dir / "data" / "news-de-10kgnad.jsonl", bench.Plan.tiny(), bootstrap=kafka,
+    result = suite.run(shared_dir / "data" / "news-de-10kgnad.jsonl", Plan.tiny(), bootstrap=kafka,
                        parts=("latency",))
     (phase,) = result["latency"]["phases"]
     assert phase["published"] == 15 and phase["missing"] == 0, phase
     assert phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"]
-    assert set(bench.SUMMARY_KEYS) <= result.keys()
+    assert set(SUMMARY_KEYS) <= result.keys()
     assert result["peak_rss_mb"] > 50

@@ -1,0 +1,57 @@
+"""Bench articles: real news with one planted event sentence naming a unique invented actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+
+def load_news(path: Path) -> list[dict[str, Any]]:
+    with path.open("rb") as fh:
+        return [orjson.loads(line) for line in fh if line.strip()]
+
+
+_FIRST = ("Quorvan", "Mirelda", "Ostrid", "Jelko", "Tavik", "Branimo", "Seluna", "Dorvik")
+_SYL = ("ka", "lo", "mir", "ten", "vo", "ra", "zel", "dun", "bri", "tor", "wen", "gor", "lin", "pe", "du", "sha")
+_END = ("bek", "rov", "lan", "dor", "vic", "mar", "tek", "zan")
+_TEMPLATES = (
+    "Der Milizenführer {name} kündigte am Montag eine Waffenruhe an.",
+    "Der Rebellenchef {name} traf sich am Dienstag mit Vermittlern zu Gesprächen.",
+)
+
+
+def invented_name(i: int) -> tuple[str, str]:
+    """A unique invented person (first name, surname) for every i: no country, no lexicon word."""
+    digits, k = [], i
+    while k or len(digits) < 3:
+        digits.append(_SYL[k % len(_SYL)])
+        k //= len(_SYL)
+    return _FIRST[i % len(_FIRST)], ("".join(digits) + _END[len(digits) % len(_END)]).capitalize()
+
+
+def planted_article(base: dict[str, Any], i: int, run: str) -> tuple[dict[str, Any], str]:
+    """Real news text with one planted event sentence naming a unique invented actor; returns (article, surname)."""
+    first, surname = invented_name(i)
+    sentence = _TEMPLATES[i % len(_TEMPLATES)].format(name=f"{first} {surname}")
+    article = {"id": f"bench-{run}-{i}", "source": base.get("source") or "bench", "language": "de",
+               "text": f"{sentence}\n{base['text']}"}
+    return article, surname
+
+
+def usable_bases(news: Sequence[dict[str, Any]], pipeline: Any, limit: int | None = None) -> list[dict[str, Any]]:
+    """Real articles which, with a planted sentence, yield exactly the planted detection, actor named, no country."""
+    from detectors.contracts import Article
+
+    pool = list(news[:limit] if limit else news)
+    good = [True] * len(pool)
+    for t in range(len(_TEMPLATES)):
+        planted = [planted_article(b, 1000 + k * len(_TEMPLATES) + t, "probe") for k, b in enumerate(pool)]
+        arts = [Article.create(a["text"], id=a["id"], language="de") for a, _ in planted]
+        for k, (found, (_, surname)) in enumerate(zip(pipeline.detect_many(arts), planted, strict=True)):
+            good[k] = good[k] and (len(found) == 1 and not found[0].countries
+                                   and surname in found[0].evidence.text
+                                   and any(surname in a.text for a in found[0].actors))
+    return [b for b, ok in zip(pool, good, strict=True) if ok]
