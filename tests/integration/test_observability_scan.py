@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 from tests.conftest import REPO, SEED
-from tests.integration.test_observability import free_port
+from tests.workers import free_port
 
 
 def test_scan_serves_metrics_while_reading_stdin() -> None:

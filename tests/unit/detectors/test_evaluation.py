@@ -11,7 +11,7 @@ import pytest
 from detectors.contracts import Article, Detection, Evidence
 from detectors.evaluation import evaluate, evaluate_file, format_text
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DEV_SET = Path(os.environ.get("WIREWATCH_DEV_SET", REPO.parent / "shared" / "eval" / "dev.jsonl"))
 
 

@@ -157,7 +157,7 @@ def test_scan_counts_articles_detections_and_alerts() -> None:
     from detectors.pipeline import Pipeline
     from streams.embedded import scan
     from streams.inputs import read_items
-    from tests.conftest import SEED
+    from tests.workers import SEED
 
     m = Metrics()
     out = io.StringIO()

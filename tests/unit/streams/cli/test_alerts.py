@@ -9,6 +9,7 @@ import pytest
 
 from streams.cli import main
 from tests.unit.test_dispatch import detection
+from tests.workers import REPO
 
 CONFIG = """\
 receivers:
@@ -66,4 +67,4 @@ def test_bad_silences_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
 
 def test_the_routing_example_config_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLACK_TOKEN", "a/b/c")
-    assert main(["check-config", str(Path(__file__).parents[2] / "seeds" / "routing.example.yaml")]) == 0
+    assert main(["check-config", str(REPO / "seeds" / "routing.example.yaml")]) == 0

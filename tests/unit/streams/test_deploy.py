@@ -13,7 +13,7 @@ import yaml
 
 from alerts.config import load_config
 from streams.cli import build_parser
-from tests.conftest import REPO
+from tests.workers import REPO
 
 DEPLOY = REPO / "deploy"
 

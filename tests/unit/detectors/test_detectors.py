@@ -10,7 +10,7 @@ import pytest
 
 from detectors.contracts import Article, Detection, detection_from_dict
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO.parent / "shared" / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
 if not SEED.exists():
     SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
