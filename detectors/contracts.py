@@ -175,6 +175,7 @@ class Actor:
     text: str
     kind: str  # person | org | country | group | other
     role: str | None = None
+    id: str | None = None  # the entity across spellings and languages ("Haftar" = "Хафтар"), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,8 @@ class Detection:
     level: str | None = None
     form: str | None = None
     location: Location | None = None
+    event_date: str | None = None  # when the text dates the event: YYYY, YYYY-MM or YYYY-MM-DD
+    recency: str = "new"           # new | background (a mention of an earlier event: never alerts as new)
 
     @classmethod
     def create(
@@ -229,6 +232,8 @@ class Detection:
         form: str | None = None,
         location: Location | None = None,
         detected_at: str | None = None,
+        event_date: str | None = None,
+        recency: str = "new",
     ) -> Detection:
         """Build a detection for ``article``; its id is deterministic (replays produce the same ids)."""
         return cls(
@@ -250,6 +255,8 @@ class Detection:
             level=level,
             form=form,
             location=location,
+            event_date=event_date,
+            recency=recency,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -260,12 +267,14 @@ class Detection:
             "id": self.id, "article_id": self.article_id, "url": self.url, "source": self.source,
             "published_at": self.published_at, "detected_at": self.detected_at, "language": self.language,
             "type": self.type, "status": self.status, "confidence": self.confidence,
-            "actors": [{"text": a.text, "kind": a.kind, **({"role": a.role} if a.role is not None else {})}
-                       for a in self.actors],
+            "actors": [{"text": a.text, "kind": a.kind, **({"role": a.role} if a.role is not None else {}),
+                        **({"id": a.id} if a.id is not None else {})} for a in self.actors],
             "countries": list(self.countries),
             "evidence": {"text": ev.text, "start": ev.start, "end": ev.end, "trigger": list(ev.trigger)},
-            "detector": self.detector, "story_key": self.story_key,
+            "detector": self.detector, "story_key": self.story_key, "recency": self.recency,
         }
+        if self.event_date is not None:
+            out["event_date"] = self.event_date
         if self.level is not None:
             out["level"] = self.level
         if self.form is not None:
@@ -306,7 +315,7 @@ def detection_from_dict(obj: Any) -> Detection:
         type=obj["type"],
         status=obj["status"],
         confidence=float(obj["confidence"]),
-        actors=tuple(Actor(a["text"], a["kind"], a.get("role")) for a in obj["actors"]),
+        actors=tuple(Actor(a["text"], a["kind"], a.get("role"), a.get("id")) for a in obj["actors"]),
         countries=tuple(obj["countries"]),
         evidence=Evidence(ev["text"], ev["start"], ev["end"], (ev["trigger"][0], ev["trigger"][1])),
         detector=obj["detector"],
@@ -314,6 +323,8 @@ def detection_from_dict(obj: Any) -> Detection:
         level=obj.get("level"),
         form=obj.get("form"),
         location=Location(loc["text"], loc.get("country")) if loc else None,
+        event_date=obj.get("event_date"),
+        recency=obj.get("recency", "new"),
     )
 
 

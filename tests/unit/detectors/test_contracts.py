@@ -129,6 +129,23 @@ def test_detection_round_trip_and_schema() -> None:
     assert "level" not in obj  # optional fields are omitted, not null
 
 
+def test_event_date_recency_and_entity_ids_round_trip() -> None:
+    base = _detection()
+    d = Detection.create(
+        Article.create(base.evidence.text, url=base.url, published_at=base.published_at),
+        language="de", type="meeting", status="held", confidence=0.8, evidence=base.evidence, detector="test/1",
+        actors=(Actor("Chalifa Haftar", "person", None, "haftar"),), event_date="2019-04-15", recency="background",
+    )
+    obj = json.loads(d.to_json())
+    jsonschema.validate(obj, schema("detection"))
+    assert (obj["event_date"], obj["recency"], obj["actors"][0]["id"]) == ("2019-04-15", "background", "haftar")
+    assert decode_detection(d.to_json()) == d
+    old = {k: v for k, v in obj.items() if k not in ("event_date", "recency")}  # a record written before both
+    assert decode_detection(json.dumps(old)).recency == "new"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**obj, "recency": "old"}, schema("detection"))
+
+
 def test_detection_ids_are_deterministic() -> None:
     assert _detection().id == _detection().id
 
