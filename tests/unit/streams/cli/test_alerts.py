@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from streams.cli import main
-from tests.unit.test_dispatch import detection
+from tests.unit.alerts.helpers import detection
 from tests.workers import REPO
 
 CONFIG = """\

@@ -1,0 +1,134 @@
+"""Delivery lanes: a real dispatcher, a real deliverer and a real HTTP target; the message acked once settled."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from alerts.config import Config, Receiver, Route
+from alerts.delivery import Deliverer
+from alerts.dispatch import Dispatcher
+from detectors.contracts import Actor, Article, Detection, Evidence
+from streams.agents.deliver import DeliveryLanes, all_accepted, failed_targets
+from streams.metrics import Metrics
+from tests.sinks import HttpEndpoint
+
+
+class _Event:
+    """What the lanes need of a faust event: ``ack()``."""
+
+    def __init__(self) -> None:
+        self.acks = 0
+
+    def ack(self) -> None:
+        self.acks += 1
+
+
+class _Written:
+    """The alert log's changelog writes are durable at once (the worker waits for the broker: integration)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    async def written(self, key: str) -> None:
+        self.keys.append(key)
+
+
+class _Records:
+    """History / alerts.dlq records, kept in order (the worker writes them to topics: integration)."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[str, bool, bool]] = []  # (alert key, every target ok, dead letters)
+
+    async def record(self, note: Any, results: Any, now: float, dead_letters: bool = True) -> list:
+        self.records.append((note.key, all_accepted(results), dead_letters))
+        return []
+
+
+def _detection(article_id: str) -> Detection:
+    text = "Haftar kündigte eine Waffenruhe an."
+    article = Article.create(text, id=article_id, source="outlet")
+    return Detection.create(article, language="de", type="ceasefire", status="announced", confidence=0.9,
+                            evidence=Evidence(text, 0, len(text), (7, 15)), detector="test/1",
+                            actors=(Actor("Khalifa Haftar", "person"),), countries=("LY",))
+
+
+def _lanes(sink: HttpEndpoint) -> tuple[DeliveryLanes, Dispatcher, _Records]:
+    config = Config(receivers=(Receiver("ops", urls=(f"json://127.0.0.1:{sink.port}/alerts",)),),
+                    routes=(Route(receiver="ops"),))
+    dispatcher = Dispatcher(config, stories={}, log={})
+    records = _Records()
+    lanes = DeliveryLanes(concurrency=2, dispatcher=dispatcher,
+                          deliverer=Deliverer(config, attempts=1, backoff_s=0.01), log_writes=_Written(),
+                          records=records, metrics=Metrics(), pool=ThreadPoolExecutor(max_workers=2))
+    return lanes, dispatcher, records
+
+
+async def _settled(lanes: DeliveryLanes) -> None:
+    for _ in range(200):
+        if not lanes.settling:
+            return
+        await asyncio.gather(*lanes.settling, return_exceptions=True)
+    raise AssertionError("delivery did not settle")
+
+
+def test_the_message_is_acked_only_after_its_alert_reached_the_target_and_was_recorded() -> None:
+    sink = HttpEndpoint()
+    try:
+        lanes, dispatcher, records = _lanes(sink)
+        event = _Event()
+
+        async def scenario() -> int:
+            notes = dispatcher.process(_detection("a1"), 1_700_000_000.0).notifications
+            assert len(notes) == 1
+            await lanes.launch(event, notes)
+            acked_at_once = event.acks
+            await _settled(lanes)
+            return acked_at_once
+
+        assert asyncio.run(scenario()) == 0
+        assert event.acks == 1 and len(sink.accepted()) == 1
+        assert [ok for _, ok, _ in records.records] == [True]
+        assert not dispatcher.in_flight and dispatcher.undelivered() == []
+    finally:
+        sink.close()
+
+
+def test_a_failed_target_keeps_the_alert_in_the_outbox_for_a_retry_and_still_acks() -> None:
+    sink = HttpEndpoint()
+    sink.set_mode("error")
+    try:
+        lanes, dispatcher, records = _lanes(sink)
+        event = _Event()
+
+        async def scenario() -> None:
+            await lanes.launch(event, dispatcher.process(_detection("a2"), 1_700_000_000.0).notifications)
+            await _settled(lanes)
+
+        asyncio.run(scenario())
+        assert event.acks == 1 and sink.errors >= 1
+        assert records.records == [(records.records[0][0], False, False)]  # history only: no dead letter yet
+        assert len(dispatcher.undelivered(now=float("inf"))) == 1  # a tick tries it again
+    finally:
+        sink.close()
+
+
+def test_a_message_without_alerts_is_acked_at_once() -> None:
+    sink = HttpEndpoint()
+    try:
+        lanes, _, _ = _lanes(sink)
+        event = _Event()
+        asyncio.run(lanes.launch(event, []))
+        assert event.acks == 1
+    finally:
+        sink.close()
+
+
+def test_failed_targets_and_all_accepted() -> None:
+    from alerts.delivery import DeliveryResult
+
+    ok = DeliveryResult(receiver="ops", target="a", ok=True, attempts=1)
+    bad = DeliveryResult(receiver="ops", target="b", ok=False, attempts=3, error="500")
+    assert all_accepted([ok]) and not all_accepted([ok, bad]) and not all_accepted([])
+    assert failed_targets([ok, bad]) == {"b"}
