@@ -22,9 +22,10 @@ from typing import Any
 import orjson
 
 from alerts.notes import Notification
+from alerts.vocabulary import DeliveryOutcome
 from detectors.contracts import detection_from_dict
 
-OUTCOMES = ("delivered", "retrying", "failed")
+OUTCOMES = tuple(DeliveryOutcome)  # a history record's "outcome"
 STATE_DIR_ENV = "WIREWATCH_STATE_DIR"
 
 
@@ -106,9 +107,14 @@ class LocalRecords:
         self.history = JsonlLog(history or default_history_file())
         self.dlq = JsonlLog(dlq or default_dlq_file())
 
-    def record(self, note: Notification, results: Iterable[Any], now: float) -> list[dict]:
+    def record(self, note: Notification, results: Iterable[Any], now: float, dead_letters: bool = True
+               ) -> list[dict]:
+        """Append the history records of one delivery, and its dead letters unless ``dead_letters`` is False (a
+        failure that will be retried, ``alerts.settle``); returns the dead letters written."""
         history, dead = records_of(note, results, now)
         self.history.append(history)
+        if not dead_letters:
+            return []
         self.dlq.append(dead)
         return dead
 

@@ -2,6 +2,9 @@
 
 It calls the same pure functions as the worker: ``Pipeline.detect_many`` and ``Dispatcher``; state is plain
 dicts, and groups still waiting at the end of a scan are flushed, so one scan of many files alerts once per story.
+Delivery has the worker's lifecycle (``alerts.outbox``, ``alerts.settle``): each alert is recorded in the outbox,
+kept in flight until it is delivered, and settled — with a retry window of 0, so a target that still fails after
+the deliverer's attempts is dead-lettered at once, to the local alerts DLQ file (``alerts.history.LocalRecords``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from alerts.config import Config
 from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher, Notification
 from alerts.history import LocalRecords
+from alerts.settle import settle
 from alerts.silences import local_silences
+from alerts.vocabulary import Settled
 from detectors.contracts import Article, Detection
 from streams.inputs import Item
 from streams.metrics import Metrics, story_opened
@@ -33,6 +38,7 @@ class ScanSummary:
     invalid: int = 0
     detections: int = 0
     alerts: int = 0
+    failed: int = 0  # alerts a target still refused after its retries: dead letters (the DLQ file, if any)
 
 
 def _format_text(article: Article, detections: list[Detection], origin: str) -> str:
@@ -46,6 +52,14 @@ def _format_text(article: Article, detections: list[Detection], origin: str) -> 
                      f"{place} [{actors}]")
         lines.append(f"    “{d.evidence.text[:300]}”")
     return "\n".join(lines)
+
+
+def _recorder(records: LocalRecords | None):
+    """``alerts.settle``'s record step: the local history and DLQ files (nothing without them)."""
+    def record(note: Notification, results, now: float, dead_letters: bool) -> None:
+        if records is not None:
+            records.record(note, results, now, dead_letters=dead_letters)
+    return record
 
 
 def scan(
@@ -63,7 +77,8 @@ def scan(
     summary = ScanSummary()
     dispatcher = deliverer = None
     if config is not None:
-        dispatcher = Dispatcher(config, stories={}, log={}, silences=local_silences(config))
+        # retry window 0: a scan does not wait for an outage to heal (alerts.settle)
+        dispatcher = Dispatcher(config, stories={}, log={}, silences=local_silences(config), retry_window=0.0)
         deliverer = Deliverer(config, console=alerts_out or (out if output_format == "text" else err))
     collected: list[dict] = []
     pending_notes: list[Notification] = []
@@ -98,8 +113,8 @@ def scan(
                 for d in detections:
                     decision = dispatcher.process(d, now)
                     pending_notes.extend(decision.notifications)
-                    for note in decision.notifications:  # in-memory state: no crash to recover from
-                        dispatcher.delivered(note)
+                    # in the outbox until settled below; in flight meanwhile, so nothing re-sends them
+                    dispatcher.in_flight.update(note.key for note in decision.notifications)
                     if metrics is not None:
                         metrics.record_decision(decision, d.type,
                                                 story_opened(dispatcher.stories, d.story_key, decision.story_id, now))
@@ -111,13 +126,19 @@ def scan(
         if pending_notes and output_format == "text":
             print(f"\n=== {len(pending_notes)} alert{'s' if len(pending_notes) != 1 else ''} ===\n", file=out)
         for note in pending_notes:
-            results = deliverer.deliver(note)
-            if delivery_records is not None:  # history file; failures → the local alerts DLQ file
-                delivery_records.record(note, results, time.time())
+            dispatcher.attempting(note)
+            results = deliverer.deliver(note, dispatcher.retry_targets(note))
+            settled = settle(dispatcher, note, results, time.time(), _recorder(delivery_records))
+            dispatcher.in_flight.discard(note.key)
             summary.alerts += any(r.ok for r in results)
+            summary.failed += settled == Settled.DEAD
             if metrics is not None:
                 metrics.record_delivery(note, results)
             for r in results:
                 if not r.ok:
                     print(f"wirewatch: alert {note.key} to {r.receiver} ({r.target}) failed: {r.error}", file=err)
+        if summary.failed:
+            where = f" (dead letters in {delivery_records.dlq.path})" if delivery_records is not None else ""
+            print(f"wirewatch: {summary.failed} alert{'s' if summary.failed != 1 else ''} not delivered after "
+                  f"retries{where}", file=err)
     return summary

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from streams import logs
-from streams.cli.common import EXIT_INPUT, EXIT_OK, Subparsers, load_config
+from streams.cli.common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Subparsers, load_config
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,13 +29,17 @@ def run(args: argparse.Namespace) -> int:
     if config is not None:
         from alerts.history import LocalRecords
 
-        records = LocalRecords()  # alert history + dead letters ($WIREWATCH_STATE_DIR, else ~/.local/state/wirewatch)
+        # alert history + dead letters ($WIREWATCH_STATE_DIR, else ~/.local/state/wirewatch; --dlq-file)
+        records = LocalRecords(dlq=args.dlq_file)
     summary = scan(items, Pipeline.load(), config, output_format=args.format, metrics=metrics,
                    delivery_records=records)
     if args.format == "text":
         print(f"\n{summary.articles} article(s), {summary.detections} detection(s), {summary.alerts} alert(s), "
+              f"{f'{summary.failed} failed, ' if summary.failed else ''}"
               f"{summary.invalid} invalid input(s)", file=sys.stderr)
-    return EXIT_INPUT if summary.invalid else EXIT_OK
+    if summary.invalid:
+        return EXIT_INPUT
+    return EXIT_FAILED if summary.failed else EXIT_OK  # an alert still failing after retries: in the DLQ file
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -45,6 +49,8 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG, else alerts to the console)")
     p.add_argument("--no-alerts", action="store_true", help="detect only; route and deliver nothing")
+    p.add_argument("--dlq-file", help="dead letters of alerts that failed after retries (default: "
+                                      "$WIREWATCH_STATE_DIR/alerts.dlq.jsonl, else ~/.local/state/wirewatch/…)")
     p.add_argument("--metrics-port", type=int, help="serve Prometheus /metrics on this port while scanning")
     p.add_argument("--metrics-addr", default="127.0.0.1", help="address for --metrics-port (default 127.0.0.1)")
     logs.add_arguments(p, default=argparse.SUPPRESS)
