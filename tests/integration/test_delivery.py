@@ -18,9 +18,9 @@ from alerts.delivery import Deliverer, redact
 from alerts.dispatch import Dispatcher, Notification
 from alerts.history import LocalRecords
 from detectors.contracts import Actor, Article, Detection, Evidence, Location
-from tests.conftest import REPO
 from tests.integration.delivery_servers import Mailbox, free_port
 from tests.sinks import HttpEndpoint
+from tests.workers import REPO
 
 INJECTIONS = ("<!channel>", "<!here>", "<!everyone>", "<@U024BE7LH>", "@channel", "@here", "@all", "@everyone",
               "<script>alert(1)</script>", "<b>bold</b>", "[click me](https://evil.example/x)")

@@ -42,3 +42,11 @@ class Runner:
 
     def due(self, now: float) -> list[Notification]:
         return self._deliver(self.d.due(now))
+
+
+HOUR = 3600.0
+
+
+def digest_config(**receiver: object) -> Config:
+    """One receiver ``desk`` (console) with ``receiver``'s settings (digest, rate_limit), one route to it."""
+    return Config(receivers=(Receiver("desk", console=True, **receiver),), routes=(Route("desk"),))

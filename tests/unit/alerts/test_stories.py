@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alerts import stories as book
-from tests.unit.test_dispatch import T0, detection
+from tests.unit.alerts.helpers import T0, detection
 
 LY = detection("x").story_key
 NOWHERE = detection("x", countries=()).story_key
