@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test ci unit integration reliability lint promtool kafka-fetch kafka-start kafka-stop clean
+.PHONY: demo test ci unit integration reliability lint promtool tools kafka-fetch kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/wirewatch scan seeds/
 
 ## test: lint, promtool, unit tests and integration tests against a real local Kafka broker (< 10 min)
-test: $(STAMP) kafka-fetch lint promtool
+test: $(STAMP) kafka-fetch tools lint promtool
 	$(BIN)/pytest tests/unit tests/integration $(PYTEST_ARGS)
 
 ## ci: what CI runs — the README's test command, then the fault tests
@@ -37,6 +37,10 @@ reliability: $(STAMP) kafka-fetch
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+## tools: Debian packages the tests use (kcat for the non-Python scraper interop test)
+tools:
+	bash deploy/install-tools.sh
 
 ## promtool: install Prometheus when missing; check the scrape config and rules, run the rule unit tests
 promtool:
