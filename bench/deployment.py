@@ -22,12 +22,12 @@ from typing import Any
 
 import orjson
 
-from alerts.config import WorkerSettings
 from bench.articles import planted_article
 from bench.measure import STAGE_METRIC, cpu_seconds, peak_rss_mb
 from bench.plan import PARTITIONS
 from bench.sink import AlertSink
 from streams.detect_pool import die_with_parent
+from streams.settings import WorkerSettings
 from tests.workers import Worker, run_names
 
 
@@ -73,7 +73,8 @@ class Deployment:
     def start_workers(self, n: int, cpus: Sequence[set[int]] | None = None) -> None:
         """``n`` more worker subprocesses; with ``cpus``, the k-th of them (and its detector processes, which
         inherit the affinity) runs only on ``cpus[k]``."""
-        from streams.topics import dlq_topic, ensure_topics
+        from streams.settings import dlq_topic
+        from streams.topics import ensure_topics
 
         ensure_topics(self.bootstrap, [self.articles, self.detections, dlq_topic(self.articles)], PARTITIONS)
         for i, k in enumerate(range(len(self.workers), len(self.workers) + n)):

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from alerts.config import WorkerSettings
+from streams.settings import WorkerSettings
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared")) / "data" / "news-de-10kgnad.jsonl"

@@ -10,11 +10,11 @@ from typing import Any
 
 import orjson
 
-from alerts.config import WorkerSettings
 from bench.deployment import Deployment, committed_total, end_total, producer, wait_group, warm_up
 from bench.measure import busy_share, cpu_seconds, machine_ticks, steady_rate
 from bench.plan import Plan
 from bench.sink import AlertSink
+from streams.settings import WorkerSettings
 
 
 def drain(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], news: Sequence[dict[str, Any]],

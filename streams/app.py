@@ -32,11 +32,10 @@ from alerts.delivery import Deliverer
 from alerts.dispatch import Dispatcher
 from alerts.silences import Silences
 from streams.agents.deliver import DeliveryLanes
-from streams.agents.detect import DLQ_MAX_VALUE_BYTES, DetectAgent
+from streams.agents.detect import DetectAgent
 from streams.agents.route import RouteAgent
 from streams.agents.ticks import Ticks
 from streams.delivery_log import KafkaRecords
-from streams.delivery_log import topics as delivery_topics
 from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
 from streams.health import halted as mark_halted
@@ -44,49 +43,29 @@ from streams.health import install as install_health
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics
 from streams.offset_guard import FaustOffsetGuard
-from streams.silence_topic import ensure_silences_topic, follow_silences, silences_topic
+from streams.settings import (
+    COMPACTED,
+    SWITCH_INTERVAL_S,
+    TICKS_TOPIC_CONFIG,
+    dlq_topic,
+    faust_settings,
+    silences_topic,
+    ticks_topic,
+    worker_topics,
+)
+from streams.silence_topic import ensure_silences_topic, follow_silences
 from streams.table_writes import ChangelogWrites
-from streams.topics import dlq_topic, ensure_topics, ticks_topic
+from streams.topics import ensure_topics
 
 log = logging.getLogger("wirewatch.worker")
 
-# The event loop, faust's consumer thread, the delivery threads and the detector pool's feeder threads share one
-# GIL; a thread that wants it waits up to the switch interval (default 5 ms) per hand-over, and an article takes
-# several hand-overs from fetch to alert. 1 ms: measured in BENCHMARKS.md.
-SWITCH_INTERVAL_S = 0.001
-PRODUCER_BATCH_BYTES = 1_000_000  # measured in BENCHMARKS.md
 DELIVERY_THREADS = 16  # blocking apprise calls in flight at once (every receiver's lanes together)
 RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
 
 def faust_app(config: Config, bootstrap: str, web_port: int | None, web_bind: str) -> faust.App:
     """The faust app with Wirewatch's broker, producer, consumer and web settings (nothing registered yet)."""
-    return faust.App(
-        config.worker.id,
-        broker=f"kafka://{bootstrap}",
-        store="memory://",
-        topic_partitions=config.kafka.partitions,
-        topic_replication_factor=1,
-        topic_allow_declare=True,
-        consumer_auto_offset_reset="earliest",
-        producer_acks=-1,
-        producer_max_request_size=DLQ_MAX_VALUE_BYTES + 100_000,
-        # aiokafka keeps one open batch per partition and one request in flight per broker: a message that does
-        # not fit the open batch waits a whole round trip, and faust's changelog buffer sends one message at a
-        # time, so every changelog write queues behind it. 16 KB (the default) is less than one story index.
-        producer_max_batch_size=PRODUCER_BATCH_BYTES,
-        consumer_max_fetch_size=16 * 1024 * 1024,
-        broker_commit_every=100,
-        broker_commit_interval=1.0,
-        web_enabled=True,
-        web_bind=web_bind,  # /metrics, /healthz, /readyz: loopback unless asked (containers: 0.0.0.0)
-        web_port=web_port or config.worker.web_port,
-        web_in_thread=False,
-        table_cleanup_interval=60.0,
-        # a SIGKILLed worker's group membership (and its partitions) expires after 10 s, not faust's 60 s:
-        # a restarted or surviving worker resumes that much sooner (heartbeats run in the consumer thread)
-        broker_session_timeout=10.0,
-    )
+    return faust.App(config.worker.id, **faust_settings(config, bootstrap, web_port, web_bind))
 
 
 def create_app(
@@ -179,16 +158,14 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
                web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
     bootstrap = bootstrap or config.kafka.bootstrap
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    ensure_topics(bootstrap, [config.kafka.articles_topic, config.kafka.detections_topic,
-                              dlq_topic(config.kafka.articles_topic), *delivery_topics(config)],
-                  config.kafka.partitions)
-    ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config={"retention.ms": "3600000"})
+    ensure_topics(bootstrap, worker_topics(config), config.kafka.partitions)
+    ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config=TICKS_TOPIC_CONFIG)
     ensure_silences_topic(bootstrap, silences_topic(config))
     app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
     # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
     # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
     ensure_topics(bootstrap, [table.changelog_topic.get_topic_name() for table in app.tables.values()],
-                  config.kafka.partitions, config={"cleanup.policy": "compact"})
+                  config.kafka.partitions, config=COMPACTED)
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))
     # faust's terminal spinner, at --loglevel warning or above, sets the root logger to DEBUG (for itself): every

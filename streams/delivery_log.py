@@ -15,18 +15,7 @@ import orjson
 
 from alerts.config import Config
 from alerts.history import records_of
-
-
-def history_topic(config: Config) -> str:
-    return f"{config.worker.id}-alert-history"
-
-
-def alerts_dlq_topic(config: Config) -> str:
-    return config.kafka.alerts_dlq_topic
-
-
-def topics(config: Config) -> list[str]:
-    return [history_topic(config), alerts_dlq_topic(config)]
+from streams.settings import alerts_dlq_topic, history_topic
 
 
 class KafkaRecords:

@@ -16,17 +16,11 @@ from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
-from alerts.config import Config
 from alerts.silences import SilenceError, Silences
+from streams.settings import COMPACTED as TOPIC_CONFIG
 from streams.topics import ensure_topics
 
 log = logging.getLogger("wirewatch.silences")
-
-TOPIC_CONFIG = {"cleanup.policy": "compact"}
-
-
-def silences_topic(config: Config) -> str:
-    return f"{config.worker.id}-silences"
 
 
 def ensure_silences_topic(bootstrap: str, topic: str) -> None:

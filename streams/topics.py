@@ -1,4 +1,4 @@
-"""Topic names and admin work (kafka-python): the topics exist with the partitions we asked for."""
+"""Topic admin work (kafka-python): the topics exist with the partitions we asked for (names: streams/settings.py)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,6 @@ from kafka.errors import TopicAlreadyExistsError
 
 log = logging.getLogger(__name__)
 
-
-
-def ticks_topic(config) -> str:
-    """The route agent's timer topic, co-partitioned with detections (see streams/app.py)."""
-    return f"{config.worker.id}-ticks"
-
-
-def dlq_topic(topic: str) -> str:
-    """The dead-letter topic of ``topic``: ``articles`` → ``articles.dlq``."""
-    return f"{topic}.dlq"
 
 
 def ensure_topics(bootstrap: str, names: list[str], partitions: int, config: dict[str, str] | None = None) -> None:

@@ -16,10 +16,10 @@ from typing import Any
 
 from detectors.contracts import InvalidArticle, decode_article
 from streams import faust_compat
+from streams.settings import DLQ_MAX_VALUE_BYTES
 
 log = logging.getLogger("wirewatch.worker")
 
-DLQ_MAX_VALUE_BYTES = 8_000_000
 DETECT_BATCH = 32  # articles per detector call: one hop to the detectors and one produce round trip per batch
 DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
 

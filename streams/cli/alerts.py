@@ -98,7 +98,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     from alerts.history import LocalRecords, format_record, matches
 
     if args.kafka:
-        from streams.delivery_log import history_topic, read_topic
+        from streams.delivery_log import read_topic
+        from streams.settings import history_topic
 
         config = load_config(args.config)
         records = (v for _, v in read_topic(args.bootstrap or config.kafka.bootstrap, history_topic(config)))
@@ -157,7 +158,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     now = parse_time(args.at) if args.at else time.time()
     silences = local_silences(config)
     if args.kafka:
-        from streams.silence_topic import read_silences, silences_topic
+        from streams.settings import silences_topic
+        from streams.silence_topic import read_silences
 
         for record in read_silences(config.kafka.bootstrap, silences_topic(config)).values():
             silences.put(record)

@@ -26,7 +26,7 @@ class _Store:
         self.config = load_config(args.config)
         self.kafka = bool(args.kafka or args.bootstrap)
         if self.kafka:
-            from streams.silence_topic import silences_topic
+            from streams.settings import silences_topic
 
             self.bootstrap = args.bootstrap or self.config.kafka.bootstrap
             self.topic = silences_topic(self.config)
