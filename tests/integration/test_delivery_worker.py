@@ -51,6 +51,7 @@ class DeliveryWorker(Worker):
         self.log_path = tmp / "worker.log"
         self.web_port = free_port()
         self.proc = None
+        self.loglevel, self.preexec_fn = "info", None  # what Worker.__init__ would set
         self.start()
 
 
