@@ -13,6 +13,7 @@ pass 2 against pass 1.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 from collections import defaultdict
@@ -50,7 +51,7 @@ def sample(n: int, seed: int, out: Path) -> None:
         share = []
         for key in sorted(strata):
             group = sorted(strata[key], key=lambda u: u.id)
-            k = max(1, round((n // 2) * len(group) / total))
+            k = max(1, math.ceil((n // 2) * len(group) / total))
             share += rng.sample(group, min(k, len(group)))
         rng.shuffle(share)
         picked += share[: n // 2]
