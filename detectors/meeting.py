@@ -11,7 +11,7 @@ trigger exclusions and negative contexts.
 from __future__ import annotations
 
 from detectors import registry
-from detectors.arguments import extract
+from detectors.arguments import extract, keep_participants
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources, labelled
 from detectors.patterns import Match, PatternSet, lexicon_patterns
@@ -82,6 +82,7 @@ class MeetingDetector:
                 continue
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
+            keep_participants(sent, self.res, args, span)  # the people who meet, not everyone named
             for status, conf in self._statuses(sent, cue_matches, span):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else None
