@@ -151,14 +151,21 @@ class AlertEntry:
 
     @classmethod
     def from_dict(cls, key: str, d: dict[str, Any], route_names: Sequence[str]) -> AlertEntry:
-        sent = None
-        if "sent_at" in d:
-            sent = Sent(float(d["sent_at"]), int(d.get("sent_outlets", 0)), int(d.get("round", 0)),
-                        int(d.get("followups", 0)), d.get("followup_due"))
-        fwd = d.get("forward")
-        return cls(scope=d.get("scope"), story_key=d["story_key"], route=_route_name(key, d.get("route"), route_names),
-                   lead=d["lead"], state=EntryState(d["state"]) if d.get("state") else None, due=d.get("due"),
-                   sent=sent, outbox=_outbox(d), forward=Forward(fwd["scope"], fwd["payload"]) if fwd else None)
+        # read on every detection of a known story: plain lookups, no conversions the JSON already made
+        get = d.get
+        at = get("sent_at")
+        sent = None if at is None else Sent(at, get("sent_outlets", 0), get("round", 0), get("followups", 0),
+                                            get("followup_due"))
+        route = get("route")
+        if not isinstance(route, str):
+            route = _route_name(key, route, route_names)
+        fwd = get("forward")
+        return cls(get("scope"), d["story_key"], route,
+                   d["lead"], _STATES.get(get("state")), get("due"), sent, _outbox(d) if get("outbox") else (),
+                   Forward(fwd["scope"], fwd["payload"]) if fwd else None)
+
+
+_STATES: dict[Any, EntryState] = {s.value: s for s in EntryState}
 
 
 def _route_name(key: str, value: Any, route_names: Sequence[str]) -> str:
