@@ -386,6 +386,16 @@ def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:
     return len(words) > 1 and words[1] in res.subordinators
 
 
+def names_office_holders(sentences: list[Sentence], res: LanguageResources, known: set[str]) -> bool:
+    """Some sentence names a person with an office ("Präsident Santos", "Secretary of State Rubio"): what an
+    anaphoric "the talks" in another sentence can refer to."""
+    for sent in sentences:
+        parts = _parts(sent, res, known)
+        if any(m.end <= a <= m.end + 1 or m.start - 1 <= b <= m.start for m in parts.titles for a, b in parts.names):
+            return True
+    return False
+
+
 def _relative_clause(sent: Sentence, a: int, b: int) -> bool:
     """A comma followed by a lowercase word between a title and a name opens a relative clause."""
     return any(sent.texts[k] == "," and k + 1 < len(sent) and sent.texts[k + 1][:1].islower() for k in range(a, b))

@@ -11,7 +11,7 @@ trigger exclusions and negative contexts.
 from __future__ import annotations
 
 from detectors import registry
-from detectors.arguments import extract, keep_participants
+from detectors.arguments import extract, keep_participants, names_office_holders
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources, labelled
 from detectors.patterns import Match, PatternSet, lexicon_patterns
@@ -74,7 +74,9 @@ class MeetingDetector:
             args = extract(sent, self.res, span, ctx.known_names)
             is_strong = overlapping(strong, span) or political_topic
             # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
-            if not args.political and overlapping(anaphoric, span) and (ctx.known_names or ctx.countries):
+            if not args.political and overlapping(anaphoric, span) and names_office_holders(
+                [s for s in ctx.sentences if s is not sent], self.res, ctx.known_names
+            ):
                 args.political = args.people = args.titled = True
             if not (args.political or is_strong):
                 continue
