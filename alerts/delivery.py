@@ -40,6 +40,7 @@ from alerts.config import Config, Receiver
 from alerts.notes import Notification
 from alerts.observe import observing
 from alerts.render import Rendered, render, render_text
+from alerts.vocabulary import DeliveryOutcome
 
 log = logging.getLogger(__name__)
 
@@ -164,14 +165,14 @@ class Deliverer:
             started = time.monotonic()
             print(render_text(note), file=self.console, flush=True)
             print(file=self.console, flush=True)
-            record = self._record(note, "console", "text", 1, "delivered", started, replay=replay)
+            record = self._record(note, "console", "text", 1, DeliveryOutcome.DELIVERED, started, replay=replay)
             results.append(DeliveryResult(receiver.name, "console", True, 1, history=(record,)))
         for url in receiver.urls:
             if targets is None or redact(url) in targets:
                 results.append(self._send(receiver, url, note, replay))
         return results
 
-    def _record(self, note: Notification, target: str, channel: str, attempt: int, outcome: str,
+    def _record(self, note: Notification, target: str, channel: str, attempt: int, outcome: DeliveryOutcome,
                 started: float, replay: bool, **extra: Any) -> dict[str, Any]:
         record = {"at": self.clock(), "key": note.key, "story_id": note.story_id, "receiver": note.receiver,
                   "target": target, "channel": channel, "attempt": attempt, "outcome": outcome,
@@ -190,7 +191,7 @@ class Deliverer:
             rendered = self.render_for(receiver, url, note)
         except (ValueError, OSError) as exc:  # a bad URL or template does not heal by retrying
             error = scrub(str(exc), url)
-            history.append(self._record(note, target, channel.name, 1, "failed", time.monotonic(), replay,
+            history.append(self._record(note, target, channel.name, 1, DeliveryOutcome.FAILED, time.monotonic(), replay,
                                         error=error))
             log.warning("delivery to %s for receiver %s impossible: %s", target, receiver.name, error)
             return DeliveryResult(receiver.name, target, False, 1, error, tuple(history))
@@ -208,17 +209,17 @@ class Deliverer:
                     ok = False
                     seen.warnings.append(f"{type(exc).__name__}: {exc}")
             if ok:
-                history.append(self._record(note, target, channel.name, attempt, "delivered", started, replay,
-                                            status=seen.status))
+                history.append(self._record(note, target, channel.name, attempt, DeliveryOutcome.DELIVERED, started,
+                                            replay, status=seen.status))
                 return DeliveryResult(receiver.name, target, True, attempt, history=tuple(history))
             error = scrub(f"HTTP {seen.status}" if seen.status else
                           (seen.warnings[-1] if seen.warnings else "target refused the notification"), url)
             wait, final = self._next_wait(attempt, seen.status, seen.retry_after)
             if wait is not None and wait > self.max_retry_after_s:
                 error += f" (Retry-After {wait:.0f}s exceeds {self.max_retry_after_s:.0f}s)"
-            history.append(self._record(note, target, channel.name, attempt, "failed" if final else "retrying",
-                                        started, replay, status=seen.status, retry_after=seen.retry_after,
-                                        error=error))
+            outcome = DeliveryOutcome.FAILED if final else DeliveryOutcome.RETRYING
+            history.append(self._record(note, target, channel.name, attempt, outcome, started, replay,
+                                        status=seen.status, retry_after=seen.retry_after, error=error))
             if final:
                 break
             self.sleep(wait or 0.0)

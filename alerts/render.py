@@ -25,7 +25,7 @@ from markupsafe import Markup
 from alerts.channels import Channel, channel_for, channel_named
 from alerts.escape import ESCAPERS, clip, html_text, neutralise, one_line
 from alerts.notes import REPEAT_REASON, Notification
-from alerts.vocabulary import TYPE_STATUSES
+from alerts.vocabulary import TYPE_STATUSES, Kind
 from detectors.contracts import Detection
 
 __all__ = ["STATUS_WORDS", "Rendered", "headline", "neutralise", "render", "render_text"]
@@ -53,7 +53,7 @@ def headline(note: Notification) -> str:
     """The raw (unescaped) one-line headline: event, who, where (a digest: how many stories); a re-send after a
     crash interrupted the first sending starts with ``REPEAT_MARK`` (every channel shows the headline)."""
     items = getattr(note, "stories", ())
-    if note.kind == "digest" and items:
+    if note.kind == Kind.DIGEST and items:
         held = " held back by the rate limit" if all(getattr(i, "held", False) for i in items) else ""
         text = f"Digest: {len(items)} stor{'y' if len(items) == 1 else 'ies'}{held}"
     else:
@@ -61,11 +61,11 @@ def headline(note: Notification) -> str:
     return REPEAT_MARK + text if getattr(note, "reason", "").startswith(REPEAT_REASON) else text
 
 
-def _headline_of(d: Detection, kind: str = "new") -> str:
+def _headline_of(d: Detection, kind: str = Kind.NEW) -> str:
     what = STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}".replace("_", " "))
     who = ", ".join(a.text for a in d.actors[:3])
     where = f" in {d.location.text}" if d.location else ""
-    prefix = "Update: " if kind == "followup" else ""
+    prefix = "Update: " if kind == Kind.FOLLOWUP else ""
     return clip(one_line(f"{prefix}{what}" + (f": {who}" if who else "") + where), TITLE_LIMIT)
 
 
@@ -162,7 +162,7 @@ def view(note: Notification, evidence: int = 600, sources: int = 10, actors: int
     """The values a template may print (raw; the environment escapes them)."""
     d = note.detection
     confidence = f"{d.confidence:.2f}"
-    items = tuple(getattr(note, "stories", ())) if note.kind == "digest" else ()
+    items = tuple(getattr(note, "stories", ())) if note.kind == Kind.DIGEST else ()
     return {
         "headline": headline(note), "title_in_body": title_in_body, "kind": note.kind,
         "event": STATUS_WORDS.get((d.type, d.status), f"{d.type} {d.status}"),
