@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.broker import KAFKA_SH, Broker, BrokerError
+from tests.shared_data import SHARED, require_shared
 from tests.sinks import HttpEndpoint
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared"))
 SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
-__all__ = ["KAFKA_SH", "REPO", "SEED", "SHARED"]  # test modules should import these from tests.broker/tests.workers
+__all__ = ["KAFKA_SH", "REPO", "SEED", "SHARED"]  # tests import them from tests.broker/workers/shared_data
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared data not found at {SHARED} (set WIREWATCH_SHARED)")
-    return SHARED
+    return require_shared(SHARED, "the shared data directory (eval/dev.jsonl, data/news-de-10kgnad.jsonl)")
 
 
 @pytest.fixture(scope="session")
 def news_articles(shared_dir: Path) -> list[dict]:
     """Real German news (10kGNAD; CC BY-NC-SA — read from shared/, never copied into the repo)."""
-    with (shared_dir / "data" / "news-de-10kgnad.jsonl").open(encoding="utf-8") as fh:
+    path = require_shared(shared_dir / "data" / "news-de-10kgnad.jsonl",
+                          "867 German news articles from 10kGNAD (CC BY-NC-SA)")
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
 
 
