@@ -24,6 +24,7 @@ from alerts.route_names import derive_name, duplicates
 from alerts.vocabulary import LEVELS, TYPES, Status
 
 ENV_PREFIX = "WIREWATCH_"
+WORKER_SECTIONS = ("kafka", "worker")  # validated here, typed by streams/settings.py (KafkaSettings, WorkerSettings)
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -105,43 +106,21 @@ class Route:
 
 
 @dataclass(frozen=True)
-class KafkaSettings:
-    bootstrap: str = "localhost:9092"
-    articles_topic: str = "articles"
-    detections_topic: str = "detections"
-    alerts_dlq_topic: str = "alerts.dlq"  # alerts still failed after retries (alerts/delivery.py)
-    partitions: int = 4
-
-
-@dataclass(frozen=True)
-class WorkerSettings:
-    id: str = "wirewatch"
-    max_message_bytes: int = 1_000_000
-    detect_threads: int = 1
-    detect_processes: int = 1  # detectors in processes of their own (streams/detect_pool.py); 0: in a thread
-    web_port: int = 6066
-    tick_interval: float = 1.0  # how often the worker checks for due groups, follow-ups and digests
-    dlq_max_invalid_ratio: float = 0.5  # a broken scraper halts the worker instead of filling the DLQ
-    dlq_window: int = 1000
-    dlq_max_consecutive: int = 500
-    delivery_retry_window: float = 3600.0  # a failed alert is retried (backoff) this long before alerts.dlq
-    delivery_concurrency: int = 4  # alerts in flight per receiver (a slow or failing one never blocks the rest)
-
-
-@dataclass(frozen=True)
 class StateSettings:
     silences_file: str | None = None  # embedded runner; default: see alerts.silences.default_silences_file
 
 
 @dataclass(frozen=True)
 class Config:
-    kafka: KafkaSettings = field(default_factory=KafkaSettings)
-    worker: WorkerSettings = field(default_factory=WorkerSettings)
     receivers: tuple[Receiver, ...] = ()
     routes: tuple[Route, ...] = ()
     silences: tuple[dict[str, Any], ...] = ()  # static silences, validated; see alerts.silences
     inhibit_rules: tuple[InhibitRule, ...] = ()
     state: StateSettings = field(default_factory=StateSettings)
+    # worker.delivery_retry_window: a failed alert is retried (backoff) this long before alerts.dlq
+    delivery_retry_window: float = 3600.0
+    # The validated sections the worker owns (``kafka``, ``worker``), as written: streams/settings.py types them.
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: str = "<defaults>"
 
     def receiver(self, name: str) -> Receiver:
@@ -325,13 +304,9 @@ def _build(data: dict[str, Any], filename: str) -> Config:
     else:
         receivers = tuple(_receiver(r) for r in data.get("receivers", []))
         routes = tuple(_route(r, data.get("watchlists", {})) for r in data.get("routes", []))
-    worker = dict(data.get("worker", {}))
-    for key in ("tick_interval", "delivery_retry_window"):
-        if key in worker:
-            worker[key] = parse_duration(worker[key])
+    worker = data.get("worker", {})
+    retry = worker.get("delivery_retry_window")
     return Config(
-        kafka=KafkaSettings(**data.get("kafka", {})),
-        worker=WorkerSettings(**worker),
         receivers=receivers,
         routes=routes,
         silences=tuple(data.get("silences", ())),
@@ -342,6 +317,8 @@ def _build(data: dict[str, Any], filename: str) -> Config:
             for r in data.get("inhibit_rules", ())
         ),
         state=StateSettings(**data.get("state", {})),
+        **({"delivery_retry_window": parse_duration(retry)} if retry is not None else {}),
+        sections={name: dict(data.get(name, {})) for name in WORKER_SECTIONS},
         source=filename,
     )
 

@@ -83,7 +83,7 @@ class Dispatcher:
         self.log = log
         self.ctx = Context(config, stories, NotificationLog(log, [r.name for r in config.routes]),
                            silences if silences is not None else Silences(config.silences), digest_scope)
-        self.retry_window = config.worker.delivery_retry_window if retry_window is None else retry_window
+        self.retry_window = config.delivery_retry_window if retry_window is None else retry_window
         # Keys of notes this process is delivering right now (the worker delivers concurrently): never returned
         # again until the runner settles them (``delivered``/``retry_later``) and discards them here.
         self.in_flight = self.ctx.in_flight

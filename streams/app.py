@@ -49,8 +49,10 @@ from streams.settings import (
     TICKS_TOPIC_CONFIG,
     dlq_topic,
     faust_settings,
+    kafka_settings,
     silences_topic,
     ticks_topic,
+    worker_settings,
     worker_topics,
 )
 from streams.silence_topic import ensure_silences_topic, follow_silences
@@ -65,7 +67,7 @@ RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_s
 
 def faust_app(config: Config, bootstrap: str, web_port: int | None, web_bind: str) -> faust.App:
     """The faust app with Wirewatch's broker, producer, consumer and web settings (nothing registered yet)."""
-    return faust.App(config.worker.id, **faust_settings(config, bootstrap, web_port, web_bind))
+    return faust.App(worker_settings(config).id, **faust_settings(config, bootstrap, web_port, web_bind))
 
 
 def create_app(
@@ -74,9 +76,9 @@ def create_app(
     web_port: int | None = None,
     web_bind: str = "127.0.0.1",
 ) -> faust.App:
-    bootstrap = bootstrap or config.kafka.bootstrap
-    partitions = config.kafka.partitions
-    kafka, worker = config.kafka, config.worker
+    kafka, worker = kafka_settings(config), worker_settings(config)
+    bootstrap = bootstrap or kafka.bootstrap
+    partitions = kafka.partitions
     app = faust_app(config, bootstrap, web_port, web_bind)
     articles = app.topic(kafka.articles_topic, partitions=partitions, **RAW)
     detections = app.topic(kafka.detections_topic, partitions=partitions, **RAW)
@@ -156,16 +158,17 @@ def create_app(
 
 def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "info",
                web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
-    bootstrap = bootstrap or config.kafka.bootstrap
+    partitions = kafka_settings(config).partitions
+    bootstrap = bootstrap or kafka_settings(config).bootstrap
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    ensure_topics(bootstrap, worker_topics(config), config.kafka.partitions)
-    ensure_topics(bootstrap, [ticks_topic(config)], config.kafka.partitions, config=TICKS_TOPIC_CONFIG)
+    ensure_topics(bootstrap, worker_topics(config), partitions)
+    ensure_topics(bootstrap, [ticks_topic(config)], partitions, config=TICKS_TOPIC_CONFIG)
     ensure_silences_topic(bootstrap, silences_topic(config))
     app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
     # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
     # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
     ensure_topics(bootstrap, [table.changelog_topic.get_topic_name() for table in app.tables.values()],
-                  config.kafka.partitions, config=COMPACTED)
+                  partitions, config=COMPACTED)
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))
     # faust's terminal spinner, at --loglevel warning or above, sets the root logger to DEBUG (for itself): every

@@ -15,7 +15,7 @@ import orjson
 
 from alerts.config import Config
 from alerts.history import records_of
-from streams.settings import alerts_dlq_topic, history_topic
+from streams.settings import alerts_dlq_topic, history_topic, kafka_settings, worker_settings
 
 
 class KafkaRecords:
@@ -23,8 +23,8 @@ class KafkaRecords:
 
     def __init__(self, app: faust.App, config: Config) -> None:
         raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
-        self.history = app.topic(history_topic(config), partitions=config.kafka.partitions, **raw)
-        self.dlq = app.topic(alerts_dlq_topic(config), partitions=config.kafka.partitions, **raw)
+        self.history = app.topic(history_topic(config), partitions=kafka_settings(config).partitions, **raw)
+        self.dlq = app.topic(alerts_dlq_topic(config), partitions=kafka_settings(config).partitions, **raw)
 
     async def record(self, note: Any, results: Iterable[Any], now: float, dead_letters: bool = True) -> list[dict]:
         """History always; dead letters for the failed targets unless the alert will be tried again."""
@@ -76,7 +76,7 @@ def replay_topic(config: Config, bootstrap: str, deliver: Callable[..., list[Any
     delivered = failed = 0
     try:
         for (consumer, rec), letter in read_topic(bootstrap, alerts_dlq_topic(config),
-                                                  group=f"{config.worker.id}-alerts-replay"):
+                                                  group=f"{worker_settings(config).id}-alerts-replay"):
             history, again, ok = replay([letter], deliver, time.time)
             for r in history:
                 producer.send(history_topic(config), key=rec.key, value=orjson.dumps(r))

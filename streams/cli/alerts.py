@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.cli.common import EXIT_FAILED, EXIT_OK, Subparsers, load_config
+from streams.settings import kafka_settings, worker_settings
 
 SEED_ARTICLE = "libya-haftar-rome-ceasefire.de.txt"  # package data of ``seeds``
 
@@ -40,7 +41,7 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
     config = load_config(args.config)
     dispatcher = Dispatcher(config, stories={}, log={})
     deliverer = Deliverer(config, console=sys.stdout)
-    items = list(read_items(paths, "auto", max_bytes=config.worker.max_message_bytes))
+    items = list(read_items(paths, "auto", max_bytes=worker_settings(config).max_message_bytes))
     valid = [i for i in items if i.article is not None]
     now = time.time()
     notes = []
@@ -80,7 +81,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if args.kafka:
         from streams.delivery_log import replay_topic
 
-        delivered, failed = replay_topic(config, args.bootstrap or config.kafka.bootstrap, deliverer.deliver)
+        delivered, failed = replay_topic(config, args.bootstrap or kafka_settings(config).bootstrap, deliverer.deliver)
     else:
         records = LocalRecords(args.history_file, args.dlq_file)
         letters = list(records.dlq.read())
@@ -102,7 +103,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         from streams.settings import history_topic
 
         config = load_config(args.config)
-        records = (v for _, v in read_topic(args.bootstrap or config.kafka.bootstrap, history_topic(config)))
+        records = (v for _, v in read_topic(args.bootstrap or kafka_settings(config).bootstrap, history_topic(config)))
     else:
         records = LocalRecords(args.history_file, args.dlq_file).history.read()
     selected = [r for r in records if matches(r, args.receiver, args.story, args.outcome)]
@@ -140,7 +141,7 @@ def detections_in(path: str, config: Any) -> list:
 
     pipeline = Pipeline.load()
     out = []
-    for item in read_items([path], "auto", max_bytes=config.worker.max_message_bytes):
+    for item in read_items([path], "auto", max_bytes=worker_settings(config).max_message_bytes):
         if item.article is not None:
             out.extend(pipeline.detect(item.article))
     return out
@@ -161,7 +162,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         from streams.settings import silences_topic
         from streams.silence_topic import read_silences
 
-        for record in read_silences(config.kafka.bootstrap, silences_topic(config)).values():
+        for record in read_silences(kafka_settings(config).bootstrap, silences_topic(config)).values():
             silences.put(record)
     dispatcher = Dispatcher(config, stories={}, log={}, silences=silences)
     for d in detections:

@@ -11,19 +11,21 @@ from streams.cli.common import EXIT_INPUT, EXIT_OK, Subparsers, load_config
 def run(args: argparse.Namespace) -> int:
     from streams.inputs import read_items
     from streams.publisher import Publisher
+    from streams.settings import kafka_settings, worker_settings
 
     config = load_config(args.config)
-    bootstrap = args.bootstrap or config.kafka.bootstrap
+    kafka = kafka_settings(config)
+    bootstrap = args.bootstrap or kafka.bootstrap
     sent = invalid = 0
-    with Publisher(bootstrap, topic=args.topic or config.kafka.articles_topic) as publisher:
-        for item in read_items(args.paths, args.input_format, max_bytes=config.worker.max_message_bytes):
+    with Publisher(bootstrap, topic=args.topic or kafka.articles_topic) as publisher:
+        for item in read_items(args.paths, args.input_format, max_bytes=worker_settings(config).max_message_bytes):
             if item.article is None:
                 invalid += 1
                 print(f"wirewatch: {item.origin}: not published: {item.error.reason}", file=sys.stderr)
                 continue
             publisher.send(item.article)
             sent += 1
-    print(f"published {sent} article(s) to {args.topic or config.kafka.articles_topic} on {bootstrap}"
+    print(f"published {sent} article(s) to {args.topic or kafka.articles_topic} on {bootstrap}"
           f"{f', {invalid} invalid' if invalid else ''}", file=sys.stderr)
     return EXIT_INPUT if invalid else EXIT_OK
 

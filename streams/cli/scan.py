@@ -13,9 +13,10 @@ def run(args: argparse.Namespace) -> int:
     from detectors.pipeline import Pipeline
     from streams.embedded import scan
     from streams.inputs import read_items
+    from streams.settings import worker_settings
 
     config = None if args.no_alerts else load_config(args.config)
-    max_bytes = config.worker.max_message_bytes if config else 1_000_000
+    max_bytes = worker_settings(config).max_message_bytes if config else 1_000_000
     items = read_items(args.paths, args.input_format, max_bytes=max_bytes)
     metrics = None
     if args.metrics_port is not None:

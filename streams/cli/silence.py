@@ -26,9 +26,9 @@ class _Store:
         self.config = load_config(args.config)
         self.kafka = bool(args.kafka or args.bootstrap)
         if self.kafka:
-            from streams.settings import silences_topic
+            from streams.settings import kafka_settings, silences_topic
 
-            self.bootstrap = args.bootstrap or self.config.kafka.bootstrap
+            self.bootstrap = args.bootstrap or kafka_settings(self.config).bootstrap
             self.topic = silences_topic(self.config)
             self.where = f"topic {self.topic} on {self.bootstrap}"
         else:

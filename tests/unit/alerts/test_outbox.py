@@ -70,9 +70,7 @@ def test_a_resend_after_a_crash_mid_sending_says_it_may_repeat_and_other_outbox_
 
 
 def test_a_failed_alert_is_tried_again_with_backoff_then_given_up() -> None:
-    d = Dispatcher(dataclasses.replace(config(), worker=dataclasses.replace(config().worker,
-                                                                            delivery_retry_window=600.0)),
-                   stories={}, log={})
+    d = Dispatcher(dataclasses.replace(config(), delivery_retry_window=600.0), stories={}, log={})
     note = d.process(detection("a1"), T0).notifications[0]
     assert d.retry_targets(note) is None                    # first try: every target
     assert d.retry_later(note, {"json://…#aaaa"}, T0)        # the endpoint is down

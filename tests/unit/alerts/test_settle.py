@@ -30,7 +30,7 @@ def result(target: str, ok: bool) -> DeliveryResult:
 
 def dispatcher(window: float) -> Dispatcher:
     cfg = config()
-    return Dispatcher(dataclasses.replace(cfg, worker=dataclasses.replace(cfg.worker, delivery_retry_window=window)),
+    return Dispatcher(dataclasses.replace(cfg, delivery_retry_window=window),
                       stories={}, log={})
 
 

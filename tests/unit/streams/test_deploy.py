@@ -13,6 +13,7 @@ import yaml
 
 from alerts.config import load_config
 from streams.cli import build_parser
+from streams.settings import kafka_settings
 from tests.workers import REPO
 
 DEPLOY = REPO / "deploy"
@@ -42,7 +43,7 @@ def test_worker_commands_parse_and_the_compose_config_loads() -> None:
         args = parser.parse_args(services[name]["command"])
         assert args.command == name
     config = load_config(DEPLOY / "compose" / "wirewatch.yaml", env={})
-    assert config.kafka.bootstrap == "kafka:9092"
+    assert kafka_settings(config).bootstrap == "kafka:9092"
     assert any("mailpit" in url for r in config.receivers for url in r.urls)
 
 
