@@ -50,3 +50,19 @@ def test_untrusted_text_is_neutralised() -> None:
     note = Dispatcher(config(), stories={}, log={}).process(
         detection("a1", text=evil + " Waffenruhe"), T0).notifications[0]
     assert "<!channel>" not in render_text(note)
+
+
+def test_the_stage_order_is_alertmanagers_and_timers_enter_at_mute() -> None:
+    from alerts.dispatch import FIRE, PIPELINE
+
+    assert [s.__module__ for s in PIPELINE] == ["alerts.dedup", "alerts.group", "alerts.mute", "alerts.digest",
+                                                "alerts.handover", "alerts.rate_limit", "alerts.outbox"]
+    assert PIPELINE[2:] == FIRE
+
+
+def test_every_outcome_is_a_vocabulary_word() -> None:
+    from alerts.vocabulary import Outcome
+
+    r = Runner(Dispatcher(config(group_wait=30.0), stories={}, log={}))
+    decision = r.d.process(detection("a1"), T0)
+    assert decision.outcomes == [("ops", Outcome.PENDING)] and isinstance(decision.outcomes[0][1], Outcome)
