@@ -173,9 +173,14 @@ def _route_name(key: str, value: Any, route_names: Sequence[str]) -> str:
         return value
     if isinstance(value, int) and 0 <= value < len(route_names):
         return route_names[value]  # a record of the index format: the current config's route at that index
-    log.warning("notification log %s: route %r (an index of the old format) is not in the current config "
-                "(%d routes): dropped", key, value, len(route_names))
+    if key not in _WARNED and len(_WARNED) < 10_000:  # once per entry: timers read the log on every tick
+        _WARNED.add(key)
+        log.warning("notification log %s: route %r (an index of the old format) is not in the current config "
+                    "(%d routes): dropped", key, value, len(route_names))
     return ""
+
+
+_WARNED: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True)

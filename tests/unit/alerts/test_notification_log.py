@@ -55,6 +55,19 @@ def test_an_old_route_index_the_config_lacks_is_dropped_with_a_warning(caplog: p
     assert "route 3 (an index of the old format) is not in the current config (1 routes): dropped" in caplog.text
 
 
+def test_a_sent_alert_of_a_dropped_route_warns_once_not_on_every_tick(caplog: pytest.LogCaptureFixture) -> None:
+    stories: dict = {}
+    log: dict = {}
+    d = Dispatcher(two_routes(Route("ops")), stories, log)
+    d.process(detection("b1"), T0)
+    (key,) = log
+    log[key] = {**log[key], "route": 7, "outbox": []}
+    with caplog.at_level(logging.WARNING, logger="alerts.notification_log"):
+        for tick in range(3):
+            Dispatcher(two_routes(Route("ops")), stories, log).due(T0 + tick)
+    assert caplog.text.count("route 7 (an index of the old format)") == 1 and key in log
+
+
 def test_records_keep_the_logs_json_keys() -> None:
     note = {"key": "s|ops|announced|new", "kind": "new"}
     retried = OutboxEntry(note, attempted=False, backoff=Backoff(2, 10.0, 30.0, ("json://h/…",)))
