@@ -1,0 +1,63 @@
+"""The faust/aiokafka internals Wirewatch relies on still exist, and the helpers over them do what they say."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from typing import Any
+
+import faust
+from faust.transport.consumer import Consumer, ConsumerThread
+
+from streams import faust_compat
+
+
+def test_the_private_names_are_still_there() -> None:
+    """An upgrade of faust-streaming / aiokafka that drops one of them fails here first (pyproject pins them)."""
+    from faust import streams
+
+    assert hasattr(streams, "_current_event")
+    assert inspect.iscoroutinefunction(Consumer._add_gap)
+    source = inspect.getsource(Consumer) + inspect.getsource(ConsumerThread)
+    for name in ("_unacked_messages", "_read_offset", "_paused_partitions"):
+        assert name in source, name
+    from faust.transport.drivers import aiokafka
+
+    assert callable(aiokafka.AIOKafkaConsumerThread._ensure_consumer)  # committed_offset asks it, in its thread
+    assert "self._thread" in inspect.getsource(aiokafka)
+
+
+def test_an_event_made_current_is_faust_current_event_inside_the_block_only() -> None:
+    class Event:
+        pass
+
+    event = Event()
+
+    async def scenario() -> tuple[Any, Any]:
+        with faust_compat.in_partition_of(event):
+            inside = faust.current_event()
+        return inside, faust.current_event()
+
+    inside, after = asyncio.run(scenario())
+    assert inside is event and after is None
+
+
+class _Message:
+    def __init__(self, topic: str) -> None:
+        self.topic, self.acked = topic, False
+
+
+class _Consumer:
+    def __init__(self, messages: list[_Message]) -> None:
+        self._unacked_messages = set(messages)
+
+
+def test_release_unacked_releases_only_the_messages_of_that_topic() -> None:
+    articles, detections = _Message("articles"), _Message("detections")
+    assert faust_compat.release_unacked(_Consumer([articles, detections]), "articles") == 1
+    assert articles.acked and not detections.acked
+
+
+def test_read_offsets_and_paused_partitions_are_empty_before_faust_has_any() -> None:
+    assert faust_compat.read_offsets(object()) == {}
+    assert faust_compat.paused_partitions(object()) == set()
