@@ -381,7 +381,12 @@ def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:
         return False
     if words[0] in res.subordinators:
         # "der", "die" also open an apposition: "…, der EU-Außenbeauftragten Federica Mogherini"
-        apposition = words[0] in res.determiners and any(a < m.start <= a + 3 for m in _parts(sent, res, set()).titles)
+        # ending in a name or noun, not in a verb: "…, der EU-Außenbeauftragten Federica Mogherini und …"
+        end = sent.clause(a, a + 1)[1]
+        while end > a + 1 and sent.texts[end - 1] in _PUNCT:
+            end -= 1
+        apposition = (words[0] in res.determiners and _is_cap(sent.texts[end - 1])
+                      and any(a < m.start <= a + 3 for m in _parts(sent, res, set()).titles))
         return not apposition
     return len(words) > 1 and words[1] in res.subordinators
 

@@ -1,0 +1,42 @@
+"""The rule stage on its own: every candidate the lexicon detectors propose for a text, before any decision
+stage (so these tests hold for ``detectors.stage: rules`` and ``learned`` alike)."""
+
+from __future__ import annotations
+
+from detectors.base import ArticleContext, Candidate
+from detectors.pipeline import _build_engine
+from detectors.text import Sentence, sentence_ranges
+
+
+def sentences(text: str, lang: str) -> list[Sentence]:
+    engine = _build_engine(lang)
+    doc = engine.nlp(text)
+    breaks = {t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)}  # a line ends a sentence
+    starts = sorted({0} | {s.start for s in doc.sents} | breaks)
+    space = {t.i for t in doc if t.is_space}
+    ranges = sentence_ranges(starts, len(doc), space)
+    return [Sentence.from_span(doc[a:b], text, engine.lemma_table) for a, b in ranges]
+
+
+def candidates(text: str, lang: str, kind: str = "meeting") -> list[tuple[Sentence, Candidate]]:
+    """(sentence, candidate) for every rule candidate of type ``kind`` in ``text``."""
+    engine = _build_engine(lang)
+    sents = sentences(text, lang)
+    ctx = ArticleContext(engine.res, sents)
+    out: list[tuple[Sentence, Candidate]] = []
+    for sent in sents:
+        for det in engine.detectors:
+            if det.type != kind:
+                continue
+            found = det.triggers.in_sentence(sent)
+            if found:
+                out.extend((sent, c) for c in det.detect(sent, found, ctx))
+    return out
+
+
+def statuses(text: str, lang: str, kind: str = "meeting") -> set[str]:
+    return {c.status for _s, c in candidates(text, lang, kind)}
+
+
+def actors(text: str, lang: str, kind: str = "meeting") -> set[str]:
+    return {a.text for _s, c in candidates(text, lang, kind) for a in c.args.actors}

@@ -1,0 +1,92 @@
+"""Arguments users see in every alert: places, regions and countries named as places are never actors, and a
+meeting's participants are the people who meet. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.arguments import country_at
+from detectors.language import resources
+from tests.unit.detectors.rule_candidates import actors, candidates, sentences
+
+
+def _kinds(text: str, lang: str) -> dict[str, str]:
+    return {a.text: a.kind for _s, c in candidates(text, lang) for a in c.args.actors}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("de", "Der Gesandte traf in Nordafrika den libyschen General Haftar.", "Nordafrika"),
+    ("de", "Merkel empfing den französischen Präsidenten Macron im Kanzleramt.", "Kanzleramt"),
+    ("de", "Der Sondergesandte Richard Norland traf in Libyen den General Haftar.", "Libyen"),
+    ("en", "Governor Newsom met President Biden in California.", "California"),
+    ("en", "Secretary Blinken met President Sisi in the Middle East.", "Middle East"),
+    ("es", "El presidente Petro se reunió con el enviado Pérez en Oriente Medio.", "Oriente Medio"),
+    ("ru", "Министр Лавров встретился с послом Ивановым на Ближнем Востоке.", "Ближнем Востоке"),
+])
+def test_a_place_is_never_an_actor(lang: str, text: str, place: str) -> None:
+    found = actors(text, lang)
+    assert found and not any(place in a or a in place for a in found), found
+
+
+def test_a_region_becomes_the_location_not_a_person() -> None:
+    found = candidates("Der Sondergesandte Richard Norland traf in Nordafrika den General Haftar.", "de")
+    assert any(c.args.location is not None and c.args.location.text == "Nordafrika" for _s, c in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), [
+    ("de", "Chinas Präsident Xi Jinping traf Bundeskanzler Olaf Scholz.", "Chinas"),
+    ("de", "Der Präsident Frankreichs Emmanuel Macron traf Kanzler Scholz.", "Frankreichs"),
+    ("ru", "Путин провел телефонный разговор с президентом Франции Эммануэлем Макроном.", "Франции"),
+    ("de", "Libyen: General Haftar traf in Rom den Sondergesandten Norland", "Libyen"),
+])
+def test_the_country_of_a_named_office_is_no_actor_of_its_own(lang: str, text: str, country: str) -> None:
+    found = actors(text, lang)
+    assert found and country not in found, found
+
+
+def test_a_country_stands_for_an_unnamed_office_holder() -> None:
+    assert "Türkei" in actors("Kanzler Scholz traf den Präsidenten der Türkei in Berlin.", "de")
+
+
+def test_a_visited_country_takes_part() -> None:
+    assert _kinds("Secretary Blinken cancelled a planned visit to Haiti.", "en").get("Haiti") == "country"
+
+
+@pytest.mark.parametrize(("lang", "text", "absent", "present"), [
+    ("de", "Präsident Putin, der General Haftar unterstützt, traf Kanzlerin Angela Merkel in Berlin.",
+     "Haftar", {"Angela Merkel"}),
+    ("de", "Außenminister Lawrow traf seinen Amtskollegen Cavusoglu in Ankara, sagte Sprecherin Maria Sacharowa.",
+     "Maria Sacharowa", {"Lawrow", "Cavusoglu"}),
+    ("en", "President Macron met Chancellor Scholz in Paris, spokesman Gabriel Attal said.",
+     "Gabriel Attal", {"Macron", "Scholz"}),
+    ("en", "President Putin, who backs General Haftar, met Chancellor Angela Merkel.", "Haftar", {"Angela Merkel"}),
+])
+def test_participants_are_the_people_who_meet(lang: str, text: str, absent: str, present: set[str]) -> None:
+    found = actors(text, lang)
+    assert present <= found and not any(absent in a for a in found), found
+
+
+def test_an_apposition_with_an_article_keeps_its_person() -> None:
+    text = ("Dominiert wurde das Treffen von Kanzlerin Angela Merkel mit Kanzler Werner Faymann, "
+            "der EU-Außenbeauftragten Federica Mogherini und den Regierungschefs der Region.")
+    assert {"Angela Merkel", "Werner Faymann", "Federica Mogherini"} <= actors(text, "de")
+
+
+def test_a_speaker_is_kept_when_nobody_else_is_named() -> None:
+    assert "Maria Sacharowa" in actors("Die Gespräche seien gut verlaufen, sagte Sprecherin Maria Sacharowa.", "de")
+
+
+@pytest.mark.parametrize(("lang", "word", "code"), [
+    ("de", "Libyens", "LY"), ("de", "Russlands", "RU"), ("de", "Österreichs", "AT"),
+    ("ru", "России", "RU"), ("ru", "Турции", "TR"), ("ru", "Египта", "EG"),
+])
+def test_countries_are_found_through_inflections(lang: str, word: str, code: str) -> None:
+    sent = sentences(f"{word} Präsident", lang)[0]
+    assert country_at(sent, resources(lang), 0, 1) == code
+
+
+def test_regions_in_every_lexicon_language() -> None:
+    for lang, name in [("de", "Nordafrika"), ("en", "Western Asia"), ("es", "Norte de África"),
+                       ("fr", "Moyen-Orient"), ("it", "Medio Oriente"), ("ru", "Северная Африка")]:
+        assert resources(lang).gazetteer.region(name), (lang, name)
+    assert not resources("de").gazetteer.region("Haftar")

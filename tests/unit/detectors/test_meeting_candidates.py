@@ -1,0 +1,82 @@
+"""Meeting candidates the lexicons propose (recall first: a decision stage filters them), in every lexicon
+language, with the status their cues give. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_candidates import candidates, statuses
+
+FOUND = [
+    ("de", "Die Begegnung zwischen Außenministerin Baerbock und ihrem Amtskollegen Wang Yi dauerte zwei Stunden."),
+    ("de", "Die Sondierungsgespräche zwischen den beiden Parteien sollen im Jänner beginnen."),
+    ("de", "Das Auswärtige Amt hat den russischen Botschafter einbestellt."),
+    ("de", "Das Außenministerium bestellte den türkischen Botschafter ein."),
+    ("de", "Der iranische Botschafter wurde ins Außenministerium zitiert."),
+    ("en", "Britain summoned the Russian ambassador over the poisoning."),
+    ("es", "El presidente Maduro se entrevistó con el enviado especial de la ONU en Caracas."),
+    ("es", "El gobierno convocó al embajador de Israel para pedir explicaciones."),
+    ("fr", "Le Quai d'Orsay a convoqué l'ambassadeur d'Iran."),
+    ("it", "La Farnesina ha convocato l'ambasciatore egiziano."),
+    ("ru", "Президент России Владимир Путин встретился с президентом Турции Реджепом Тайипом Эрдоганом в Анкаре."),
+    ("ru", "Министр иностранных дел Сергей Лавров провел переговоры со своим турецким коллегой."),
+    ("ru", "Владимир Путин провел телефонный разговор с канцлером Германии Олафом Шольцем."),
+    ("ru", "Премьер-министр Индии посетит Москву в следующем месяце."),
+    ("ru", "Посол Германии был вызван в МИД России."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FOUND)
+def test_a_meeting_is_a_candidate(lang: str, text: str) -> None:
+    assert candidates(text, lang), text
+
+
+NOT_FOUND = [
+    ("ru", "Футболисты сборной России встретились с болельщиками после матча."),
+    ("ru", "Парламент принял закон о бюджете на следующий год."),
+    ("ru", "Контактная группа приняла дополнительные меры по обеспечению перемирия."),
+    ("de", "Der Innenhof ist ein Ort der Begegnung für die ganze Nachbarschaft."),
+    ("de", "Die Verhandlungen beider Vereine über den Transfer des Spielers endeten am Dienstag."),
+    ("de", "Das trifft sich gut, sagte der Bürgermeister."),
+    ("en", "The firm summoned its shareholders to an extraordinary meeting."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_FOUND)
+def test_no_meeting_candidate(lang: str, text: str) -> None:
+    assert not candidates(text, lang), [(c.status, c.trigger) for _s, c in candidates(text, lang)]
+
+
+STATUS = [
+    ("de", "Es wird keine Gespräche mit den Taliban geben, sagte der Außenminister.", "rejected"),
+    ("de", "Der Präsident sagte das geplante Treffen mit Putin ab.", "rejected"),
+    ("de", "Krisentreffen der Arabischen Liga am Dienstag in Kairo.", "planned"),
+    ("de", "Kanzler trifft Präsidenten am Donnerstag in Paris", "planned"),
+    ("de", "Der Kanzler traf den Präsidenten am Donnerstag in Paris.", "held"),
+    ("en", "Biden to meet Xi on Tuesday", "planned"),
+    ("en", "President Biden did not meet Xi Jinping in Bali.", "rejected"),
+    ("en", "Iran refused to hold talks with the United States.", "rejected"),
+    ("es", "El canciller canceló la reunión con su homólogo ruso.", "rejected"),
+    ("ru", "Президент Франции отменил визит в Алжир.", "rejected"),
+    ("ru", "Генсек ООН призвал стороны сесть за стол переговоров.", "called_for"),
+    ("ru", "Саммит НАТО пройдет в Вильнюсе в следующем месяце.", "planned"),
+    ("ru", "Путин и Эрдоган встретились в Сочи.", "held"),
+    ("ru", "Встреча Путина и Байдена в Женеве в среду", "planned"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), STATUS)
+def test_status_from_cues(lang: str, text: str, status: str) -> None:
+    assert statuses(text, lang) == {status}
+
+
+def test_talks_named_in_a_neighbouring_sentence() -> None:
+    text = ("Kolumbiens Präsident Juan Manuel Santos lobte die Rebellen.\n"
+            "Nach den Gesprächen in Havanna sei man einer Einigung nahe, hieß es.")
+    found = candidates(text, "de")
+    assert any(s.text.startswith("Nach den Gesprächen") for s, _c in found), found
+
+
+def test_an_anaphoric_mention_without_any_office_holder_is_no_meeting() -> None:
+    text = "Der Verein hat einen neuen Platzwart.\nNach den Gesprächen sei man einer Einigung nahe, hieß es."
+    assert not candidates(text, "de")
