@@ -8,13 +8,14 @@ and ``wirewatch scan``.
   never lose the dead letter.
 
 ``wirewatch scan`` runs with a retry window of 0 (it does not wait for an outage to heal): a target that still
-fails after the deliverer's own attempts (``alerts.delivery``) is dead-lettered at once. The worker
-(``streams/app.py: settle``) takes the same steps in the same order, awaiting each changelog and topic write.
+fails after the deliverer's own attempts (``alerts.delivery``) is dead-lettered at once. ``plan`` gives the steps
+in order for a runner that awaits each write (the worker: ``streams/agents/deliver.py``); ``settle`` runs them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from typing import Any, Protocol
 
 from alerts.notes import Notification
@@ -31,16 +32,32 @@ class Outbox(Protocol):
     def retry_later(self, note: Notification, targets: frozenset[str] | set[str], now: float) -> bool: ...
 
 
-def settle(outbox: Outbox, note: Notification, results: Sequence[Any], now: float, record: Record) -> Settled:
-    """Settle ``note`` after ``results`` (``alerts.delivery.DeliveryResult``); ``outbox`` is the Dispatcher."""
+class Step(StrEnum):
+    """One step of settling, run by the runner in the order ``plan`` gives."""
+
+    RELEASE = "release"   # outbox.delivered(note): out of the outbox (the worker then awaits that changelog write)
+    RECORD = "record"     # the history records and the dead letters of failed targets
+    HISTORY = "history"   # the history records only: the note stays in the outbox for a retry
+
+
+def plan(outbox: Outbox, note: Notification, results: Sequence[Any], now: float) -> tuple[Settled, tuple[Step, ...]]:
+    """What ``results`` (``alerts.delivery.DeliveryResult``) settle ``note`` as, and the steps in order. A retry is
+    booked here (``retry_later``); the runner does the steps — synchronously (``settle``) or awaiting each write
+    (the worker)."""
     if results and all(r.ok for r in results):
-        outbox.delivered(note)
-        record(note, results, now, True)
-        return Settled.DELIVERED
+        return Settled.DELIVERED, (Step.RELEASE, Step.RECORD)
     failed = {r.target for r in results if not r.ok}
     if failed and outbox.retry_later(note, failed, now):
-        record(note, results, now, False)
-        return Settled.RETRYING
-    record(note, results, now, True)
-    outbox.delivered(note)
-    return Settled.DEAD if failed else Settled.DELIVERED
+        return Settled.RETRYING, (Step.HISTORY,)
+    return (Settled.DEAD if failed else Settled.DELIVERED), (Step.RECORD, Step.RELEASE)
+
+
+def settle(outbox: Outbox, note: Notification, results: Sequence[Any], now: float, record: Record) -> Settled:
+    """Settle ``note`` after ``results`` and run the steps at once (``wirewatch scan``); ``outbox``: the Dispatcher."""
+    settled, steps = plan(outbox, note, results, now)
+    for step in steps:
+        if step is Step.RELEASE:
+            outbox.delivered(note)
+        else:
+            record(note, results, now, step is Step.RECORD)
+    return settled

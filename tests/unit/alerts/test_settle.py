@@ -57,3 +57,13 @@ def test_after_the_window_the_dead_letter_is_written_before_the_outbox_lets_go()
     record = Recorder(d)
     assert settle(d, note, [result("b", False)], T0, record) == Settled.DEAD
     assert record.calls == [(True, 1)] and d.undelivered() == []
+
+
+def test_the_plan_orders_the_steps_for_a_runner_that_awaits_each_write() -> None:
+    from alerts.settle import Step, plan
+
+    d = dispatcher(600.0)
+    (note,) = d.process(detection("a1"), T0).notifications
+    assert plan(d, note, [result("a", True)], T0) == (Settled.DELIVERED, (Step.RELEASE, Step.RECORD))
+    assert plan(d, note, [result("a", False)], T0) == (Settled.RETRYING, (Step.HISTORY,))
+    assert plan(d, note, [result("a", False)], T0 + 601) == (Settled.DEAD, (Step.RECORD, Step.RELEASE))
