@@ -30,16 +30,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detectors import registry
-from detectors.base import ArticleContext, Candidate, Detector
+from detectors.arguments import extract
+from detectors.base import ArticleContext, Candidate, Detector, dedupe
 from detectors.contracts import Article, Detection, Evidence
 from detectors.langid import detect_language
 from detectors.language import LanguageResources, resources
+from detectors.learned.features import Observed, cue_labels, gate_flags, is_headline
+from detectors.learned.stage import Decision, LearnedStage
 from detectors.patterns import Match
 from detectors.text import Sentence, sentence_ranges
 
 MAX_CHARS = 100_000  # characters of an article that are analysed (a 5 MB text costs no more)
 MAX_DETECTIONS = 50  # per article
 MAX_CANDIDATE_SENTENCES = 200  # per article
+MAX_LEARNED_CANDIDATES = 64  # per article: candidates the learned stage scores (each costs an embedding)
 BATCH_SIZE = 64
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates cannot be encoded: same-length replacement
 # Words seen outside a memory zone stay in the vocabulary (fast: no lexeme re-creation per batch); once the
@@ -49,6 +53,17 @@ VOCAB_CAP = 150_000
 # after this many lexeme insertions the language's spaCy pipeline is rebuilt so that index cannot grow forever.
 VOCAB_RECYCLE = 1_000_000
 CONTEXT_SENTENCES = 2  # the first sentences (title, lead) always join the article context
+STAGES = ("rules", "learned")  # detectors.stage: the rules alone, or rule candidates decided by the models
+
+
+@dataclass
+class _Observation:
+    """A candidate for the learned stage, with what a detection needs if the models accept it."""
+
+    article: int
+    obs: Observed
+    sent: Sentence
+    rule: list[Candidate]
 
 
 @dataclass
@@ -138,18 +153,23 @@ def _stem_positions(text: str, stems: list[tuple[str, str]]) -> list[int]:
 class Pipeline:
     """Detect events in articles with every registered detector that has lexicons for the language."""
 
-    def __init__(self, languages: Iterable[str] | None = None) -> None:
+    def __init__(self, languages: Iterable[str] | None = None, stage: str = "learned") -> None:
         available = registry.languages()
         wanted = available if languages is None else tuple(languages)
         unknown = sorted(set(wanted) - set(available))
         if unknown:
             raise ValueError(f"no lexicons for languages {unknown}; available: {list(available)}")
+        if stage not in STAGES:
+            raise ValueError(f"detectors.stage must be one of {list(STAGES)}, not {stage!r}")
         self.languages: tuple[str, ...] = tuple(wanted)
+        self.stage = stage
         self._engines: dict[str, _Engine] = {}
+        # types without a model file keep the rules-only path
+        self.learned = LearnedStage(tuple(registry.detectors())) if stage == "learned" else None
 
     @classmethod
-    def load(cls, languages: Iterable[str] | None = None) -> Pipeline:
-        return cls(languages)
+    def load(cls, languages: Iterable[str] | None = None, stage: str = "learned") -> Pipeline:
+        return cls(languages, stage)
 
     def engine(self, lang: str) -> _Engine:
         engine = self._engines.get(lang)
@@ -185,11 +205,56 @@ class Pipeline:
             if len(engine.nlp.vocab) >= VOCAB_RECYCLE:  # len() counts every lexeme ever added
                 engine.nlp = _make_nlp(lang)
             vocab_full = len(engine.nlp.vocab) >= VOCAB_CAP
+            observed: list[_Observation] = []
             with engine.nlp.memory_zone() if vocab_full else contextlib.nullcontext():
                 docs = engine.nlp.pipe((texts[k] for k in idxs), batch_size=BATCH_SIZE)
                 for k, doc in zip(idxs, docs, strict=True):
-                    results[k] = self._analyse(engine, articles[k], texts[k], doc)
+                    results[k] = self._analyse(engine, articles[k], k, texts[k], doc, observed)
+            if observed and self.learned is not None:
+                self._decide(engine, articles, observed, results)
         return results
+
+    def observe_many(self, articles: Sequence[Article]) -> list[list[_Observation]]:
+        """Every candidate the learned stage would see, per article (what training and evaluation use)."""
+        out: list[list[_Observation]] = [[] for _ in articles]
+        groups: dict[str, list[int]] = {}
+        texts: dict[int, str] = {}
+        for k, article in enumerate(articles):
+            if not article.text or not article.text.strip():
+                continue
+            texts[k] = _SURROGATE.sub("\ufffd", article.text[:MAX_CHARS])
+            lang = self.language_of(article, texts[k])
+            if lang is not None:
+                groups.setdefault(lang, []).append(k)
+        for lang, idxs in groups.items():
+            engine = self.engine(lang)
+            observed: list[_Observation] = []
+            for k, doc in zip(idxs, engine.nlp.pipe((texts[k] for k in idxs), batch_size=BATCH_SIZE), strict=True):
+                self._analyse(engine, articles[k], k, texts[k], doc, observed, observe_all=True)
+            for o in observed:
+                out[o.article].append(o)
+        return out
+
+    def _decide(
+        self, engine: _Engine, articles: Sequence[Article], observed: list[_Observation],
+        results: list[list[Detection]],
+    ) -> None:
+        assert self.learned is not None
+        decisions = self.learned.decide([o.obs for o in observed])
+        best: dict[tuple[int, int, str, str], tuple[Decision, _Observation]] = {}
+        order: list[tuple[int, int, str, str]] = []
+        for o, decs in zip(observed, decisions, strict=True):
+            for dec in decs:
+                key = (o.article, o.sent.first, o.obs.type, dec.status)
+                old = best.get(key)
+                if old is None:
+                    order.append(key)
+                if old is None or old[0].confidence < dec.confidence:
+                    best[key] = (dec, o)
+        for key in order:
+            dec, o = best[key]
+            if len(results[o.article]) < MAX_DETECTIONS:
+                results[o.article].append(self._learned_detection(engine, articles[o.article], dec, o))
 
     def _candidate_sentences(
         self, engine: _Engine, text: str, doc: Doc
@@ -221,7 +286,12 @@ class Pipeline:
         chosen = sorted({int(s) for s in sent_idx if s >= 0})
         return ranges, chosen[:MAX_CANDIDATE_SENTENCES]
 
-    def _analyse(self, engine: _Engine, article: Article, text: str, doc: Doc) -> list[Detection]:
+    def _analyse(
+        self, engine: _Engine, article: Article, k: int, text: str, doc: Doc, observed: list[_Observation],
+        observe_all: bool = False,
+    ) -> list[Detection]:
+        """The rules' detections of types the learned stage does not decide; candidates of the others (every
+        type when ``observe_all``) go to ``observed``."""
         ranges, chosen = self._candidate_sentences(engine, text, doc)
         if not chosen:
             return []
@@ -243,12 +313,18 @@ class Pipeline:
                     hits.append((s, det, found))
         if not hits:
             return []
+        limit = len(observed) + MAX_LEARNED_CANDIDATES  # observed holds the batch's earlier articles too
         context_ids = sorted(set(range(min(CONTEXT_SENTENCES, len(ranges)))) | {s for s, _, _ in hits})
         ctx = ArticleContext(engine.res, [sentence(s) for s in context_ids])
         best: dict[tuple[int, str, str], tuple[Candidate, Sentence]] = {}
         order: list[tuple[int, str, str]] = []
         for s, det, found in hits:
             sent = built[s]
+            if observe_all or (self.learned is not None and self.learned.covers(det.type)):
+                if len(observed) < limit:
+                    neighbours = [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)]
+                    self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit)
+                continue
             for cand in det.detect(sent, found, ctx):
                 cand.detector = det.name
                 key = (s, cand.type, cand.status)
@@ -258,6 +334,57 @@ class Pipeline:
                 if old is None or old[0].confidence < cand.confidence:
                     best[key] = (cand, sent)
         return [self._detection(engine, article, *best[key]) for key in order[:MAX_DETECTIONS]]
+
+    @staticmethod
+    def _observe(
+        engine: _Engine, det: Detector, sent: Sentence, found: list[Match], ctx: ArticleContext,
+        neighbours: list[Sentence], k: int, observed: list[_Observation], limit: int,
+    ) -> None:
+        """One candidate per trigger, with what the rules make of it (possibly nothing)."""
+        by_span: dict[tuple[int, int], list[Candidate]] = {}
+        for cand in det.detect(sent, found, ctx):
+            cand.detector = det.name
+            by_span.setdefault(cand.trigger, []).append(cand)
+        headline = is_headline(sent)
+        for trig in dedupe(found):
+            if len(observed) >= limit:
+                return
+            span = (trig.start, trig.end)
+            rule = by_span.get(span, [])
+            if rule:
+                args = rule[0].args
+            else:
+                args = extract(sent, engine.res, span, ctx.known_names)
+                if det.type == "ceasefire" and not args.countries and ctx.countries:
+                    args.add_country(ctx.countries[0])  # as the ceasefire rules do
+            near, whole = cue_labels(det, sent, span)
+            obs = Observed(
+                type=det.type, lang=engine.lang, sent=sent, trigger=trig,
+                rule=[(c.status, c.confidence) for c in rule], args=args, gates=gate_flags(det, sent, span),
+                cues_near=near, cues_sentence=whole, neighbours=neighbours,
+                level=rule[0].level if rule else None, form=rule[0].form if rule else None, headline=headline,
+            )
+            observed.append(_Observation(k, obs, sent, rule))
+
+    @staticmethod
+    def _learned_detection(engine: _Engine, article: Article, dec: Decision, o: _Observation) -> Detection:
+        sent, obs = o.sent, o.obs
+        start, end = sent.char_span(obs.trigger.start, obs.trigger.end)
+        args = obs.args
+        return Detection.create(
+            article,
+            language=engine.lang,
+            type=obs.type,
+            status=dec.status,
+            confidence=dec.confidence,
+            evidence=Evidence(sent.text, sent.start, sent.end, (start, end)),
+            detector=dec.detector,
+            actors=tuple(args.actors),
+            countries=tuple(args.countries),
+            level=dec.level,
+            form=obs.form if obs.type == "meeting" else None,
+            location=args.location,
+        )
 
     @staticmethod
     def _detection(engine: _Engine, article: Article, cand: Candidate, sent: Sentence) -> Detection:

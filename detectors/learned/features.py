@@ -1,0 +1,170 @@
+"""What a candidate looks like to the learned stage: a list of string features (pure functions).
+
+A candidate is one trigger in one sentence, seen by one detector. Its features:
+
+- rule features: the statuses the rules give it (``rule=none`` when they drop it), their confidence, the level
+  and form they read, every cue label near the trigger and in the sentence, every gate of the detector
+  (exclusions, negative contexts, strong words…) that fires in the sentence or on the trigger, question,
+  headline, sentence length, what the argument extractor found (titles, people, countries, a place);
+- lexical features: the trigger's lemma and character n-grams (compounds), lemmas left and right of it,
+  the sentence's lemmas and bigrams, and the lemmas of the neighbouring sentences (participants named there).
+
+Strings, not numbers: the model file maps the ones it knows to weights and ignores the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from detectors.arguments import Arguments
+from detectors.base import Cues
+from detectors.patterns import Match
+from detectors.text import Sentence
+
+WINDOW = 4  # lemmas left and right of the trigger
+MAX_SENT_TOKENS = 80  # bag of words over the first tokens of a long sentence
+MAX_NEIGHBOUR_TOKENS = 40
+HEADLINE_TOKENS = 16
+_PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
+# detector pattern sets that act as gates (the rules-only path drops or keeps a candidate on them); a detector
+# may have any subset of these attributes
+GATES = ("exclude", "negative", "strong", "strong_context", "needs_person", "needs_title", "high_events",
+         "anaphoric")
+
+
+@dataclass
+class Observed:
+    """One candidate as the pipeline saw it."""
+
+    type: str
+    lang: str
+    sent: Sentence
+    trigger: Match
+    rule: list[tuple[str, float]]  # (status, confidence) the rules give; empty: the rules drop it
+    args: Arguments
+    gates: dict[str, tuple[bool, bool]] = field(default_factory=dict)  # gate → (in sentence, on the trigger)
+    cues_near: dict[str, int] = field(default_factory=dict)  # cue label → token distance (trigger's clause)
+    cues_sentence: frozenset[str] = frozenset()
+    neighbours: Sequence[Sentence] = ()
+    level: str | None = None
+    form: str | None = None
+    headline: bool = False
+
+
+def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[str, tuple[bool, bool]]:
+    """Which of the detector's gate pattern sets match the sentence, and whether one overlaps the trigger."""
+    out: dict[str, tuple[bool, bool]] = {}
+    for name in GATES:
+        pats = getattr(detector, name, None)
+        if not pats:
+            continue
+        cache_key = f"gate:{id(pats)}"
+        matches = sent.cache.get(cache_key)
+        if matches is None:
+            matches = sent.cache[cache_key] = pats.in_sentence(sent)
+        if matches:
+            on = any(m.start < span[1] and span[0] < m.end for m in matches)
+            out[name] = (True, on)
+    return out
+
+
+def cue_labels(detector: object, sent: Sentence, span: tuple[int, int]) -> tuple[dict[str, int], frozenset[str]]:
+    """Cue labels in the trigger's clause (→ distance) and anywhere in the sentence."""
+    cues = getattr(detector, "cues", None)
+    if cues is None:
+        return {}, frozenset()
+    cache_key = f"cues:{id(cues)}"
+    matches = sent.cache.get(cache_key)
+    if matches is None:
+        matches = sent.cache[cache_key] = cues.find(sent)
+    if not matches:
+        return {}, frozenset()
+    a, b = sent.clause(*span)
+    near = Cues.near(sent, [m for m in matches if a <= m.start < b], span, ())[0]
+    whole = Cues.near(sent, matches, span, ())[0]
+    return {k: d for k, (d, _) in near.items()}, frozenset(whole)
+
+
+def is_headline(sent: Sentence) -> bool:
+    """A short first line, or a short sentence without a final full stop."""
+    short = len(sent) <= HEADLINE_TOKENS
+    return short and (sent.first == 0 or not sent.text.rstrip().endswith((".", "!", "?", '"', "»", "“")))
+
+
+def _bin(x: float, edges: Sequence[float]) -> int:
+    for k, e in enumerate(edges):
+        if x <= e:
+            return k
+    return len(edges)
+
+
+def _words(sent: Sentence, limit: int) -> list[str]:
+    return [w for w in sent.lemmas[:limit] if w not in _PUNCT and not w.isdigit()]
+
+
+def features(obs: Observed) -> list[str]:
+    """The candidate's string features (see the module docstring)."""
+    sent, trig = obs.sent, obs.trigger
+    t0, t1 = trig.start, trig.end
+    lang = obs.lang
+    f: list[str] = [f"bias:{lang}", f"trig:{trig.label}"]
+    lemma = " ".join(sent.lemmas[t0:t1])
+    f += [f"tl:{lemma}", f"tl:{lang}:{trig.pattern}"]
+    # rules
+    if obs.rule:
+        for status, conf in obs.rule:
+            f.append(f"rule:{status}")
+            f.append(f"rconf:{_bin(conf, (0.5, 0.6, 0.7, 0.8))}")
+    else:
+        f.append("rule:none")
+    if obs.level:
+        f.append(f"rlevel:{obs.level}")
+    if obs.form:
+        f.append(f"rform:{obs.form}")
+    for label, dist in obs.cues_near.items():
+        f.append(f"cue:{label}")
+        f.append(f"cue:{label}:{_bin(dist, (0, 2, 5))}")
+    for label in obs.cues_sentence:
+        f.append(f"cues:{label}")
+    for gate, (_anywhere, on) in obs.gates.items():
+        f.append(f"gate:{gate}")
+        if on:
+            f.append(f"gate:{gate}@t")
+    if sent.is_question():
+        f.append("question")
+    if obs.headline:
+        f.append("headline")
+    f.append(f"len:{_bin(len(sent), (6, 12, 20, 35, 60))}")
+    f.append(f"pos:{_bin(t0, (0, 2, 5, 10, 20))}")
+    args = obs.args
+    for flag in ("high", "political", "people", "titled"):
+        if getattr(args, flag):
+            f.append(f"arg:{flag}")
+    kinds = sorted({a.kind for a in args.actors})
+    f += [f"actor:{k}" for k in kinds]
+    f.append(f"actors:{_bin(len(args.actors), (0, 1, 2))}")
+    f.append(f"countries:{_bin(len(args.countries), (0, 1, 2))}")
+    if args.location is not None:
+        f.append("place")
+    # lexical
+    low = sent.lowers[t0] if t0 < len(sent) else ""
+    padded = f"<{low}>"
+    for n in (4, 5):
+        f += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    for k in range(1, WINDOW + 1):
+        if t0 - k >= 0:
+            f.append(f"L:{sent.lemmas[t0 - k]}")
+            if k == 1:
+                f.append(f"L1:{sent.lemmas[t0 - 1]}")
+        if t1 - 1 + k < len(sent):
+            f.append(f"R:{sent.lemmas[t1 - 1 + k]}")
+            if k == 1:
+                f.append(f"R1:{sent.lemmas[t1]}")
+    words = _words(sent, MAX_SENT_TOKENS)
+    f += [f"w:{w}" for w in set(words)]
+    f += [f"b:{a}_{b}" for a, b in set(pairwise(words))]
+    for nb in obs.neighbours:
+        f += [f"n:{w}" for w in set(_words(nb, MAX_NEIGHBOUR_TOKENS))]
+    return f

@@ -1,0 +1,83 @@
+"""Candidates → decisions with the shipped models: event or not, its statuses, the meeting's level, confidence.
+
+For each candidate of a type with a model: ``p_event`` decides whether it is an event (≥ the model's threshold);
+every status whose own probability reaches 0.5 is reported (at least the likeliest one), each with that
+probability as its calibrated ``confidence`` (the chance that this (type, status) is right); meetings get level
+``high`` when ``p(level:high)`` ≥ 0.5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from detectors.learned import embed
+from detectors.learned.features import Observed, features
+from detectors.learned.model import LinearModel, load
+
+STATUS_THRESHOLD = 0.5
+LEVEL_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    confidence: float
+    level: str | None
+    detector: str
+
+
+def decide_one(model: LinearModel, probs: np.ndarray) -> list[Decision]:
+    """The decisions for one candidate from its calibrated output probabilities (pure)."""
+    out = dict(zip(model.outputs, probs.tolist(), strict=True))
+    p_event = out.get("event", 0.0)
+    if p_event < float(model.meta.get("threshold", 0.5)):
+        return []
+    statuses = {k.split(":", 1)[1]: p for k, p in out.items() if k.startswith("status:")}
+    if not statuses:
+        return []
+    chosen = [s for s, p in statuses.items() if p >= STATUS_THRESHOLD] or [max(statuses, key=statuses.__getitem__)]
+    level = None
+    if "level:high" in out:
+        level = "high" if out["level:high"] >= LEVEL_THRESHOLD else "other"
+    # conditional models give p(status | event): the detection is right with p(event) * p(status | event)
+    scale = p_event if model.meta.get("conditional") else 1.0
+    return [Decision(s, round(scale * statuses[s], 3), level, model.name)
+            for s in sorted(chosen, key=lambda s: -statuses[s])]
+
+
+class LearnedStage:
+    """The models of every type that has one (loaded once per process)."""
+
+    def __init__(self, types: Sequence[str]) -> None:
+        self.models: dict[str, LinearModel] = {}
+        for t in types:
+            model = load(t)
+            if model is not None:
+                self.models[t] = model
+        if any(m.dense_dim for m in self.models.values()):
+            embed.load()
+
+    def covers(self, type_: str) -> bool:
+        return type_ in self.models
+
+    def decide(self, observed: Sequence[Observed]) -> list[list[Decision]]:
+        """Decisions for each candidate (empty: not an event, or no model for its type)."""
+        result: list[list[Decision]] = [[] for _ in observed]
+        by_type: dict[str, list[int]] = {}
+        for k, obs in enumerate(observed):
+            if obs.type in self.models:
+                by_type.setdefault(obs.type, []).append(k)
+        for type_, idxs in by_type.items():
+            model = self.models[type_]
+            dense = None
+            if model.dense_dim:  # one embedding per distinct sentence
+                texts = list(dict.fromkeys(observed[k].sent.text for k in idxs))
+                row = {t: i for i, t in enumerate(texts)}
+                dense = embed.embed(texts)[[row[observed[k].sent.text] for k in idxs]]
+            probs = model.probabilities([features(observed[k]) for k in idxs], dense)
+            for row, k in enumerate(idxs):
+                result[k] = decide_one(model, probs[row])
+        return result

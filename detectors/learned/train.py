@@ -1,0 +1,417 @@
+"""Training and cross-validation of the learned stage (needs scikit-learn; not used at run time).
+
+    python -m detectors.learned.train            # rebuild detectors/data/models/*.npz (what `wirewatch train` runs)
+    python -m detectors.learned.train --cv       # k-fold cross-validated figures, beside the rules-only path
+
+A unit (1-3 sentences, GUIDE.md labels) yields candidates through the same pipeline code that runs in
+production (``Pipeline.observe_many``, the unit's own language given). Each candidate of type T is labelled
+from its unit: ``event`` = the unit has a T event, ``status:<s>`` = it has (T, s), ``level:high`` = it has a
+high-level meeting (trained on the units with a meeting only). One logistic regression per output over the
+string features (those seen in at least ``min_count`` training units) and, optionally, the sentence's
+USE-multilingual embedding. Seeded and deterministic: the same corpus gives the same files.
+
+Cross-validation folds are drawn by group (the corpus ``group``; dev units by source document), so units of
+one article or one writing batch are never on both sides. Figures are text-level as in GUIDE.md "Scoring".
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from detectors.contracts import Article
+from detectors.learned import embed
+from detectors.learned.corpus import Loaded, Unit, load_units
+from detectors.learned.features import features
+from detectors.learned.model import LinearModel, model_path
+from detectors.learned.stage import decide_one
+from detectors.vocabulary import STATUSES
+
+VERSION = 1  # part of the detector name (meeting.learned/1); bump when features or outputs change
+SEED = 20261202
+FOLDS = 5
+
+
+@dataclass
+class Config:
+    C: float = 1.0
+    min_count: int = 2
+    embed: bool = True
+    dense_scale: float = 1.0
+    threshold: float = 0.5
+    calibrate: bool = True
+    conditional: bool = True  # status (and level) models trained on the type's events only: p(s | event)
+
+
+@dataclass
+class Sample:
+    unit: int
+    type: str
+    feats: list[str]
+    text: str
+
+
+@dataclass
+class Dataset:
+    units: list[Unit]
+    samples: list[Sample]
+    dense: np.ndarray | None = None  # (len(samples), 512) when embedded
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def of_type(self, type_: str) -> list[int]:
+        return [i for i, s in enumerate(self.samples) if s.type == type_]
+
+
+def outputs(type_: str) -> tuple[str, ...]:
+    out = ("event", *(f"status:{s}" for s in STATUSES[type_]))
+    return (*out, "level:high") if type_ == "meeting" else out
+
+
+def build(loaded: Loaded, with_embeddings: bool = True) -> Dataset:
+    """Candidates of every unit through the production pipeline code (language given)."""
+    from detectors.pipeline import Pipeline
+
+    pipeline = Pipeline.load(stage="rules")
+    units = [u for u in loaded.units if u.lang in pipeline.languages]
+    articles = [Article.create(u.text, id=u.id, language=u.lang) for u in units]
+    samples: list[Sample] = []
+    for k, observed in enumerate(pipeline.observe_many(articles)):
+        for o in observed:
+            samples.append(Sample(k, o.obs.type, features(o.obs), o.sent.text))
+    dense = None
+    if with_embeddings:
+        texts = sorted({s.text for s in samples})
+        vecs = embed.embed(texts) if texts else np.zeros((0, embed.DIM), dtype=np.float32)
+        row = {t: i for i, t in enumerate(texts)}
+        dense = vecs[[row[s.text] for s in samples]] if samples else np.zeros((0, embed.DIM), dtype=np.float32)
+    skipped = dict(loaded.skipped)
+    other = len(loaded.units) - len(units)
+    if other:
+        skipped["language without lexicons"] = other
+    return Dataset(units, samples, dense, skipped)
+
+
+def _labels(ds: Dataset, idx: Sequence[int], type_: str) -> dict[str, np.ndarray]:
+    out: dict[str, np.ndarray] = {}
+    units = [ds.units[ds.samples[i].unit] for i in idx]
+    out["event"] = np.array([type_ in u.types() for u in units], dtype=np.int8)
+    for s in STATUSES[type_]:
+        out[f"status:{s}"] = np.array([(type_, s) in u.pairs() for u in units], dtype=np.int8)
+    if type_ == "meeting":
+        out["level:high"] = np.array([u.high_meeting() for u in units], dtype=np.int8)
+    return out
+
+
+def _matrix(ds: Dataset, idx: Sequence[int], vocab: dict[str, int], cfg: Config) -> Any:
+    from scipy import sparse
+
+    rows, cols = [], []
+    for r, i in enumerate(idx):
+        for c in {vocab[f] for f in ds.samples[i].feats if f in vocab}:
+            rows.append(r)
+            cols.append(c)
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(idx), len(vocab)))
+    if cfg.embed and ds.dense is not None:
+        x = sparse.hstack([x, sparse.csr_matrix(ds.dense[list(idx)].astype(np.float64) * cfg.dense_scale)]).tocsr()
+    return x
+
+
+def _vocab(ds: Dataset, idx: Sequence[int], min_count: int) -> dict[str, int]:
+    counts: dict[str, set[int]] = {}
+    for i in idx:
+        s = ds.samples[i]
+        for f in set(s.feats):
+            counts.setdefault(f, set()).add(s.unit)
+    words = sorted(f for f, us in counts.items() if len(us) >= min_count)
+    return {w: k for k, w in enumerate(words)}
+
+
+def _fit_lr(x: Any, y: np.ndarray, cfg: Config) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if y.min() == y.max():  # one class only: a constant score
+        p = (y.mean() * (len(y)) + 0.5) / (len(y) + 1)
+        return np.zeros(x.shape[1]), float(np.log(p / (1 - p)))
+    lr = LogisticRegression(C=cfg.C, solver="liblinear", random_state=SEED, max_iter=1000)
+    lr.fit(x, y)
+    return lr.coef_[0], float(lr.intercept_[0])
+
+
+def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling of out-of-fold scores (a, b of sigmoid(a z + b)); identity when it cannot be fitted."""
+    from sklearn.linear_model import LogisticRegression
+
+    if y.min() == y.max() or len(y) < 20:
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    lr.fit(z.reshape(-1, 1), y)
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def _folds(ds: Dataset, idx: Sequence[int], k: int, seed: int) -> list[int]:
+    """A fold number per sample of ``idx``, by the group of its unit."""
+    groups = sorted({ds.units[ds.samples[i].unit].group for i in idx})
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(groups))
+    fold_of = {groups[g]: n % k for n, g in enumerate(order)}
+    return [fold_of[ds.units[ds.samples[i].unit].group] for i in idx]
+
+
+def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str, Any] | None = None) -> LinearModel:
+    """The model of ``type_`` trained on samples ``idx`` (Platt-calibrated on inner cross-validation)."""
+    outs = outputs(type_)
+    vocab = _vocab(ds, idx, cfg.min_count)
+    x = _matrix(ds, idx, vocab, cfg)
+    labels = _labels(ds, idx, type_)
+    has_meeting = labels["event"].astype(bool)
+    dim = embed.DIM if cfg.embed and ds.dense is not None else 0
+    w = np.zeros((x.shape[1], len(outs)))
+    bias = np.zeros(len(outs))
+    platt = np.tile([1.0, 0.0], (len(outs), 1))
+    inner = _folds(ds, idx, 3, SEED + 1) if cfg.calibrate else []
+    for j, out in enumerate(outs):
+        y = labels[out]
+        on_events = out == "level:high" or (cfg.conditional and out.startswith("status:"))
+        rows = np.flatnonzero(has_meeting) if on_events else np.arange(len(idx))
+        if len(rows) == 0:
+            continue
+        w[:, j], bias[j] = _fit_lr(x[rows], y[rows], cfg)
+        if cfg.calibrate:  # out-of-fold scores of the training samples → Platt
+            z = np.zeros(len(rows))
+            folds = np.array(inner)[rows]
+            for f in range(3):
+                tr, te = np.flatnonzero(folds != f), np.flatnonzero(folds == f)
+                if len(tr) == 0 or len(te) == 0:
+                    continue
+                wf, bf = _fit_lr(x[rows[tr]], y[rows[tr]], cfg)
+                z[te] = x[rows[te]] @ wf + bf
+            platt[j] = _platt(z, y[rows])
+    meta = dict(meta or {})
+    meta.update(version=VERSION, type=type_, threshold=cfg.threshold, C=cfg.C, min_count=cfg.min_count,
+                conditional=cfg.conditional,
+                embed=bool(dim), dense_scale=cfg.dense_scale, seed=SEED)
+    sparse_w = w[: len(vocab)] if dim else w
+    dense_w = w[len(vocab):] * cfg.dense_scale if dim else np.zeros((0, len(outs)))
+    return LinearModel(type_, vocab, sparse_w.astype(np.float32), dense_w.astype(np.float32), bias, platt,
+                       outs, meta)
+
+
+def _dense_rows(ds: Dataset, idx: Sequence[int], model: LinearModel) -> np.ndarray | None:
+    if not model.dense_dim or ds.dense is None:
+        return None
+    return ds.dense[list(idx)]
+
+
+def predict(ds: Dataset, model: LinearModel, idx: Sequence[int]) -> np.ndarray:
+    return model.probabilities([ds.samples[i].feats for i in idx], _dense_rows(ds, idx, model))
+
+
+# --- cross-validation ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Prediction:
+    """Out-of-fold predictions per unit: (type, status) pairs, high-level meeting, (confidence, correct)."""
+
+    pairs: list[set[tuple[str, str]]]
+    high: list[bool]
+    scored: list[tuple[float, bool]]
+
+
+def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
+                   types: Sequence[str] = tuple(STATUSES)) -> Prediction:
+    pred = Prediction([set() for _ in ds.units], [False] * len(ds.units), [])
+    # one fold assignment for all types: by unit group
+    all_idx = list(range(len(ds.samples)))
+    fold = dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True)) if all_idx else {}
+    for type_ in types:
+        idx = ds.of_type(type_)
+        for f in range(k):
+            train = [i for i in idx if fold[i] != f]
+            test = [i for i in idx if fold[i] == f]
+            if not train or not test:
+                continue
+            model = fit(ds, type_, train, cfg)
+            probs = predict(ds, model, test)
+            for i, row in zip(test, probs, strict=True):
+                u = ds.samples[i].unit
+                for dec in decide_one(model, row):
+                    pred.pairs[u].add((type_, dec.status))
+                    pred.scored.append((dec.confidence, (type_, dec.status) in ds.units[u].pairs()))
+                    if type_ == "meeting" and dec.level == "high":
+                        pred.high[u] = True
+    return pred
+
+
+def ece(scored: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error of (confidence, correct) pairs over equal-width bins."""
+    if not scored:
+        return float("nan")
+    conf = np.array([c for c, _ in scored])
+    ok = np.array([o for _, o in scored], dtype=float)
+    which = np.minimum((conf * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = which == b
+        if m.any():
+            total += m.sum() * abs(conf[m].mean() - ok[m].mean())
+    return float(total / len(conf))
+
+
+def rules_prediction(ds: Dataset) -> Prediction:
+    """The rules-only path on the same units (language given, as for the learned stage)."""
+    from detectors.pipeline import Pipeline
+
+    pipeline = Pipeline.load(stage="rules")
+    articles = [Article.create(u.text, id=u.id, language=u.lang) for u in ds.units]
+    pred = Prediction([set() for _ in ds.units], [False] * len(ds.units), [])
+    for k, dets in enumerate(pipeline.detect_many(articles)):
+        for d in dets:
+            pred.pairs[k].add((d.type, d.status))
+            pred.scored.append((d.confidence, (d.type, d.status) in ds.units[k].pairs()))
+            if d.type == "meeting" and d.level == "high":
+                pred.high[k] = True
+    return pred
+
+
+def score(ds: Dataset, pred: Prediction, select: Sequence[int] | None = None) -> dict[str, Any]:
+    """Text-level figures (detectors.evaluation's tally) plus high-level meeting F1 and ECE."""
+    from detectors.evaluation import _prf, _Tally
+
+    idx = range(len(ds.units)) if select is None else select
+    tally = _Tally()
+    hi = [0, 0, 0]
+    for k in idx:
+        u = ds.units[k]
+        tally.add(u.pairs(), pred.pairs[k])
+        g, p = u.high_meeting(), pred.high[k]
+        hi[0] += g and p
+        hi[1] += p and not g
+        hi[2] += g and not p
+    rep = tally.report()
+    rep["meeting_high"] = _prf(*hi)
+    return rep
+
+
+def report(ds: Dataset, cfg: Config, k: int = FOLDS) -> dict[str, Any]:
+    """Cross-validated figures of the learned stage and the rules-only path: overall, per language, per origin."""
+    t0 = time.perf_counter()
+    learned = cross_validate(ds, cfg, k)
+    rules = rules_prediction(ds)
+    out: dict[str, Any] = {
+        "units": len(ds.units), "candidates": len(ds.samples), "folds": k, "seed": SEED,
+        "config": cfg.__dict__, "skipped": ds.skipped,
+        "learned": score(ds, learned), "rules": score(ds, rules),
+        "ece": {"learned": round(ece(learned.scored), 4), "rules": round(ece(rules.scored), 4)},
+        "languages": {}, "origins": {}, "seconds": 0.0,
+    }
+    for lang in sorted({u.lang for u in ds.units}):
+        sel = [i for i, u in enumerate(ds.units) if u.lang == lang]
+        out["languages"][lang] = {"units": len(sel), "learned": score(ds, learned, sel), "rules": score(ds, rules, sel)}
+    for origin in ("corpus", "dev"):
+        sel = [i for i, u in enumerate(ds.units) if u.origin == origin]
+        if sel:
+            out["origins"][origin] = {"units": len(sel), "learned": score(ds, learned, sel),
+                                      "rules": score(ds, rules, sel)}
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
+def _corpus_digest(units: Sequence[Unit]) -> str:
+    h = hashlib.sha1()
+    for u in units:
+        h.update(json.dumps([u.id, u.lang, u.text, list(u.events)], sort_keys=True).encode())
+    return h.hexdigest()[:12]
+
+
+def train(ds: Dataset, cfg: Config, out_dir: Path | None = None) -> dict[str, Path]:
+    """Fit every type on all units and write the model files."""
+    written: dict[str, Path] = {}
+    meta = {"units": len(ds.units), "corpus_sha1": _corpus_digest(ds.units),
+            "languages": {lang: sum(u.lang == lang for u in ds.units) for lang in sorted({u.lang for u in ds.units})}}
+    for type_ in STATUSES:
+        idx = ds.of_type(type_)
+        if not idx:
+            continue
+        model = fit(ds, type_, idx, cfg, {**meta, "candidates": len(idx)})
+        path = (out_dir / f"{type_}.npz") if out_dir else model_path(type_)
+        model.save(path)
+        written[type_] = path
+    return written
+
+
+def _pct(m: dict[str, Any]) -> str:
+    return f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} (n={m['support']})"
+
+
+def format_report(rep: dict[str, Any]) -> str:
+    lines = [f"{rep['folds']}-fold cross-validation by group (seed {rep['seed']}): {rep['units']} units, "
+             f"{rep['candidates']} candidates; learned stage out-of-fold, rules-only path beside it"]
+    if rep["skipped"]:
+        lines.append("left out: " + ", ".join(f"{v} {k}" for k, v in rep["skipped"].items()))
+    lines.append(f"{'':28}{'learned':<44}rules")
+
+    def row(name: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> None:
+        lines.append(f"  {name:<26}{_pct(a) if a else 'n/a':<44}{_pct(b) if b else 'n/a'}")
+
+    L, R = rep["learned"], rep["rules"]
+    for t in L["types"]:
+        row(t, L["types"][t], R["types"].get(t))
+    row("(type,status) micro", L["pairs_micro"], R["pairs_micro"])
+    row("meeting level high", L["meeting_high"], R["meeting_high"])
+    for pair in sorted(set(L["pairs"]) | set(R["pairs"])):
+        row(pair, L["pairs"].get(pair), R["pairs"].get(pair))
+    lines.append(f"  status accuracy           {L['status_accuracy']}   rules {R['status_accuracy']}")
+    lines.append(f"  ECE of confidence         {rep['ece']['learned']}   rules {rep['ece']['rules']}")
+    lines.append("per language (F1 learned / rules):")
+    for lang, r in rep["languages"].items():
+        parts = []
+        for t in r["learned"]["types"]:
+            a, b = r["learned"]["types"][t], r["rules"]["types"].get(t)
+            parts.append(f"{t} {a['f1']:.3f}/{b['f1'] if b else 0:.3f} (n={a['support']})")
+        a, b = r["learned"]["pairs_micro"], r["rules"]["pairs_micro"]
+        parts.append(f"pairs {a['f1']:.3f}/{b['f1']:.3f}")
+        lines.append(f"  {lang} ({r['units']}): " + ", ".join(parts))
+    for origin, r in rep["origins"].items():
+        a, b = r["learned"]["pairs_micro"], r["rules"]["pairs_micro"]
+        ta = ", ".join(f"{t} {m['f1']:.3f}/{r['rules']['types'][t]['f1']:.3f}"
+                       for t, m in r["learned"]["types"].items())
+        lines.append(f"  origin {origin} ({r['units']}): {ta}, pairs {a['f1']:.3f}/{b['f1']:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="train or cross-validate the learned decision stage")
+    parser.add_argument("--cv", action="store_true", help="cross-validated figures instead of training")
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--no-embed", action="store_true", help="lexical and rule features only")
+    parser.add_argument("--C", type=float, default=Config.C)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--out", type=Path, default=None, help="write model files here (default: the package)")
+    args = parser.parse_args(argv)
+    cfg = Config(C=args.C, embed=not args.no_embed)
+    loaded = load_units()
+    ds = build(loaded, with_embeddings=cfg.embed)
+    if args.cv:
+        rep = report(ds, cfg, args.folds)
+        print(json.dumps(rep, indent=1) if args.format == "json" else format_report(rep))
+        return 0
+    written = train(ds, cfg, args.out)
+    for type_, path in written.items():
+        print(f"{type_}: {path} ({path.stat().st_size:,} bytes)")
+    print(f"trained on {len(ds.units)} units, {len(ds.samples)} candidates"
+          + (f"; left out: {ds.skipped}" if ds.skipped else ""), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
