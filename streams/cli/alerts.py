@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from streams.cli.common import EXIT_FAILED, EXIT_OK, Subparsers, load_config
-from streams.settings import kafka_settings, worker_settings
 
 SEED_ARTICLE = "libya-haftar-rome-ceasefire.de.txt"  # package data of ``seeds``
 
@@ -37,6 +36,7 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
     from alerts.history import LocalRecords
     from detectors.pipeline import Pipeline
     from streams.inputs import read_items
+    from streams.settings import worker_settings
 
     config = load_config(args.config)
     dispatcher = Dispatcher(config, stories={}, log={})
@@ -75,6 +75,7 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     from alerts.delivery import Deliverer
     from alerts.history import LocalRecords, replay
+    from streams.settings import kafka_settings
 
     config = load_config(args.config)
     deliverer = Deliverer(config)
@@ -97,6 +98,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     import orjson
 
     from alerts.history import LocalRecords, format_record, matches
+    from streams.settings import kafka_settings
 
     if args.kafka:
         from streams.delivery_log import read_topic
@@ -116,6 +118,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def detections_in(path: str, config: Any) -> list:
     """Detections from a detection JSON / JSONL file, else detected in article file(s) by the pipeline."""
     from detectors.contracts import InvalidDetection, detection_from_dict
+    from streams.settings import worker_settings
 
     text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
     objects: list[Any] = []
@@ -150,6 +153,7 @@ def detections_in(path: str, config: Any) -> list:
 def cmd_explain(args: argparse.Namespace) -> int:
     from alerts.dispatch import Dispatcher
     from alerts.silences import local_silences, parse_time
+    from streams.settings import kafka_settings
 
     config = load_config(args.config)
     detections = detections_in(args.input, config)
