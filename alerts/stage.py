@@ -48,7 +48,7 @@ class Context:
         return route.digest if route.digest is not None else self.config.receiver(route.receiver).digest
 
 
-@dataclass
+@dataclass(slots=True)
 class Alert:
     """One story × receiver × status on its way through the stages."""
 
@@ -92,7 +92,7 @@ class Alert:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     outcome: Outcome
     reason: str
