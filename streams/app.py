@@ -40,6 +40,7 @@ from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
+from streams.kafka_clients import authentication_errors
 from streams.logs import config_secrets, dict_config
 from streams.metrics import Metrics
 from streams.offset_guard import FaustOffsetGuard
@@ -47,6 +48,7 @@ from streams.settings import (
     COMPACTED,
     SWITCH_INTERVAL_S,
     TICKS_TOPIC_CONFIG,
+    cluster,
     dlq_topic,
     faust_settings,
     kafka_settings,
@@ -80,6 +82,7 @@ def create_app(
     bootstrap = bootstrap or kafka.bootstrap
     partitions = kafka.partitions
     app = faust_app(config, bootstrap, web_port, web_bind)
+    kafka_cluster = cluster(config, bootstrap)  # TLS/SASL for the clients beside faust's (lag poller, silences)
     articles = app.topic(kafka.articles_topic, partitions=partitions, **RAW)
     detections = app.topic(kafka.detections_topic, partitions=partitions, **RAW)
     dlq = app.topic(dlq_topic(kafka.articles_topic), partitions=partitions, **RAW)
@@ -92,7 +95,7 @@ def create_app(
     metrics = Metrics()
     app.wirewatch_metrics = metrics  # type: ignore[attr-defined]
     app.wirewatch_health = install_health(  # type: ignore[attr-defined]
-        app, metrics, bootstrap=bootstrap, group=worker.id, topics=[kafka.articles_topic, kafka.detections_topic])
+        app, metrics, bootstrap=kafka_cluster, group=worker.id, topics=[kafka.articles_topic, kafka.detections_topic])
     # Every offset of a partition in order or none: faust's recovery race can skip messages (streams/offset_guard.py)
     offset_guard = FaustOffsetGuard(app, [kafka.articles_topic, kafka.detections_topic, ticks_topic(config)])
     app.wirewatch_offset_guard = offset_guard  # type: ignore[attr-defined]
@@ -121,7 +124,7 @@ def create_app(
     silences_ready = asyncio.Event()
 
     async def load_silences() -> None:
-        await follow_silences(bootstrap, silences_topic(config), silences, silences_ready)
+        await follow_silences(kafka_cluster, silences_topic(config), silences, silences_ready)
 
     app.task(load_silences)
     # A receiver's digest is assembled in one partition (stories queued elsewhere are handed over as "forward"
@@ -160,14 +163,16 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
                web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
     partitions = kafka_settings(config).partitions
     bootstrap = bootstrap or kafka_settings(config).bootstrap
+    kafka_cluster = cluster(config, bootstrap)
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    ensure_topics(bootstrap, worker_topics(config), partitions)
-    ensure_topics(bootstrap, [ticks_topic(config)], partitions, config=TICKS_TOPIC_CONFIG)
-    ensure_silences_topic(bootstrap, silences_topic(config))
+    with authentication_errors(kafka_cluster):  # refused credentials: one clear line (streams/cli/worker.py)
+        ensure_topics(kafka_cluster, worker_topics(config), partitions)
+    ensure_topics(kafka_cluster, [ticks_topic(config)], partitions, config=TICKS_TOPIC_CONFIG)
+    ensure_silences_topic(kafka_cluster, silences_topic(config))
     app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
     # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
     # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
-    ensure_topics(bootstrap, [table.changelog_topic.get_topic_name() for table in app.tables.values()],
+    ensure_topics(kafka_cluster, [table.changelog_topic.get_topic_name() for table in app.tables.values()],
                   partitions, config=COMPACTED)
     worker = faust.Worker(app, loglevel=loglevel,
                           logging_config=dict_config(log_format, loglevel, config_secrets(config)))

@@ -15,6 +15,7 @@ import orjson
 
 from alerts.config import Config
 from alerts.history import records_of
+from streams.kafka_clients import Bootstrap, kafka_python
 from streams.settings import alerts_dlq_topic, history_topic, kafka_settings, worker_settings
 
 
@@ -38,13 +39,13 @@ class KafkaRecords:
         return dead
 
 
-def read_topic(bootstrap: str, topic: str, group: str | None = None, idle_s: float = 2.0,
+def read_topic(bootstrap: Bootstrap, topic: str, group: str | None = None, idle_s: float = 2.0,
                deadline_s: float = 30.0) -> Iterator[tuple[Any, dict]]:
     """(record, value) from the start (``group=None``) or the group's committed offset, up to the end offsets
     seen when reading started. With a group the caller commits (``consumer.commit()`` via ``record[0]``)."""
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
+    consumer = KafkaConsumer(**kafka_python(bootstrap), group_id=group, enable_auto_commit=False,
                              auto_offset_reset="earliest", consumer_timeout_ms=int(idle_s * 1000))
     try:
         parts = consumer.partitions_for_topic(topic) or set()
@@ -63,7 +64,7 @@ def read_topic(bootstrap: str, topic: str, group: str | None = None, idle_s: flo
         consumer.close()
 
 
-def replay_topic(config: Config, bootstrap: str, deliver: Callable[..., list[Any]]) -> tuple[int, int]:
+def replay_topic(config: Config, bootstrap: Bootstrap, deliver: Callable[..., list[Any]]) -> tuple[int, int]:
     """Re-send every dead letter not yet replayed (consumer group ``<worker id>-alerts-replay``), each once.
 
     Offsets are committed after each letter; a letter that fails again is produced to the DLQ anew."""
@@ -72,7 +73,7 @@ def replay_topic(config: Config, bootstrap: str, deliver: Callable[..., list[Any
 
     from alerts.history import replay
 
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = KafkaProducer(**kafka_python(bootstrap), acks="all")
     delivered = failed = 0
     try:
         for (consumer, rec), letter in read_topic(bootstrap, alerts_dlq_topic(config),

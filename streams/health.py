@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from streams.kafka_clients import Bootstrap, kafka_python
 from streams.metrics import CONTENT_TYPE_LATEST, Metrics
 
 log = logging.getLogger("wirewatch.health")
@@ -70,7 +71,7 @@ def consumer_lag(admin: Any, group: str, topics: Sequence[str]) -> dict[tuple[st
     return lag
 
 
-def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: Sequence[str]) -> HealthState:
+def install(app: Any, metrics: Metrics, *, bootstrap: Bootstrap, group: str, topics: Sequence[str]) -> HealthState:
     """Register the web views and the background tasks on a faust ``app``."""
     state = HealthState()
 
@@ -119,7 +120,7 @@ def install(app: Any, metrics: Metrics, *, bootstrap: str, group: str, topics: S
                 try:
                     if admin is None:
                         admin = await loop.run_in_executor(None, lambda: KafkaAdminClient(
-                            bootstrap_servers=bootstrap, client_id=f"{group}-lag", request_timeout_ms=10_000))
+                            **kafka_python(bootstrap), client_id=f"{group}-lag", request_timeout_ms=10_000))
                     lag = await loop.run_in_executor(None, consumer_lag, admin, group, list(topics))
                     metrics.set_lag(lag)
                     state.broker_ok_at, state.broker_error = time.monotonic(), None

@@ -121,5 +121,7 @@ def add_arguments(parser: argparse.ArgumentParser, *, default: Any = "text") -> 
 
 
 def config_secrets(config: Any) -> list[str]:
-    """The strings of a config that must never reach a log line: every receiver URL."""
-    return [url for receiver in getattr(config, "receivers", ()) for url in receiver.urls]
+    """The strings of a config that must never reach a log line: every receiver URL, the Kafka password."""
+    kafka = getattr(config, "sections", {}).get("kafka", {})
+    password = [str(kafka["sasl_password"])] if kafka.get("sasl_password") else []
+    return [url for receiver in getattr(config, "receivers", ()) for url in receiver.urls] + password

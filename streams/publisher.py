@@ -12,14 +12,16 @@ from typing import Any
 from kafka import KafkaProducer
 
 from detectors.contracts import Article, article_from_dict
+from streams.kafka_clients import Bootstrap, kafka_python
 
 
 class Publisher:
-    def __init__(self, bootstrap: str, topic: str = "articles", **producer_options: Any) -> None:
+    def __init__(self, bootstrap: Bootstrap, topic: str = "articles", **producer_options: Any) -> None:
+        """``bootstrap``: ``"host:port"`` (PLAINTEXT) or a ``Cluster`` with TLS/SASL (``streams.settings.cluster``)."""
         self.topic = topic
         options = {"acks": "all", "linger_ms": 5, "retries": 5, "max_request_size": 2_000_000}
         options.update(producer_options)
-        self._producer = KafkaProducer(bootstrap_servers=bootstrap, **options)
+        self._producer = KafkaProducer(**{**kafka_python(bootstrap), **options})
 
     def publish(self, article: dict[str, Any] | Article) -> Article:
         """Validate (raises InvalidArticle) and send one article; returns it with its id filled in."""

@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from alerts.config import Config
 from alerts.durations import parse_duration
+from streams.kafka_clients import Cluster, cluster_of, faust_credentials
 
 DLQ_MAX_VALUE_BYTES = 8_000_000  # an invalid article's dead letter keeps at most this much of its bytes
 PRODUCER_BATCH_BYTES = 1_000_000  # measured in BENCHMARKS.md
@@ -35,6 +37,16 @@ class KafkaSettings:
     detections_topic: str = "detections"
     alerts_dlq_topic: str = "alerts.dlq"  # alerts still failed after retries (alerts/delivery.py)
     partitions: int = 4
+    # a real cluster (streams/kafka_clients.py applies these to every client: faust, kafka-python, aiokafka)
+    security_protocol: str = "PLAINTEXT"  # PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL
+    sasl_mechanism: str | None = None  # PLAIN, SCRAM-SHA-256, SCRAM-SHA-512
+    sasl_username: str | None = None
+    sasl_password: str | None = field(default=None, repr=False)
+    ssl_cafile: str | None = None  # PEM CA bundle the brokers' certificates are checked against
+    ssl_certfile: str | None = None  # client certificate (mutual TLS), with ssl_keyfile
+    ssl_keyfile: str | None = None
+    replication_factor: int = 1  # of every topic the worker creates (3 on a production cluster)
+    topic_configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # topic name -> its configs
 
 
 @dataclass(frozen=True)
@@ -49,15 +61,26 @@ class WorkerSettings:
     dlq_window: int = 1000
     dlq_max_consecutive: int = 500
     delivery_concurrency: int = 4  # alerts in flight per receiver (a slow or failing one never blocks the rest)
+    # Static group membership (group.instance.id, KIP-345): a restarted worker with the same instance_id takes its
+    # partitions back at once, without a rebalance. Stable per worker (a pod name), unique within worker.id.
+    instance_id: str | None = None
+    # A worker that stops heartbeating loses its partitions after this long (a dead worker with an instance_id
+    # that never comes back holds its partitions this long too: see README "Static membership").
+    session_timeout: float = 10.0
     # worker.delivery_retry_window (how long a failed alert is retried) is read by alerts: Config.delivery_retry_window
 
 
-_DURATIONS = ("tick_interval",)
+_DURATIONS = ("tick_interval", "session_timeout")
 
 
 def kafka_settings(config: Config) -> KafkaSettings:
     """The ``kafka:`` section of ``config`` (defaults where it says nothing)."""
     return KafkaSettings(**config.sections.get("kafka", {}))
+
+
+def cluster(config: Config, bootstrap: str | None = None) -> Cluster:
+    """How every client reaches the cluster of ``config`` (``bootstrap`` overrides ``kafka.bootstrap``)."""
+    return cluster_of(kafka_settings(config), bootstrap)
 
 
 def worker_settings(config: Config) -> WorkerSettings:
@@ -116,7 +139,9 @@ def faust_settings(config: Config, bootstrap: str, web_port: int | None, web_bin
         "broker": f"kafka://{bootstrap}",
         "store": "memory://",
         "topic_partitions": kafka.partitions,
-        "topic_replication_factor": 1,
+        "topic_replication_factor": kafka.replication_factor,
+        "broker_credentials": faust_credentials(cluster(config, bootstrap)),
+        "consumer_group_instance_id": worker.instance_id,
         "topic_allow_declare": True,
         "consumer_auto_offset_reset": "earliest",
         "producer_acks": -1,
@@ -133,7 +158,9 @@ def faust_settings(config: Config, bootstrap: str, web_port: int | None, web_bin
         "web_port": web_port or worker.web_port,
         "web_in_thread": False,
         "table_cleanup_interval": 60.0,
-        # a SIGKILLed worker's group membership (and its partitions) expires after 10 s, not faust's 60 s:
-        # a restarted or surviving worker resumes that much sooner (heartbeats run in the consumer thread)
-        "broker_session_timeout": 10.0,
+        # a SIGKILLed worker's group membership (and its partitions) expires after 10 s (worker.session_timeout),
+        # not faust's 60 s: a surviving worker resumes that much sooner (heartbeats run in the consumer thread);
+        # a restarted one with a worker.instance_id resumes at once
+        "broker_session_timeout": worker.session_timeout,
+        "broker_heartbeat_interval": min(3.0, worker.session_timeout / 3),  # faust's 3 s, a third of a short one
     }

@@ -17,29 +17,30 @@ from typing import Any
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from alerts.silences import SilenceError, Silences
+from streams.kafka_clients import Bootstrap, aiokafka, kafka_python
 from streams.settings import COMPACTED as TOPIC_CONFIG
 from streams.topics import ensure_topics
 
 log = logging.getLogger("wirewatch.silences")
 
 
-def ensure_silences_topic(bootstrap: str, topic: str) -> None:
+def ensure_silences_topic(bootstrap: Bootstrap, topic: str) -> None:
     ensure_topics(bootstrap, [topic], 1, config=TOPIC_CONFIG)
 
 
-def write_silence(bootstrap: str, topic: str, record: Mapping[str, Any]) -> None:
+def write_silence(bootstrap: Bootstrap, topic: str, record: Mapping[str, Any]) -> None:
     ensure_silences_topic(bootstrap, topic)
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", client_id="wirewatch-silence")
+    producer = KafkaProducer(**kafka_python(bootstrap), acks="all", client_id="wirewatch-silence")
     try:
         producer.send(topic, key=str(record["id"]).encode(), value=json.dumps(record).encode()).get(timeout=30)
     finally:
         producer.close()
 
 
-def read_silences(bootstrap: str, topic: str, timeout: float = 10.0) -> dict[str, dict[str, Any]]:
+def read_silences(bootstrap: Bootstrap, topic: str, timeout: float = 10.0) -> dict[str, dict[str, Any]]:
     """Every silence in the topic (latest version per id), read to the end offsets."""
     ensure_silences_topic(bootstrap, topic)
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+    consumer = KafkaConsumer(**kafka_python(bootstrap), group_id=None, enable_auto_commit=False,
                              consumer_timeout_ms=int(timeout * 1000))
     try:
         parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or {0})]
@@ -62,7 +63,7 @@ def read_silences(bootstrap: str, topic: str, timeout: float = 10.0) -> dict[str
         consumer.close()
 
 
-async def follow_silences(bootstrap: str, topic: str, silences: Silences, ready: asyncio.Event) -> None:
+async def follow_silences(bootstrap: Bootstrap, topic: str, silences: Silences, ready: asyncio.Event) -> None:
     """Keep ``silences`` in step with the topic; set ``ready`` once the backlog is read. Broker errors are logged
     and retried (silences already read stay in force); the route agent waits for ``ready`` a bounded time."""
     from aiokafka.errors import KafkaError
@@ -77,11 +78,11 @@ async def follow_silences(bootstrap: str, topic: str, silences: Silences, ready:
             delay = min(delay * 2, 30.0)
 
 
-async def _follow(bootstrap: str, topic: str, silences: Silences, ready: asyncio.Event) -> None:
+async def _follow(bootstrap: Bootstrap, topic: str, silences: Silences, ready: asyncio.Event) -> None:
     from aiokafka import AIOKafkaConsumer
     from aiokafka.structs import TopicPartition as AioTP
 
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+    consumer = AIOKafkaConsumer(**aiokafka(bootstrap), group_id=None, enable_auto_commit=False,
                                 client_id="wirewatch-silences")
     await consumer.start()
     try:

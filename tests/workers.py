@@ -44,7 +44,7 @@ class Worker:
     def __init__(self, tmp: Path, bootstrap: str, sink_port: int, extra_worker: str = "",
                  routes: str = "routes:\n  - receiver: sink\n", receivers: str | None = None,
                  partitions: int = 4, start: bool = True, *, run: str | None = None, name: str | None = None,
-                 loglevel: str = "info", preexec_fn: Callable[[], None] | None = None) -> None:
+                 loglevel: str = "info", preexec_fn: Callable[[], None] | None = None, extra_kafka: str = "") -> None:
         run = run or uuid.uuid4().hex[:8]
         self.run = run
         self.loglevel = loglevel
@@ -57,7 +57,8 @@ class Worker:
             receivers = f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{sink_port}/alerts']\n"
         self.config.write_text(
             f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, "
-            f"detections_topic: {self.detections}, partitions: {partitions}}}\n"
+            f"detections_topic: {self.detections}, partitions: {partitions}"
+            f"{', ' + extra_kafka if extra_kafka else ''}}}\n"
             f"worker: {{id: {self.group}, max_message_bytes: 1000000{', ' + extra_worker if extra_worker else ''}}}\n"
             + receivers + routes
         )

@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from streams.cli.common import EXIT_INPUT, EXIT_OK, Subparsers, load_config
+from streams.cli.common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Subparsers, load_config
+
+if TYPE_CHECKING:
+    from alerts.config import Config
+    from streams.kafka_clients import Cluster
 
 
 def run(args: argparse.Namespace) -> int:
+    from streams.kafka_clients import AuthenticationFailed, authentication_errors
+    from streams.settings import cluster
+
+    config = load_config(args.config)
+    kafka_cluster = cluster(config, args.bootstrap)  # TLS/SASL of the kafka section
+    try:
+        with authentication_errors(kafka_cluster):
+            return _publish(args, config, kafka_cluster)
+    except AuthenticationFailed as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -> int:
     from streams.inputs import read_items
     from streams.publisher import Publisher
     from streams.settings import kafka_settings, worker_settings
 
-    config = load_config(args.config)
     kafka = kafka_settings(config)
-    bootstrap = args.bootstrap or kafka.bootstrap
+    bootstrap = kafka_cluster.bootstrap
     sent = invalid = 0
-    with Publisher(bootstrap, topic=args.topic or kafka.articles_topic) as publisher:
+    with Publisher(kafka_cluster, topic=args.topic or kafka.articles_topic) as publisher:
         for item in read_items(args.paths, args.input_format, max_bytes=worker_settings(config).max_message_bytes):
             if item.article is None:
                 invalid += 1

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from streams import logs
-from streams.cli.common import Subparsers, load_config
+from streams.cli.common import EXIT_FAILED, Subparsers, load_config
 
 
 def run(args: argparse.Namespace) -> int:
     from streams.app import run_worker
+    from streams.kafka_clients import AuthenticationFailed
 
     config = load_config(args.config)
-    return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
-                      log_format=args.log_format, web_bind=args.web_bind)
+    try:
+        return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
+                          log_format=args.log_format, web_bind=args.web_bind)
+    except AuthenticationFailed as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def add_parser(sub: Subparsers) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 import socket
 import subprocess
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,10 +14,13 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
 from kafka.errors import KafkaError
 
 from tests.conftest import KAFKA_SH
+from tests.sinks import HttpEndpoint
 from tests.tls import BrokerTls, make_broker_tls
+from tests.workers import REPO, WORKER, Worker, seed_article
 
 pytestmark = pytest.mark.kafka
 
@@ -100,3 +105,70 @@ def test_the_plaintext_listener_is_only_on_loopback(secure_kafka: SecureKafka) -
     props = (Path(secure_kafka.tls.dir).parent / "broker" / "server.properties").read_text("utf-8")
     listeners = next(line for line in props.splitlines() if line.startswith("listeners="))
     assert all("127.0.0.1:" in part for part in listeners.split("=", 1)[1].split(","))
+
+
+# --- the worker and the publisher on the SASL_SSL listener (kafka.security_protocol & co., streams/kafka_clients.py)
+
+
+def _kafka_keys(k: SecureKafka, password: str, extra: str = "") -> str:
+    """The security keys of a ``kafka:`` flow mapping (Worker's ``extra_kafka``)."""
+    return (f"security_protocol: SASL_SSL, sasl_mechanism: SCRAM-SHA-512, sasl_username: {k.user}, "
+            f"sasl_password: '{password}', ssl_cafile: '{k.tls.ca_pem}', replication_factor: 1{extra}")
+
+
+def _publish(worker: Worker, article_id: str) -> subprocess.CompletedProcess:
+    jsonl = worker.tmp / f"{article_id}.jsonl"
+    jsonl.write_bytes(seed_article(article_id).to_json() + b"\n")
+    return subprocess.run([*WORKER[:-1], "publish", "--config", str(worker.config), str(jsonl)], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_worker_on_sasl_ssl_scram_consumes_detects_and_alerts(tmp_path: Path, secure_kafka: SecureKafka,
+                                                                  http_sink: HttpEndpoint) -> None:
+    run = uuid.uuid4().hex[:8]
+    retention = "123456789"
+    worker = Worker(tmp_path, secure_kafka.secure, http_sink.port, run=run, extra_kafka=_kafka_keys(
+        secure_kafka, secure_kafka.password, f", topic_configs: {{articles-{run}: {{retention.ms: {retention}}}}}"))
+    try:
+        assert worker.wait_log("Worker ready", timeout=120), worker.tail()
+        published = _publish(worker, f"sec-{run}")  # `wirewatch publish`: the kafka-python publisher, SASL_SSL
+        assert published.returncode == 0, published.stderr
+        assert "published 1 article(s)" in published.stderr
+        assert http_sink.wait_delivered(1, timeout=90), f"no alert over SASL_SSL; worker log:\n{worker.tail()}"
+        assert any("Haftar" in text for text in http_sink.texts())
+        # the topics were created through the secured admin client, with the configured topic configs
+        admin = KafkaAdminClient(bootstrap_servers=secure_kafka.plaintext)
+        try:
+            described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, worker.articles)])
+        finally:
+            admin.close()
+        entry = described["topic"][worker.articles]["retention.ms"]
+        assert str(entry["value"] if isinstance(entry, dict) else entry) == retention
+        metrics = urllib.request.urlopen(f"http://127.0.0.1:{worker.web_port}/metrics", timeout=10).read().decode()
+        assert "wirewatch" in metrics
+        for where, text in (("worker log", worker.log()), ("/metrics", metrics), ("publish", published.stderr)):
+            assert secure_kafka.password not in text, f"the SASL password is in the {where}"
+    finally:
+        assert worker.stop() == 0, worker.tail()
+
+
+def test_wrong_credentials_stop_the_worker_and_publish_fast_with_one_clear_line(
+        tmp_path: Path, secure_kafka: SecureKafka) -> None:
+    wrong = f"wrong-{uuid.uuid4().hex[:10]}"
+    worker = Worker(tmp_path, secure_kafka.secure, 9, extra_kafka=_kafka_keys(secure_kafka, wrong))
+    started = time.monotonic()
+    assert worker.proc is not None
+    code = worker.proc.wait(timeout=60)
+    worker_s = time.monotonic() - started
+    t0 = time.monotonic()
+    published = _publish(worker, "refused")
+    publish_s = time.monotonic() - t0
+    for name, rc, text, seconds in (("worker", code, worker.log(), worker_s),
+                                    ("publish", published.returncode, published.stderr, publish_s)):
+        assert rc != 0, f"{name} exited 0:\n{text}"
+        lines = [line for line in text.splitlines() if "authentication failed" in line.lower()]
+        assert len(lines) == 1, f"{name}: no single 'authentication failed' line:\n{text}"
+        assert lines[0].startswith("wirewatch: Kafka authentication failed"), lines[0]
+        assert "Traceback" not in text and "unable to bootstrap" not in text.lower(), text
+        assert wrong not in text and secure_kafka.password not in text
+        assert seconds < 20, f"{name} took {seconds:.1f} s to fail"  # Python start-up included; 30 s before
