@@ -102,22 +102,23 @@ def scan(
             summary.articles += 1
             summary.detections += len(detections)
             record = {"article_id": item.article.id, "detections": [d.to_dict() for d in detections]}
-            if output_format == "jsonl":
-                out.write(orjson.dumps(record).decode() + "\n")
-            elif output_format == "json":
-                collected.append(record)
-            else:
-                print(_format_text(item.article, detections, item.origin), file=out)
             if dispatcher is not None:
                 now = time.time()
-                for d in detections:
+                for d, shown in zip(detections, record["detections"], strict=True):
                     decision = dispatcher.process(d, now)
+                    shown["story_id"] = decision.story_id  # the story the router put it in (json/jsonl output)
                     pending_notes.extend(decision.notifications)
                     # in the outbox until settled below; in flight meanwhile, so nothing re-sends them
                     dispatcher.in_flight.update(note.key for note in decision.notifications)
                     if metrics is not None:
                         metrics.record_decision(decision, d.type,
                                                 story_opened(dispatcher.stories, d.story_key, decision.story_id, now))
+            if output_format == "jsonl":
+                out.write(orjson.dumps(record).decode() + "\n")
+            elif output_format == "json":
+                collected.append(record)
+            else:
+                print(_format_text(item.article, detections, item.origin), file=out)
         out.flush()
     if output_format == "json":
         out.write(orjson.dumps(collected, option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -52,3 +52,20 @@ def test_the_scan_honours_the_local_silences_file(tmp_path: Path) -> None:
                     state=StateSettings(silences_file=str(path)))
     text = run(config, items(5, "LY") + items(2, "UA"))
     assert "Haftar" not in text and "Selenskyj" in text
+
+
+def test_jsonl_output_names_the_story_the_router_put_each_detection_in(tmp_path: Path) -> None:
+    import orjson
+
+    config = Config(receivers=(Receiver("console", console=True),), routes=(Route("console"),),
+                    state=StateSettings(silences_file=str(tmp_path / "none.json")))
+    out = io.StringIO()
+    scan(items(3, "LY") + items(2, "UA"), OneEventPerArticle(), config, out=out, err=io.StringIO(),
+         output_format="jsonl", alerts_out=io.StringIO())
+    stories = [[d["story_id"] for d in orjson.loads(line)["detections"]] for line in out.getvalue().splitlines()]
+    assert [len(s) for s in stories] == [1] * 5
+    libya, ukraine = {s[0] for s in stories[:3]}, {s[0] for s in stories[3:]}
+    assert len(libya) == 1 and len(ukraine) == 1 and libya != ukraine
+    bare = io.StringIO()
+    scan(items(1, "LY"), OneEventPerArticle(), None, out=bare, err=io.StringIO(), output_format="jsonl")
+    assert "story_id" not in orjson.loads(bare.getvalue())["detections"][0]  # no routing, no story
