@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from alerts import rate_limit
 from alerts.notes import REPEAT_REASON, Notification
 from alerts.notification_log import Backoff, OutboxEntry, Sent
 from alerts.stage import INF, Alert, Context, Verdict
@@ -38,6 +39,7 @@ def stage(ctx: Context, a: Alert) -> Verdict:
     sent = Sent(a.now, a.outlets, a.rounds, 1 if a.kind == Kind.FOLLOWUP else 0, None)
     ctx.log.put(a.key, replace(entry, state=EntryState.SENT, sent=sent, lead=a.detection.to_dict(),
                                outbox=queued(entry.outbox, note)))
+    rate_limit.count(ctx, a.route.receiver, a.scope, a.now)  # one more message within the receiver's cap
     return Verdict(Outcome.SENT if a.kind == Kind.NEW else Outcome.FOLLOWUP, a.reason, [note])
 
 

@@ -36,8 +36,7 @@ def count(ctx: Context, receiver: str, scope: int | None, now: float) -> None:
 def stage(ctx: Context, a: Alert) -> Verdict | None:
     receiver, scope = a.route.receiver, a.scope
     if ok(ctx, receiver, scope, a.now):
-        count(ctx, receiver, scope, a.now)  # the outbox stage, next, records it
-        return None
+        return None  # the outbox stage, next, records it and counts it (``count``)
     rate = ctx.config.receiver(receiver).rate_limit
     assert rate is not None
     sent = replace(a.entry.sent, followup_due=None) if a.entry.sent else None
