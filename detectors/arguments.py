@@ -3,6 +3,7 @@ and the countries involved. Gazetteer lookups happen only on capitalised candida
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from detectors.contracts import Actor, Location
@@ -12,6 +13,7 @@ from detectors.text import Sentence
 
 _MAX_NAME = 4
 _NEAR = 5  # a lone name or country this close to the trigger takes part in the event
+_ABOUT_TRIGGER = 3  # tokens between a trigger and the end of its clause ("Besuch in China,")
 _PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 
 
@@ -349,20 +351,30 @@ def _after_locative(sent: Sentence, res: LanguageResources, span: tuple[int, int
     return sent.lowers[prev] in res.locatives
 
 
-def keep_participants(sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int]) -> None:
+def keep_participants(
+    sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int],
+    triggers: Sequence[tuple[int, int]] = (),
+) -> None:
     """Keep the actors who take part in the event at ``trigger``: drop those named only in a subordinate or
     relative clause ("Putin, der Haftar unterstützt, traf Merkel") or in a clause that reports a source
-    ("…, sagte Regierungssprecher Seibert") — unless no person or organisation would be left."""
+    ("…, sagte Regierungssprecher Seibert") — unless no person or organisation would be left. A clause holding
+    another of the sentence's ``triggers`` speaks of the same meeting ("…, où il a eu des entretiens avec …")."""
     if len(args.actors) < 2 or len(args.spans) != len(args.actors):
         return
     home = sent.clause(*trigger)
     reports = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
+    # a relative clause right after a trigger that ends its clause is about the meeting itself:
+    # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann, …"
+    about_trigger = home[1] - trigger[1] <= _ABOUT_TRIGGER
     keep: list[int] = []
     for k, (i, j) in enumerate(args.spans):
         a, b = sent.clause(i, j)
-        if (a, b) != home and not a <= trigger[0] < b and (
-            _opens_subordinate(sent, res, a) or any(a <= s < b for s, _e in reports)
-        ):
+        if (a, b) == home or any(a <= t0 < b for t0, _t1 in (trigger, *triggers)):
+            keep.append(k)
+            continue
+        if any(a <= s < b for s, _e in reports):
+            continue
+        if _opens_subordinate(sent, res, a) and not (about_trigger and a == home[1] + 1):
             continue
         keep.append(k)
     if not any(args.actors[k].kind != "country" for k in keep):

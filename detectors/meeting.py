@@ -67,6 +67,7 @@ class MeetingDetector:
         anaphoric = self.anaphoric.in_sentence(sent)
         cue_matches = self.cues.find(sent)
         out: list[Candidate] = []
+        spans = [(t.start, t.end) for t in triggers if not overlapping(excluded, (t.start, t.end))]
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
             if overlapping(excluded, span):
@@ -84,7 +85,7 @@ class MeetingDetector:
                 continue
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
-            keep_participants(sent, self.res, args, span)  # the people who meet, not everyone named
+            keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             for status, conf in self._statuses(sent, cue_matches, span):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else None
@@ -115,19 +116,19 @@ class MeetingDetector:
             if "proposal" in clause:
                 out.append(("called_for", base - 0.1))
             return out
+        past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
         if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and not clause & {"called_for", "want"}:
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
         if "held_prep" in clause:
             return [("held", base)]
-        past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & {"held", "held_prep"}:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "called_for" in clause:
             return [("called_for", base)]
-        if "planned" in clause or "future" in whole or (
-            ("planned" in whole or "planned_modal" in whole) and "held" not in clause
+        if "planned" in clause or ("future" in whole and not past) or (
+            ("planned" in whole or "planned_modal" in whole) and "held" not in clause and not past
         ):
             return [("planned", base)]
         if "want" in clause:

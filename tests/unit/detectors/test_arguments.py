@@ -90,3 +90,14 @@ def test_regions_in_every_lexicon_language() -> None:
                        ("fr", "Moyen-Orient"), ("it", "Medio Oriente"), ("ru", "Северная Африка")]:
         assert resources(lang).gazetteer.region(name), (lang, name)
     assert not resources("de").gazetteer.region("Haftar")
+
+
+def test_a_relative_clause_about_the_meeting_keeps_its_visitor() -> None:
+    text = "Bei dem Staatsbesuch in China, den Präsident Erdogan am Mittwoch begann, wurde über Handel gesprochen."
+    assert "Erdogan" in actors(text, "de")
+
+
+def test_a_clause_with_another_trigger_speaks_of_the_same_meeting() -> None:
+    text = ("Boris Johnson s'est rendu à Kiev après les dirigeants européens, "
+            "où il a eu des entretiens avec le président Zelensky.")
+    assert {"Boris Johnson", "Zelensky"} <= actors(text, "fr")

@@ -80,3 +80,23 @@ def test_talks_named_in_a_neighbouring_sentence() -> None:
 def test_an_anaphoric_mention_without_any_office_holder_is_no_meeting() -> None:
     text = "Der Verein hat einen neuen Platzwart.\nNach den Gesprächen sei man einer Einigung nahe, hieß es."
     assert not candidates(text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Russian president Vladimir Putin called his Ukrainian counterpart Volodymyr Zelensky on Friday."),
+    ("en", "Secretary Blinken discussed the hostage deal with Bahrain's crown prince."),
+    ("es", "El presidente Lula llamó a su homólogo argentino para felicitarlo."),
+    ("de", "Kanzler Scholz besprach die Lage mit Präsident Macron."),
+])
+def test_calls_and_discussions_between_office_holders(lang: str, text: str) -> None:
+    assert statuses(text, lang) == {"held"}
+
+
+def test_a_past_call_stays_held_beside_a_future_in_another_clause() -> None:
+    text = ("President Putin called his Ukrainian counterpart Volodymyr Zelensky about Donbas, "
+            "where a new ceasefire is to come into force at midnight.")
+    assert statuses(text, "en") == {"held"}
+
+
+def test_an_english_headline_with_to_and_a_verb_is_planned() -> None:
+    assert statuses("Hamas to send a delegation to Cairo for truce negotiations", "en") == {"planned"}
