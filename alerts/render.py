@@ -134,6 +134,11 @@ def _template(fmt: str, name: str, source: str | None):
     return env.from_string(text)
 
 
+def compile_template(source: str) -> None:
+    """Compile an operator's template as delivery would (raises jinja2.TemplateError): for config checks."""
+    _environment("text").from_string(source)
+
+
 def _evidence(d: Detection, limit: int) -> dict[str, str] | None:
     ev = d.evidence
     text = ev.text

@@ -22,9 +22,14 @@ def load_config(path: str | None) -> Config:
 
     path = path or os.environ.get("WIREWATCH_CONFIG")
     try:
-        return load(path)
+        config = load(path)
     except ConfigError as exc:
+        for warning in exc.warnings:
+            print(f"wirewatch: config warning: {warning}", file=sys.stderr)
         for problem in exc.problems:
             print(f"wirewatch: config error: {problem}", file=sys.stderr)
         raise SystemExit(EXIT_CONFIG) from None
+    for warning in config.warnings:
+        print(f"wirewatch: config warning: {warning}", file=sys.stderr)
+    return config
 

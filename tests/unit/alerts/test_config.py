@@ -54,7 +54,7 @@ def test_env_overrides(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "key", "fragment"),
     [
-        ("kafka: {bootstrap: x, colour: red}\n", 1, "kafka", "unknown key"),
+        ("kafka: {bootstrap: x, colour: red}\n", 1, "kafka.colour", "unknown key"),
         ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    group_wait: soon\n", 5,
          "routes[0].group_wait", "not a duration"),
         ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {level: [top]}\n", 5,
@@ -81,7 +81,7 @@ def test_check_config_exits_2_and_prints_every_error(tmp_path: Path, capsys: pyt
         main(["check-config", str(path)])
     assert info.value.code == 2
     err = capsys.readouterr().err
-    assert f"{path}:1: kafka: unknown key" in err
+    assert f"{path}:1: kafka.colour: unknown key 'colour'" in err
     assert f"{path}:2: worker.detect_threads" in err
 
 
@@ -132,7 +132,7 @@ def test_routing_config(tmp_path: Path) -> None:
     ("text", "line", "key", "fragment"),
     [
         ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {country: [LY]}\n", 5,
-         "routes[0].match", "unknown key"),
+         "routes[0].match.country", "unknown key 'country' (did you mean 'countries'?)"),
         ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {countries: [Libya]}\n", 5,
          "routes[0].match.countries[0]", "does not match"),
         ("receivers:\n  - name: a\n    rate_limit: {count: 10, per: hourly}\n", 3,
@@ -165,5 +165,110 @@ def test_check_config_reports_every_routing_error(tmp_path: Path, capsys: pytest
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert f"{path}:3: receivers[0].digest" in err
-    assert f"{path}:6: routes[0].match: unknown key" in err
+    assert f"{path}:6: routes[0].match.colour: unknown key" in err
     assert f"{path}:7: routes[0].group_wait" in err
+
+
+# --- config that cannot lie (issue 15) ---------------------------------------------------------------------------
+
+
+def problems_of(tmp_path: Path, text: str, env: dict[str, str] | None = None) -> list[str]:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env=env or {})
+    return [str(p).replace(str(path), "CFG") for p in info.value.problems]
+
+
+def test_apprise_must_accept_every_url(tmp_path: Path) -> None:
+    text = ("receivers:\n  - name: ops\n    urls:\n      - slak://abc/def\n      - not a url\n      - mailto://\n"
+            "      - json://127.0.0.1:1/ok\n")
+    problems = problems_of(tmp_path, text)
+    assert problems[0].startswith("CFG:4: receivers[0].urls[0]: ") and "did you mean slack://" in problems[0]
+    assert problems[1].startswith("CFG:5: receivers[0].urls[1]: not a notification URL")
+    assert problems[2].startswith("CFG:6: receivers[0].urls[2]: apprise cannot use this mailto:// URL")
+    assert len(problems) == 3
+
+
+def test_misspelt_words_get_a_suggestion(tmp_path: Path) -> None:
+    text = ("receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match:\n      type: [cesefire]\n"
+            "      status: [anounced]\n")
+    problems = problems_of(tmp_path, text)
+    assert problems[0].startswith("CFG:6: routes[0].match.type[0]: 'cesefire' is not a valid type (did you mean "
+                                  "'ceasefire'?)")
+    assert problems[1].startswith("CFG:7: routes[0].match.status[0]: 'anounced' is not a valid status (did you "
+                                  "mean 'announced'?)")
+
+
+def test_a_status_the_type_never_has_is_an_error(tmp_path: Path) -> None:
+    text = "receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {type: [meeting], status: [violated]}\n"
+    assert "'violated' is not a status of meeting" in problems_of(tmp_path, text)[0]
+
+
+def test_templates_are_read_and_compiled(tmp_path: Path) -> None:
+    (tmp_path / "broken.j2").write_text("{{ headline }\n")
+    (tmp_path / "good.j2").write_text("{{ headline }}\n")
+    text = ("receivers:\n  - name: a\n    template: missing.j2\n  - name: b\n    template: broken.j2\n"
+            "  - name: c\n    template: good.j2\n")
+    problems = problems_of(tmp_path, text)
+    assert problems[0].startswith("CFG:3: receivers[0].template: template") and "cannot be read" in problems[0]
+    assert problems[1].startswith("CFG:5: receivers[1].template: template") and "does not compile" in problems[1]
+    assert len(problems) == 2
+
+
+def test_duplicate_keys_are_errors(tmp_path: Path) -> None:
+    text = "receivers:\n  - name: a\n    console: true\n    console: false\nkafka:\n  partitions: 2\nkafka: {}\n"
+    problems = problems_of(tmp_path, text)
+    assert "CFG:4: receivers[0].console: duplicate key (first at line 3" in problems[0]
+    assert "CFG:7: kafka: duplicate key (first at line 5" in problems[1]
+
+
+def test_an_unknown_key_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    text = "kafka:\n  bootstrap: x\n  partitions: 2\n  replicaton_factor: 3\n"
+    assert problems_of(tmp_path, text) == [
+        "CFG:4: kafka.replicaton_factor: unknown key 'replicaton_factor' (did you mean 'replication_factor'?)"]
+
+
+def test_values_from_the_environment_are_typed(tmp_path: Path) -> None:
+    text = "kafka:\n  partitions: ${PARTS}\n  sasl_password: ${PW}\nworker:\n  detect_processes: 0\n"
+    config = load_config(write(tmp_path, text), env={"PARTS": "4", "PW": "12345",
+                                                      "WIREWATCH_WORKER__DETECT_THREADS": "2"})
+    assert config.sections["kafka"]["partitions"] == 4
+    assert config.sections["kafka"]["sasl_password"] == "12345"  # a string where the schema wants one
+    assert config.sections["worker"]["detect_threads"] == 2
+
+
+def test_an_error_names_the_variable_it_came_from(tmp_path: Path) -> None:
+    text = "kafka:\n  bootstrap: x\n\n\n  partitions: ${PARTS}\n"
+    problems = problems_of(tmp_path, text, {"PARTS": "four", "WIREWATCH_WORKER__DETECT_THREADS": "two"})
+    assert problems[0].startswith("CFG:5: kafka.partitions: 'four'") and "(the value of ${PARTS})" in problems[0]
+    assert problems[1].startswith("environment variable WIREWATCH_WORKER__DETECT_THREADS: worker.detect_threads:")
+
+
+def test_unknown_wirewatch_variables_are_warned_about(tmp_path: Path) -> None:
+    env = {"WIREWATCH_KAFAK__BOOTSTRAP": "h:9092", "WIREWATCH_KAFKA__BOOTSTRP": "h:9092", "WIREWATCH_CONFIG": "x"}
+    config = load_config(write(tmp_path, "kafka: {bootstrap: x}\n"), env=env)
+    assert config.sections["kafka"]["bootstrap"] == "x"  # neither was applied
+    assert config.warnings == (
+        "environment variable WIREWATCH_KAFAK__BOOTSTRAP matches no config key and is ignored "
+        "(did you mean WIREWATCH_KAFKA__BOOTSTRAP?)",
+        "environment variable WIREWATCH_KAFKA__BOOTSTRP matches no config key and is ignored "
+        "(did you mean WIREWATCH_KAFKA__BOOTSTRAP?)",
+    )
+
+
+def test_a_password_is_never_echoed(tmp_path: Path) -> None:
+    problems = problems_of(tmp_path, "kafka: {sasl_password: [hunter2]}\n")
+    assert "hunter2" not in " ".join(problems) and "kafka.sasl_password" in problems[0]
+
+
+def test_check_config_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import json
+
+    path = write(tmp_path, "kafka: {partitions: zero}\n")
+    assert main(["check-config", str(path), "--format", "json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["errors"][0]["line"] == 1
+    assert report["errors"][0]["key"] == "kafka.partitions"
+    path = write(tmp_path, GOOD.replace("${TOKEN}", "t"))
+    assert main(["check-config", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["receivers"] == ["ops"]
