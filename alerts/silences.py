@@ -13,6 +13,7 @@ pure apart from the small JSON file store; Kafka lives in ``streams/``.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -27,11 +28,16 @@ from typing import Any
 from alerts.config import Config, Matcher, matcher_from_dict
 from alerts.durations import parse_duration
 from alerts.routing import matches
+from alerts.vocabulary import LEVELS, STATUSES, TYPES
 from detectors.contracts import Detection
 
 MATCHER_FIELDS = ("type", "status", "countries", "actors", "level", "language", "source", "story",
                   "min_confidence")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# the registry's words a matcher field may take (the config schema checks the same: alerts.config)
+_WORDS: Mapping[str, tuple[str, ...]] = {
+    "type": TYPES, "status": tuple(dict.fromkeys(s for ss in STATUSES.values() for s in ss)), "level": LEVELS}
 
 
 class SilenceError(ValueError):
@@ -101,7 +107,8 @@ def parse_matchers(specs: Iterable[str]) -> dict[str, Any]:
         if not sep or not name or not value.strip():
             raise SilenceError(f"matcher {spec!r}: expected FIELD=VALUE[,VALUE…]")
         if name not in MATCHER_FIELDS:
-            raise SilenceError(f"matcher {spec!r}: unknown field {name!r} (fields: {', '.join(MATCHER_FIELDS)})")
+            raise SilenceError(f"matcher {spec!r}: unknown field {name!r}{_did_you_mean(name, MATCHER_FIELDS)} "
+                               f"(fields: {', '.join(MATCHER_FIELDS)})")
         if name == "min_confidence":
             try:
                 conf = float(value)
@@ -114,12 +121,20 @@ def parse_matchers(specs: Iterable[str]) -> dict[str, Any]:
         values = [v.strip() for v in value.split(",") if v.strip()]
         if name == "countries" and (bad := [v for v in values if not _COUNTRY.match(v)]):
             raise SilenceError(f"matcher {spec!r}: {bad[0]!r} is not an ISO 3166 alpha-2 code such as LY")
-        if name == "level" and (bad := [v for v in values if v not in ("high", "other")]):
-            raise SilenceError(f"matcher {spec!r}: level is high or other, not {bad[0]!r}")
+        if name in _WORDS and (bad := [v for v in values if v not in _WORDS[name]]):
+            raise SilenceError(f"matcher {spec!r}: {bad[0]!r} is not a valid {name}"
+                               f"{_did_you_mean(bad[0], _WORDS[name])}; one of: {', '.join(_WORDS[name])}")
+        if name == "language" and (bad := [v for v in values if not _LANGUAGE.match(v)]):
+            raise SilenceError(f"matcher {spec!r}: {bad[0]!r} is not a lower-case ISO 639 code such as de")
         out[name] = [*out.get(name, []), *values]
     if not out:
         raise SilenceError("a silence needs at least one matcher (e.g. --match countries=LY)")
     return out
+
+
+def _did_you_mean(word: str, words: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(words), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def new_silence(matchers: Mapping[str, Any], *, now: float, duration: str | None = None, ends_at: str | None = None,

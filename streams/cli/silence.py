@@ -26,11 +26,11 @@ class _Store:
         self.config = load_config(args.config)
         self.kafka = bool(args.kafka or args.bootstrap)
         if self.kafka:
-            from streams.settings import kafka_settings, silences_topic
+            from streams.settings import cluster, silences_topic
 
-            self.bootstrap = args.bootstrap or kafka_settings(self.config).bootstrap
+            self.bootstrap = cluster(self.config, args.bootstrap)  # with the kafka section's TLS/SASL
             self.topic = silences_topic(self.config)
-            self.where = f"topic {self.topic} on {self.bootstrap}"
+            self.where = f"topic {self.topic} on {self.bootstrap.bootstrap}"
         else:
             self.file = SilenceFile(Path(args.file) if args.file else silences_file(self.config))
             self.where = str(self.file.path)
@@ -57,7 +57,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         matchers = parse_matchers(args.match or [])
         record = new_silence(matchers, now=time.time(), duration=args.duration, ends_at=args.until,
-                             starts_at=args.start, author=args.author, comment=args.comment)
+                             starts_at=args.start, author=args.author or os.environ.get("USER") or "unknown",
+                             comment=args.comment)
     except SilenceError as exc:
         print(f"wirewatch: silence: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -129,18 +130,18 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("--duration", "-d", help="how long, e.g. 2h or 1d")
     p.add_argument("--until", help="end time, RFC 3339 (instead of --duration)")
     p.add_argument("--start", help="start time, RFC 3339 (default: now)")
-    p.add_argument("--author", default=os.environ.get("USER") or "unknown")
-    p.add_argument("--comment", "-c", required=True)
+    p.add_argument("--author", help="who set it (default: $USER)")
+    p.add_argument("--comment", "-c", required=True, help="why (shown with every alert it mutes)")
     _common(p)
     p.set_defaults(func=cmd_add)
 
     p = ssub.add_parser("list", help="list silences (active and pending; --all for expired too)")
-    p.add_argument("--all", action="store_true")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--all", action="store_true", help="expired silences too")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text lines or one JSON array")
     _common(p)
     p.set_defaults(func=cmd_list)
 
     p = ssub.add_parser("expire", help="end a silence now")
-    p.add_argument("id")
+    p.add_argument("id", help="the silence's id (silence list shows it)")
     _common(p)
     p.set_defaults(func=cmd_expire)

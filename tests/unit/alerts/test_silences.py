@@ -23,7 +23,11 @@ def test_the_silence_file_survives_a_restart(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("specs", "fragment"),
     [(["country=LY"], "unknown field 'country'"), (["countries=Libya"], "ISO 3166"), (["type"], "FIELD=VALUE"),
-     (["min_confidence=2"], "between 0 and 1"), ([], "at least one matcher"), (["level=top"], "high or other")],
+     (["min_confidence=2"], "between 0 and 1"), ([], "at least one matcher"),
+     (["level=top"], "'top' is not a valid level"),
+     (["type=cesefire"], "'cesefire' is not a valid type \\(did you mean 'ceasefire'\\?\\)"),
+     (["status=anounced"], "did you mean 'announced'"), (["countrys=LY"], "did you mean 'countries'"),
+     (["language=EN"], "ISO 639")],
 )
 def test_bad_silence_matchers_are_precise_errors(specs: list[str], fragment: str) -> None:
     with pytest.raises(SilenceError, match=fragment):

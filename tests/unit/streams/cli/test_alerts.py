@@ -68,3 +68,15 @@ def test_bad_silences_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
 def test_the_routing_example_config_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLACK_TOKEN", "a/b/c")
     assert main(["check-config", str(REPO / "seeds" / "routing.example.yaml")]) == 0
+
+
+def test_silence_add_checks_words_and_defaults_its_author_to_user(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "wirewatch.yaml"
+    cfg.write_text(CONFIG)
+    assert main(["silence", "add", "--config", str(cfg), "-m", "type=cesefire", "-d", "2h", "-c", "x"]) == 2
+    assert "did you mean 'ceasefire'" in capsys.readouterr().err
+    monkeypatch.setenv("USER", "zoe")
+    assert main(["silence", "add", "--config", str(cfg), "-m", "type=ceasefire", "-d", "2h", "-c", "x"]) == 0
+    silence_id = capsys.readouterr().out.split()[1]
+    assert json.loads((tmp_path / "silences.json").read_text())[silence_id]["author"] == "zoe"
