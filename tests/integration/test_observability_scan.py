@@ -7,8 +7,7 @@ import sys
 import time
 import urllib.request
 
-from tests.conftest import REPO, SEED
-from tests.workers import free_port
+from tests.workers import REPO, SEED, free_port
 
 
 def test_scan_serves_metrics_while_reading_stdin() -> None:
