@@ -60,3 +60,29 @@ def test_the_naive_key_is_the_utc_day_of_the_normalised_timestamp() -> None:
     label = labels()["r1"]
     assert day_key(label, "2024-01-08T23:30:00-05:00") == "ceasefire|2024-01-09"
     assert day_key(label, "2024-01-08") == "ceasefire|2024-01-08"
+
+
+def test_the_story_set_is_consistent() -> None:
+    """corpus/stories: one label per article, every story one type and status told by 3-8 different outlets,
+    every timestamp readable by the Article contract, no text twice."""
+    from collections import defaultdict
+
+    from bench.stories import CORPUS, load_labels, read_jsonl
+    from detectors.normalise import normalise_timestamp
+
+    articles = read_jsonl(CORPUS / "articles.jsonl")
+    found = load_labels(CORPUS / "labels.jsonl")
+    assert [a["id"] for a in articles] == list(found)
+    assert len({a["text"] for a in articles}) == len(articles)
+    stories: dict[str, list[tuple[Label, dict]]] = defaultdict(list)
+    for article in articles:
+        normalise_timestamp(article["published_at"])
+        label = found[article["id"]]
+        assert label.type in ("ceasefire", "meeting") and (label.story is None) == (label.kind != "report")
+        if label.story is not None:
+            stories[label.story].append((label, article))
+    assert len(stories) >= 40
+    for reports in stories.values():
+        assert 3 <= len(reports) <= 8
+        assert len({(label.type, label.status) for label, _ in reports}) == 1
+        assert len({article["source"] for _, article in reports}) == len(reports)
