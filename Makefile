@@ -5,13 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test ci unit integration reliability lint promtool tools kafka-fetch kafka-start kafka-stop clean
+.PHONY: demo train test ci unit integration reliability lint promtool tools kafka-fetch kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+## train: rebuild the learned detector models (detectors/data/models/*.npz) from corpus/ + ../shared dev, seeded
+train: $(STAMP)
+	$(BIN)/wirewatch train
 
 ## demo: the seed article through detection and alerting to the console
 demo: $(STAMP)

@@ -124,9 +124,23 @@ def evaluate(
                     "detected_language": dets[0].language if dets else None,
                 })
     report = overall.report()
+    report["scored_with"] = scored_with(pipeline)
     report["languages"] = {lang: t.report() for lang, t in sorted(by_lang.items())}
     report["errors"] = errors
     return report
+
+
+def scored_with(pipeline: object) -> str:
+    """Which detectors scored: the shipped learned models (by name and version) or the rules only."""
+    learned = getattr(pipeline, "learned", None)
+    models = getattr(learned, "models", None) or {}
+    if getattr(pipeline, "stage", None) == "rules":
+        return "the rules-only path (detectors.stage: rules)"
+    if models:
+        names = ", ".join(m.name for m in models.values())
+        return (f"the shipped models ({names}), trained on corpus/ + dev: not cross-validated, in-sample for any "
+                "unit of this file that is in the training data (`wirewatch eval` without a file cross-validates)")
+    return type(pipeline).__name__
 
 
 def load_records(path: str | Path) -> list[dict[str, Any]]:
@@ -150,7 +164,8 @@ def _line(name: str, m: dict[str, Any]) -> str:
 
 def format_text(report: dict[str, Any], *, max_errors: int = 50) -> str:
     """A human-readable summary of an :func:`evaluate` report."""
-    lines = [f"records: {report['records']}", "types:"]
+    lines = [f"records: {report['records']}", *([f"scored with {report['scored_with']}"]
+                                                  if report.get("scored_with") else []), "types:"]
     lines += [_line(t, m) for t, m in report["types"].items()]
     acc = report["status_accuracy"]
     lines.append(f"status accuracy: {acc:.3f} over {report['status_matched']} matched"

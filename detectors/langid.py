@@ -1,14 +1,28 @@
-"""Language identification with py3langid, restricted to common news languages.
+"""Language of an article: the given tag (normalised) or identification with a confidence.
 
-The identifier scores only a set of widespread news languages (the supported ones among them), which
-avoids exotic guesses on short headlines; a text whose best language is not supported gets None.
+- A given ``language`` is trusted: BCP-47 and case are normalised (``en-US``, ``EN`` → ``en``).
+- Otherwise py3langid ranks a set of widespread news languages (the supported ones among them) on the title plus
+  the start of the text. A confident answer on enough text is taken as it is.
+- On a short text or a low confidence, the lexicons of the likeliest few supported languages are tried: the share
+  of the text's words that are the language's stop words, trigger words or titles decides, the identifier's
+  probability breaking ties. "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in
+  Ankara on Monday." ranks Turkish first on character n-grams; its words are English.
+
+A text whose language is not supported gets ``lang=None`` (``identified`` keeps what the identifier said, so a
+caller can count unsupported and unknown languages apart).
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import re
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
+
+from detectors import registry
 
 # Languages the identifier may answer with; detections exist only for the supported subset.
 CANDIDATES = (
@@ -16,6 +30,28 @@ CANDIDATES = (
     "ko", "nl", "no", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "zh",
 )
 _SAMPLE_CHARS = 2000  # the start of the text is plenty and keeps identification fast
+CONFIDENT = 0.9  # an identifier probability at least this high, on enough text, is taken as it is
+SHORT_CHARS = 120  # shorter samples are always checked against the lexicons
+TRY_LANGUAGES = 3  # the likeliest supported languages whose lexicons are tried
+_PRIOR = 0.25  # weight of the identifier's probability beside the lexicon share
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLanguage:
+    """The language an article is analysed in (None: unsupported or unknown) and how it was found."""
+
+    lang: str | None
+    source: str  # given | detected
+    confidence: float  # 1.0 when given; the identifier's probability, or the lexicon share that decided
+    identified: str | None = None  # the identifier's own answer (may be an unsupported language)
+
+
+def normalise_tag(tag: str) -> str | None:
+    """``en-US``, ``EN``, ``pt_BR`` → ``en``, ``en``, ``pt``; None when it is no language tag."""
+    m = _TAG.match(tag.strip())
+    return m.group(1).lower() if m else None
 
 
 @lru_cache(maxsize=8)
@@ -27,12 +63,62 @@ def _identifier(langs: tuple[str, ...]) -> Any:
     return ident
 
 
+@cache
+def _lexicon_words(lang: str) -> frozenset[str]:
+    """Stop words (spaCy), trigger and cue first words, and titles of ``lang``'s lexicons (single words)."""
+    words: set[str] = set()
+    with contextlib.suppress(ImportError, AttributeError):  # a language spaCy has no stop words for
+        words |= {w.lower() for w in importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+
+    def add(patterns: Any) -> None:
+        if isinstance(patterns, dict):
+            for v in patterns.values():
+                add(v)
+        elif isinstance(patterns, list):
+            for p in patterns:
+                if isinstance(p, str):
+                    first = p.split()[0].lower().lstrip("=") if p.split() else ""
+                    if first and "*" not in first:
+                        words.add(first)
+
+    common = registry.lexicon(lang, "common") or {}
+    add(common.get("titles"))
+    for name in registry.detectors():
+        lex = registry.lexicon(lang, name) or {}
+        add(lex.get("triggers"))
+        add(lex.get("cues"))
+    return frozenset(words)
+
+
+def _lexicon_share(words: list[str], lang: str) -> float:
+    vocab = _lexicon_words(lang)
+    return sum(w in vocab for w in words) / len(words) if words else 0.0
+
+
+def identify(text: str, supported: Iterable[str], title: str | None = None) -> ArticleLanguage:
+    """Identify the language of ``title`` + ``text`` among ``supported`` (see the module docstring)."""
+    sample = ((title + "\n") if title else "") + text[:_SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return ArticleLanguage(None, "detected", 0.0)
+    supported = tuple(sorted(set(supported)))
+    ranked = _identifier(tuple(sorted(set(CANDIDATES) | set(supported)))).rank(sample)
+    top, p_top = ranked[0]
+    if p_top >= CONFIDENT and len(sample) >= SHORT_CHARS:
+        return ArticleLanguage(top if top in supported else None, "detected", round(float(p_top), 3), top)
+    likely = [(lang, p) for lang, p in ranked if lang in supported][:TRY_LANGUAGES]
+    words = [w.lower() for w in _WORD.findall(sample[:SHORT_CHARS * 4])]
+    best, best_score, share = top, -1.0, 0.0
+    for lang, p in likely:
+        s = _lexicon_share(words, lang)
+        score = s + _PRIOR * float(p)
+        if score > best_score:
+            best, best_score, share = lang, score, s
+    if best_score < 0 or (share == 0.0 and top not in supported):
+        return ArticleLanguage(None, "detected", round(float(p_top), 3), top)  # no supported language's words
+    conf = float(dict(ranked).get(best, 0.0)) if best == top else share
+    return ArticleLanguage(best, "detected", round(max(conf, share), 3), top)
+
+
 def detect_language(text: str, supported: Iterable[str]) -> str | None:
     """The ISO 639-1 code of ``text`` when it is one of ``supported``, else None."""
-    sample = text[:_SAMPLE_CHARS]
-    if not any(ch.isalpha() for ch in sample):
-        return None
-    supported = set(supported)
-    langs = tuple(sorted(set(CANDIDATES) | supported))
-    lang, _prob = _identifier(langs).classify(sample)
-    return lang if lang in supported else None
+    return identify(text, supported).lang

@@ -33,7 +33,7 @@ from detectors import registry
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Detector, dedupe
 from detectors.contracts import Article, Detection, Evidence
-from detectors.langid import detect_language
+from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.language import LanguageResources, resources
 from detectors.learned.features import Observed, cue_labels, gate_flags, is_headline
 from detectors.learned.stage import Decision, LearnedStage
@@ -54,6 +54,14 @@ VOCAB_CAP = 150_000
 VOCAB_RECYCLE = 1_000_000
 CONTEXT_SENTENCES = 2  # the first sentences (title, lead) always join the article context
 STAGES = ("rules", "learned")  # detectors.stage: the rules alone, or rule candidates decided by the models
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline made of one article: its detections and the language it was read in."""
+
+    detections: list[Detection]
+    language: ArticleLanguage
 
 
 @dataclass
@@ -177,25 +185,38 @@ class Pipeline:
             engine = self._engines[lang] = _build_engine(lang)
         return engine
 
+    def language(self, article: Article, text: str | None = None) -> ArticleLanguage:
+        """The article's language: given (normalised: ``en-US``, ``EN`` → ``en``) or identified on title + text,
+        with its source and confidence; ``lang`` is None when unsupported or unknown."""
+        if article.language:
+            lang = normalise_tag(article.language)
+            return ArticleLanguage(lang if lang in self.languages else None, "given", 1.0, lang)
+        body = _SURROGATE.sub("\ufffd", article.text[:MAX_CHARS]) if text is None else text
+        title = _SURROGATE.sub("\ufffd", article.title) if article.title else None
+        return identify(body, self.languages, title)
+
     def language_of(self, article: Article, text: str | None = None) -> str | None:
         """The article's language when given (normalised), else detected; None when unsupported."""
-        if article.language:
-            lang = article.language.strip().lower().replace("_", "-").split("-")[0]
-            return lang if lang in self.languages else None
-        return detect_language(_SURROGATE.sub("\ufffd", article.text) if text is None else text, self.languages)
+        return self.language(article, text).lang
 
     def detect(self, article: Article) -> list[Detection]:
         return self.detect_many([article])[0]
 
     def detect_many(self, articles: Sequence[Article]) -> list[list[Detection]]:
+        return [a.detections for a in self.analyse_many(articles)]
+
+    def analyse_many(self, articles: Sequence[Article]) -> list[Analysis]:
+        """Detections and the language of each article (``scan`` shows the language's source and confidence)."""
         results: list[list[Detection]] = [[] for _ in articles]
+        languages: list[ArticleLanguage] = [ArticleLanguage(None, "detected", 0.0)] * len(articles)
         groups: dict[str, list[int]] = {}
         texts: dict[int, str] = {}
         for k, article in enumerate(articles):
             if not article.text or not article.text.strip():
                 continue
             texts[k] = _SURROGATE.sub("\ufffd", article.text[:MAX_CHARS])
-            lang = self.language_of(article, texts[k])
+            languages[k] = self.language(article, texts[k])
+            lang = languages[k].lang
             if lang is not None:
                 groups.setdefault(lang, []).append(k)
         for lang, idxs in groups.items():
@@ -212,7 +233,7 @@ class Pipeline:
                     results[k] = self._analyse(engine, articles[k], k, texts[k], doc, observed)
             if observed and self.learned is not None:
                 self._decide(engine, articles, observed, results)
-        return results
+        return [Analysis(dets, lang) for dets, lang in zip(results, languages, strict=True)]
 
     def observe_many(self, articles: Sequence[Article]) -> list[list[_Observation]]:
         """Every candidate the learned stage would see, per article (what training and evaluation use)."""

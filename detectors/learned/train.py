@@ -50,6 +50,7 @@ class Config:
     threshold: float = 0.5
     calibrate: bool = True
     conditional: bool = True  # status (and level) models trained on the type's events only: p(s | event)
+    drop: tuple[str, ...] = ()  # feature families left out (the prefix before ":", e.g. "b" for bigrams)
 
 
 @dataclass
@@ -125,11 +126,14 @@ def _matrix(ds: Dataset, idx: Sequence[int], vocab: dict[str, int], cfg: Config)
     return x
 
 
-def _vocab(ds: Dataset, idx: Sequence[int], min_count: int) -> dict[str, int]:
+def _vocab(ds: Dataset, idx: Sequence[int], min_count: int, drop: Sequence[str] = ()) -> dict[str, int]:
     counts: dict[str, set[int]] = {}
+    dropped = set(drop)
     for i in idx:
         s = ds.samples[i]
         for f in set(s.feats):
+            if dropped and f.split(":", 1)[0] in dropped:
+                continue
             counts.setdefault(f, set()).add(s.unit)
     words = sorted(f for f, us in counts.items() if len(us) >= min_count)
     return {w: k for k, w in enumerate(words)}
@@ -169,7 +173,7 @@ def _folds(ds: Dataset, idx: Sequence[int], k: int, seed: int) -> list[int]:
 def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str, Any] | None = None) -> LinearModel:
     """The model of ``type_`` trained on samples ``idx`` (Platt-calibrated on inner cross-validation)."""
     outs = outputs(type_)
-    vocab = _vocab(ds, idx, cfg.min_count)
+    vocab = _vocab(ds, idx, cfg.min_count, cfg.drop)
     x = _matrix(ds, idx, vocab, cfg)
     labels = _labels(ds, idx, type_)
     has_meeting = labels["event"].astype(bool)
@@ -197,7 +201,7 @@ def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str
             platt[j] = _platt(z, y[rows])
     meta = dict(meta or {})
     meta.update(version=VERSION, type=type_, threshold=cfg.threshold, C=cfg.C, min_count=cfg.min_count,
-                conditional=cfg.conditional,
+                conditional=cfg.conditional, drop=list(cfg.drop),
                 embed=bool(dim), dense_scale=cfg.dense_scale, seed=SEED)
     sparse_w = w[: len(vocab)] if dim else w
     dense_w = w[len(vocab):] * cfg.dense_scale if dim else np.zeros((0, len(outs)))

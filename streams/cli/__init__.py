@@ -21,15 +21,18 @@ import logging
 from collections.abc import Sequence
 
 from streams import logs
-from streams.cli import alerts, bench, check_config, evaluate, publish, scan, silence, worker
+from streams.cli import alerts, bench, check_config, evaluate, publish, scan, silence, train, worker
 from streams.cli.common import EXIT_OK
+from streams.cli.version import VersionAction
 
-COMMANDS = (scan, publish, worker, evaluate, check_config, bench, alerts, silence)
+COMMANDS = (scan, publish, worker, evaluate, train, check_config, bench, alerts, silence)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirewatch", description="News event detection and alerting.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action=VersionAction,
+                        help="print the version of wirewatch and of faust, spaCy, apprise and kafka-python")
     logs.add_arguments(parser)
     sub = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:

@@ -1,4 +1,5 @@
-"""``wirewatch eval``: precision/recall/F1 of the detectors on a labelled JSONL dataset."""
+"""``wirewatch eval``: k-fold cross-validated figures of the learned stage and the rules on corpus/ + dev, or
+precision/recall/F1 of the shipped detectors on a labelled JSONL dataset."""
 
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from streams.cli.common import EXIT_OK, Subparsers
 def run(args: argparse.Namespace) -> int:
     import orjson
 
+    if args.dataset is None:  # k-fold cross-validation on corpus/ + dev, the rules-only path beside it
+        from detectors.learned.train import main
+
+        return main(["--cv", "--folds", str(args.folds), "--format", args.format]) or EXIT_OK
+
     from detectors.evaluation import evaluate_file, format_text
     from detectors.pipeline import Pipeline
 
-    report = evaluate_file(args.dataset, Pipeline.load())
+    report = evaluate_file(args.dataset, Pipeline.load(stage=args.stage))
     if args.format == "json":
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     else:
@@ -22,7 +28,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub: Subparsers) -> None:
-    p = sub.add_parser("eval", help="precision/recall/F1 on a labelled JSONL dataset")
-    p.add_argument("dataset")
+    p = sub.add_parser("eval", help="cross-validated figures on corpus/ + dev, or P/R/F1 on a labelled JSONL file")
+    p.add_argument("dataset", nargs="?", default=None,
+                   help="a labelled JSONL file, scored with the shipped models (default: k-fold cross-validation "
+                        "on corpus/ + dev, the rules-only path beside it)")
+    p.add_argument("--stage", choices=["rules", "learned"], default="learned", help="with a dataset: which path")
+    p.add_argument("--folds", type=int, default=5, help="without a dataset: the number of folds")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=run)
