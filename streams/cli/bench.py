@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("bench", help="throughput, end-to-end latency, scale-out and memory figures "
                                      "(source checkout only)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="a readable summary, or JSON")
     p.add_argument("--quick", action="store_true", help="short phases (development), not the published figures")
     p.add_argument("--data", default=None, help="JSONL news (default: ../shared/data/news-de-10kgnad.jsonl)")
     p.add_argument("--bootstrap", help="use this broker instead of starting a local one")

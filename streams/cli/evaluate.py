@@ -34,5 +34,6 @@ def add_parser(sub: Subparsers) -> None:
                         "on corpus/ + dev, the rules-only path beside it)")
     p.add_argument("--stage", choices=["rules", "learned"], default="learned", help="with a dataset: which path")
     p.add_argument("--folds", type=int, default=5, help="without a dataset: the number of folds")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="a readable report, or JSON with every error listed")
     p.set_defaults(func=run)

@@ -50,9 +50,10 @@ def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -
 
 def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("publish", help="feed text/JSONL files into the articles topic")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="text or JSONL files, directories, or - for stdin")
     p.add_argument("--topic", help="default: kafka.articles_topic of the config (articles)")
     p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
-    p.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto")
-    p.add_argument("--config")
+    p.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto",
+                   help="auto: .jsonl/.ndjson files and stdin starting with '{' are JSONL, the rest plain text")
+    p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
     p.set_defaults(func=run)

@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
 def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("scan", help="detect events in files or stdin (no broker) and alert")
     p.add_argument("paths", nargs="*", default=["-"], help="files, directories or - for stdin")
-    p.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto")
-    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
+    p.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto",
+                   help="auto: .jsonl/.ndjson files and stdin starting with '{' are JSONL, the rest plain text")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                   help="detections as text lines, one JSON document, or a JSON line per article")
     p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG, else alerts to the console)")
     p.add_argument("--no-alerts", action="store_true", help="detect only; route and deliver nothing")
     p.add_argument("--dlq-file", help="dead letters of alerts that failed after retries (default: "

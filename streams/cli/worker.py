@@ -25,11 +25,11 @@ def run(args: argparse.Namespace) -> int:
 
 def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("worker", help="run the faust worker on Kafka")
-    p.add_argument("--config")
+    p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
     p.add_argument("--bootstrap", help="default: kafka.bootstrap of the config")
     p.add_argument("--web-port", type=int, help="faust web port (default: worker.web_port of the config)")
     p.add_argument("--web-bind", default=os.environ.get("WIREWATCH_WEB_BIND", "127.0.0.1"),
                    help="address of /metrics, /healthz, /readyz (default: $WIREWATCH_WEB_BIND, else 127.0.0.1)")
-    p.add_argument("--loglevel", default="info")
+    p.add_argument("--loglevel", default="info", help="faust's log level: debug, info, warning, error")
     logs.add_arguments(p, default=argparse.SUPPRESS)
     p.set_defaults(func=run)
