@@ -213,18 +213,18 @@ def add_parser(sub: Subparsers) -> None:
 
     p = cmds.add_parser("history", help="list delivery attempts and results")
     _files(p, kafka=True)
-    p.add_argument("--receiver")
-    p.add_argument("--story")
-    p.add_argument("--outcome", choices=["delivered", "retrying", "failed"])
+    p.add_argument("--receiver", help="only this receiver's attempts")
+    p.add_argument("--story", help="only this story's attempts (a story id)")
+    p.add_argument("--outcome", choices=["delivered", "retrying", "failed"], help="only attempts with this outcome")
     p.add_argument("--limit", type=int, default=0, help="only the last N records")
-    p.add_argument("--format", choices=["text", "jsonl"], default="text")
+    p.add_argument("--format", choices=["text", "jsonl"], default="text", help="text lines or a JSON line each")
     p.set_defaults(func=cmd_history)
 
     p = cmds.add_parser("explain", help="dry run: which routes match a detection or article, and why it would be "
                                         "sent, grouped, silenced, inhibited or held back")
     p.add_argument("input", help="detections (JSON/JSONL, or the output of scan --format jsonl), an article file "
                                  "(.txt/.md/.jsonl) or -")
-    p.add_argument("--config")
+    p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
     p.add_argument("--at", help="evaluate at this RFC 3339 time (default: now; matters for silences)")
     p.add_argument("--kafka", action="store_true", help="also apply the worker's silences (its compacted topic)")
     p.set_defaults(func=cmd_explain)
