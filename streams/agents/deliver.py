@@ -17,6 +17,8 @@ import time
 from concurrent.futures import Executor
 from typing import Any
 
+from alerts.settle import Step, plan
+from alerts.vocabulary import Settled
 from streams.faust_compat import in_partition_of
 
 log = logging.getLogger("wirewatch.worker")
@@ -50,7 +52,8 @@ class DeliveryLanes:
         self.settling: set[asyncio.Task] = set()
 
     async def settle(self, note: Any, results: Any) -> None:
-        """After a delivery: record it and let the outbox go (``dispatcher.delivered``), and wait for that record.
+        """After a delivery: record it and let the outbox go, awaiting each write — the steps and their order are
+        ``alerts.settle.plan``'s, the same lifecycle ``wirewatch scan`` runs.
 
         A crash after the target accepted an alert but before its 'sent' record reaches the changelog sends it
         again after the restart (at-least-once; tests/reliability measure how often). So when every target
@@ -58,22 +61,18 @@ class DeliveryLanes:
         history record after; when a target failed, the alerts.dlq record goes first, so a crash in between
         can only deliver again, never lose the dead letter."""
         now = time.time()
-        if all_accepted(results):
-            self.dispatcher.delivered(note)
-            await self.log_writes.written(note.log_key)
-            await self.records.record(note, results, now)
-            return
-        failed = failed_targets(results)
-        if failed and self.dispatcher.retry_later(note, failed, now):
+        settled, steps = plan(self.dispatcher, note, results, now)
+        for step in steps:
+            if step is Step.RELEASE:
+                self.dispatcher.delivered(note)
+                await self.log_writes.written(note.log_key)
+            else:
+                await self.records.record(note, results, now, dead_letters=step is Step.RECORD)
+        if settled is Settled.RETRYING:
             # an outage heals by itself: the alert stays in the outbox and a tick tries the failed targets again
-            await self.records.record(note, results, now, dead_letters=False)
             await self.log_writes.written(note.log_key)
             log.warning("alert %s to %s failed; trying again later", note.key, note.receiver,
                         extra={"story_id": note.story_id, "receiver": note.receiver})
-            return
-        await self.records.record(note, results, now)  # the retry window is over: alerts.dlq
-        self.dispatcher.delivered(note)
-        await self.log_writes.written(note.log_key)
 
     async def deliver_one(self, event: Any, note: Any, timer: bool) -> None:
         loop = asyncio.get_running_loop()
