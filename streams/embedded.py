@@ -9,7 +9,6 @@ the deliverer's attempts is dead-lettered at once, to the local alerts DLQ file 
 
 from __future__ import annotations
 
-import itertools
 import sys
 import time
 from collections.abc import Iterable
@@ -26,6 +25,7 @@ from alerts.settle import settle
 from alerts.silences import local_silences
 from alerts.vocabulary import Settled
 from detectors.contracts import Article, Detection
+from streams.batches import ready_batches
 from streams.inputs import Item
 from streams.metrics import Metrics, story_opened
 
@@ -82,8 +82,7 @@ def scan(
         deliverer = Deliverer(config, console=alerts_out or (out if output_format == "text" else err))
     collected: list[dict] = []
     pending_notes: list[Notification] = []
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, BATCH)):
+    for batch in ready_batches(items, BATCH):  # one line of a slow pipe at a time, full batches from files
         started = time.perf_counter()
         for item in batch:
             if item.error is not None:

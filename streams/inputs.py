@@ -6,11 +6,13 @@ a directory is walked in name order. ``-`` reads stdin (JSON Lines when it start
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from detectors.contracts import DEFAULT_MAX_MESSAGE_BYTES, Article, InvalidArticle, decode_article
 
@@ -71,20 +73,27 @@ def _walk(path: Path) -> Iterator[Path]:
         yield path
 
 
+def _stdin_items(stdin: BinaryIO, input_format: str, max_bytes: int) -> Iterator[Item]:
+    """JSON Lines are read (and yielded) a line at a time, as they arrive; text is read to the end."""
+    head: list[bytes] = []
+    if input_format == "auto":  # JSON Lines when the first non-blank line starts with "{"
+        while (line := stdin.readline()) and not line.strip():
+            head.append(line)
+        head.append(line)
+        input_format = "jsonl" if line.lstrip()[:1] == b"{" else "text"
+    if input_format == "jsonl":
+        yield from _jsonl_items(itertools.chain(head, iter(stdin.readline, b"")), "<stdin>", max_bytes)
+    else:
+        yield _text_item(b"".join(head) + stdin.read(), "<stdin>", max_bytes)
+
+
 def read_items(
     paths: list[str], input_format: str = "auto", max_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
 ) -> Iterator[Item]:
     """Every article (or error) in ``paths``; ``-`` is stdin. Never raises for one bad input."""
     for spec in paths or ["-"]:
         if spec == "-":
-            data = sys.stdin.buffer.read()
-            fmt = input_format
-            if fmt == "auto":
-                fmt = "jsonl" if data.lstrip()[:1] == b"{" else "text"
-            if fmt == "jsonl":
-                yield from _jsonl_items(iter(data.splitlines()), "<stdin>", max_bytes)
-            else:
-                yield _text_item(data, "<stdin>", max_bytes)
+            yield from _stdin_items(sys.stdin.buffer, input_format, max_bytes)
             continue
         root = Path(spec)
         if not root.exists():
