@@ -4,9 +4,10 @@ and the countries involved. Gazetteer lookups happen only on capitalised candida
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detectors.contracts import Actor, Location
+from detectors.entities import entity_id
 from detectors.language import LanguageResources
 from detectors.patterns import Match
 from detectors.text import Sentence
@@ -188,7 +189,8 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
     # Names right after a title first, then runs of unknown capitalised words.
     titled: list[tuple[int, int]] = []
     for m in titles:
-        span = _after_title(sent, res, m.end, blocked)
+        start = countries[m.end][0] if m.end in countries else m.end  # "Президент России Владимир Путин"
+        span = _after_title(sent, res, start, blocked)
         if span is not None:
             titled.append(span)
             blocked.update(range(*span))
@@ -219,6 +221,7 @@ def extract(
         args.location_token = pos
 
     roles: dict[tuple[int, int], str] = {}
+    reports = [m.start for m in res.reporting.in_sentence(sent)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     for m in titles:
         if m.label.startswith("high"):
@@ -228,7 +231,8 @@ def extract(
         args.titled = True
         role = sent.raw_lemmas[m.start] if sent.raw_lemmas[m.start][:1].isupper() else sent.texts[m.start]
         after = [s for s in names if m.end <= s[0] <= m.end + 4 and s not in roles
-                 and not _relative_clause(sent, m.end, s[0])]
+                 and not _relative_clause(sent, m.end, s[0])
+                 and not any(m.end <= r < s[0] for r in reports)]  # "spokesman said Putin …"
         before = [s for s in names if m.start - 4 <= s[1] <= m.start and s not in roles and
                   "," in sent.texts[s[1] : m.start]]
         target = after[0] if after else (before[-1] if before else None)
@@ -292,7 +296,16 @@ def extract(
         args.political = True  # two countries ("Israel and Lebanon renewed talks") or one next to the trigger
     if args.location is not None:
         args.add_country(args.location.country)
+    args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
     return args
+
+
+def _with_id(sent: Sentence, res: LanguageResources, actor: Actor, span: tuple[int, int]) -> Actor:
+    """The actor with its entity id (the same person or government across spellings and languages)."""
+    i, j = span
+    country = country_at(sent, res, i, j) if actor.kind == "country" else None
+    lemma = " ".join(sent.raw_lemmas[i:j])
+    return replace(actor, id=entity_id(actor.text, actor.kind, country, lemma))
 
 
 def _place_or_modifier(
