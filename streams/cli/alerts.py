@@ -75,14 +75,14 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     from alerts.delivery import Deliverer
     from alerts.history import LocalRecords, replay
-    from streams.settings import kafka_settings
+    from streams.settings import cluster
 
     config = load_config(args.config)
     deliverer = Deliverer(config)
     if args.kafka:
         from streams.delivery_log import replay_topic
 
-        delivered, failed = replay_topic(config, args.bootstrap or kafka_settings(config).bootstrap, deliverer.deliver)
+        delivered, failed = replay_topic(config, cluster(config, args.bootstrap), deliverer.deliver)
     else:
         records = LocalRecords(args.history_file, args.dlq_file)
         letters = list(records.dlq.read())
@@ -98,14 +98,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     import orjson
 
     from alerts.history import LocalRecords, format_record, matches
-    from streams.settings import kafka_settings
+    from streams.settings import cluster
 
     if args.kafka:
         from streams.delivery_log import read_topic
         from streams.settings import history_topic
 
         config = load_config(args.config)
-        records = (v for _, v in read_topic(args.bootstrap or kafka_settings(config).bootstrap, history_topic(config)))
+        records = (v for _, v in read_topic(cluster(config, args.bootstrap), history_topic(config)))
     else:
         records = LocalRecords(args.history_file, args.dlq_file).history.read()
     selected = [r for r in records if matches(r, args.receiver, args.story, args.outcome)]
@@ -153,7 +153,7 @@ def detections_in(path: str, config: Any) -> list:
 def cmd_explain(args: argparse.Namespace) -> int:
     from alerts.dispatch import Dispatcher
     from alerts.silences import local_silences, parse_time
-    from streams.settings import kafka_settings
+    from streams.settings import cluster
 
     config = load_config(args.config)
     detections = detections_in(args.input, config)
@@ -166,7 +166,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         from streams.settings import silences_topic
         from streams.silence_topic import read_silences
 
-        for record in read_silences(kafka_settings(config).bootstrap, silences_topic(config)).values():
+        for record in read_silences(cluster(config), silences_topic(config)).values():
             silences.put(record)
     dispatcher = Dispatcher(config, stories={}, log={}, silences=silences)
     for d in detections:
