@@ -130,6 +130,7 @@ class Config:
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()  # not errors: WIREWATCH_* variables that match no key
+    icon_url: str | None = None  # alerts.icon_url: the chat bot's avatar (alerts/delivery.py)
 
     def receiver(self, name: str) -> Receiver:
         for r in self.receivers:
@@ -531,6 +532,7 @@ def _build(data: dict[str, Any], filename: str, warnings: tuple[str, ...] = ()) 
         sections={name: dict(data.get(name, {})) for name in WORKER_SECTIONS},
         source=filename,
         warnings=warnings,
+        icon_url=data.get("alerts", {}).get("icon_url"),
     )
 
 

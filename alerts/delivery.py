@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import parse_qsl, urlsplit
@@ -61,6 +62,20 @@ class DeliveryResult:
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 WEBHOOK_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})  # apprise's generic webhooks
+
+
+BOT_NAME = "Wirewatch"
+ICON = "wirewatch-icon.png"  # package data of alerts.assets
+
+
+def bot_asset(icon_url: str | None) -> apprise.AppriseAsset:
+    """How the chat bot presents itself: "Wirewatch" (Mattermost's and Slack's username, the User-Agent, …) with
+    the shipped icon where a target uploads a local image, and ``alerts.icon_url`` where it needs a URL (without
+    one, no icon: never apprise's)."""
+    icon = Path(str(resources.files("alerts.assets").joinpath(ICON)))
+    return apprise.AppriseAsset(app_id=BOT_NAME, app_desc="Wirewatch news event alerts",
+                                image_url_mask=icon_url,
+                                image_url_logo=icon_url, image_path_mask=str(icon))
 
 
 def idempotency_key(note: Notification) -> str:
@@ -112,6 +127,7 @@ class Deliverer:
         self.clock = clock
         self._local = threading.local()  # plugins per delivery thread: a plugin's headers change per alert
         self._templates: dict[str, str] = {}
+        self._asset = bot_asset(getattr(config, "icon_url", None))
 
     # -- rendering -------------------------------------------------------------------------------------------
     def template_source(self, receiver: Receiver) -> str | None:
@@ -143,7 +159,7 @@ class Deliverer:
         plugins = self._local.__dict__.setdefault("plugins", {})
         plugin = plugins.get(url)
         if plugin is None:
-            plugin = apprise.Apprise.instantiate(url)
+            plugin = apprise.Apprise.instantiate(url, asset=self._asset)
             if plugin is None:
                 raise ValueError(f"apprise does not understand the URL {redact(url)}")
             plugin.retry = 0  # retries are ours (see the module docstring)

@@ -272,3 +272,9 @@ def test_check_config_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> Non
     path = write(tmp_path, GOOD.replace("${TOKEN}", "t"))
     assert main(["check-config", str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["receivers"] == ["ops"]
+
+
+def test_alerts_icon_url(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "alerts: {icon_url: 'https://example.org/wirewatch.png'}\n"), env={})
+    assert config.icon_url == "https://example.org/wirewatch.png"
+    assert "alerts.icon_url" in problems_of(tmp_path, "alerts: {icon_url: 'file:///etc/passwd'}\n")[0]

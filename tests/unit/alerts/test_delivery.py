@@ -150,3 +150,35 @@ def test_replay_keeps_a_letter_whose_target_left_the_config() -> None:
     history, again, delivered = replay([letter, gone_receiver], Deliverer(cfg).deliver, time.time)
     assert delivered == 0 and history == [] and len(again) == 2
     assert all("no longer in the config" in a["error"] for a in again)
+
+
+@pytest.mark.parametrize("icon_url", [None, "https://wirewatch.example/icon.png"])
+def test_the_chat_bot_posts_as_wirewatch(icon_url: str | None) -> None:
+    import dataclasses
+    import json
+
+    from tests.sinks import HttpEndpoint
+
+    mattermost = HttpEndpoint()  # a real local HTTP endpoint posing as Mattermost's incoming webhook
+    try:
+        cfg, note = make_note(urls=(f"mmost://127.0.0.1:{mattermost.port}/hooktoken",))
+        cfg = dataclasses.replace(cfg, icon_url=icon_url)
+        [result] = Deliverer(cfg, attempts=1).deliver(note)
+        assert result.ok, result.error
+        with mattermost.lock:
+            [request] = mattermost.requests
+        payload = json.loads(request["body"])
+        assert payload["username"] == "Wirewatch"
+        assert request["headers"]["User-Agent"] == "Wirewatch"
+        assert payload.get("icon_url") == icon_url  # ours when configured, never apprise's
+    finally:
+        mattermost.close()
+
+
+def test_the_shipped_icon_is_a_png() -> None:
+    from importlib.resources import files
+
+    from alerts.delivery import ICON, bot_asset
+
+    assert files("alerts.assets").joinpath(ICON).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Path(bot_asset(None).image_path_mask).is_file()
