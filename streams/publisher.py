@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kafka import KafkaProducer
+from kafka.producer.future import FutureRecordMetadata
 
 from detectors.contracts import Article, article_from_dict
 from streams.kafka_clients import Bootstrap, kafka_python
@@ -30,12 +31,14 @@ class Publisher:
         self.send(article)
         return article
 
-    def send(self, article: Article) -> None:
-        self._producer.send(self.topic, key=article.id.encode(), value=article.to_json())
+    def send(self, article: Article) -> FutureRecordMetadata:
+        """Send one article; the future tells whether the broker took it (``flush()`` does not raise for a
+        record the broker refused: check ``future.failed()`` / ``future.exception`` after it, or ``.get()``)."""
+        return self._producer.send(self.topic, key=article.id.encode(), value=article.to_json())
 
-    def send_raw(self, key: bytes | None, value: bytes) -> None:
+    def send_raw(self, key: bytes | None, value: bytes) -> FutureRecordMetadata:
         """Send bytes as they are (tests and replays of dead letters)."""
-        self._producer.send(self.topic, key=key, value=value)
+        return self._producer.send(self.topic, key=key, value=value)
 
     def flush(self, timeout: float | None = 30.0) -> None:
         self._producer.flush(timeout)

@@ -20,7 +20,7 @@ def load_config(path: str | None) -> Config:
     from alerts.config import ConfigError
     from alerts.config import load_config as load
 
-    path = path or os.environ.get("WIREWATCH_CONFIG")
+    path = path or os.environ.get("WIREWATCH_CONFIG") or None  # an empty variable means no file
     try:
         config = load(path)
     except ConfigError as exc:

@@ -1,0 +1,30 @@
+"""A progress line on a terminal only: never when stderr is not a TTY, so logs, pipes and CI output stay clean.
+
+tqdm writes to stderr, beside our one-line errors; with ``--log-format json`` or a redirected stderr nothing is
+drawn. ``WIREWATCH_PROGRESS=0`` turns it off on a terminal too.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def enabled() -> bool:
+    return sys.stderr.isatty() and os.environ.get("WIREWATCH_PROGRESS", "1") != "0"
+
+
+def progress(items: Iterable[T], what: str, unit: str = "item", total: int | None = None) -> Iterator[T]:
+    """``items`` unchanged, counted on a progress line while a person watches."""
+    if not enabled():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(items, desc=what, unit=f" {unit}", total=total, file=sys.stderr, leave=False, dynamic_ncols=True,
+              mininterval=0.5) as bar:
+        yield from bar
