@@ -65,6 +65,7 @@ class Matcher:
     language: frozenset[str] = frozenset()
     source: frozenset[str] = frozenset()
     min_confidence: float = 0.0
+    recency: frozenset[str] = frozenset()  # new | background (a background mention never alerts as new)
 
 
 @dataclass(frozen=True)
@@ -562,6 +563,7 @@ def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] 
         language=frozenset(m.get("language", ())),
         source=frozenset(m.get("source", ())),
         min_confidence=float(m.get("min_confidence", 0.0)),
+        recency=frozenset(m.get("recency", ())),
     )
 
 

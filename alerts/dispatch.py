@@ -36,6 +36,7 @@ from alerts.outbox import RETRY_BACKOFF_S
 from alerts.routing import check_routes
 from alerts.silences import Silences
 from alerts.stage import INF, Alert, Context, Stage, Verdict
+from alerts.vocabulary import Outcome
 from detectors.contracts import Detection
 
 __all__ = ["FIRE", "INF", "PIPELINE", "REPEAT_REASON", "RETRY_BACKOFF_S", "Decision", "Dispatcher", "Notification",
@@ -52,6 +53,13 @@ PIPELINE: tuple[Stage, ...] = (
     outbox.stage,      # recorded, then returned for delivery
 )
 FIRE = PIPELINE[PIPELINE.index(mute.stage):]  # where a timer's group or follow-up enters
+
+
+def background_reason(attached: story_book.Attachment) -> str:
+    if attached.story is None:
+        return "a background mention of an earlier event: it opens no story and never alerts as new"
+    return (f"a background mention of an earlier event: one more source of story {attached.story_id}, "
+            "no alert")
 
 
 def run(stages: tuple[Stage, ...], ctx: Context, alert: Alert) -> Verdict:
@@ -93,16 +101,22 @@ class Dispatcher:
         return self.ctx.silences
 
     def process(self, detection: Detection, now: float, scope: int | None = None) -> Decision:
-        story, new_article = story_book.attach(self.stories, detection, now)
-        decision = Decision(detection.id, story["id"])
+        attached = story_book.attach(self.stories, detection, now)
+        story = attached.story
+        decision = Decision(detection.id, attached.story_id, story=attached)
         for route, matched, why in check_routes(self.config.routes, detection):
             decision.checks.append(why)
             if not matched:
                 continue
             decision.routes.append(route.receiver)
-            key = alert_key(story["id"], route.receiver, detection.status)
-            entry = self.ctx.log.alert(key) or AlertEntry(scope, detection.story_key, route.name, detection.to_dict())
-            verdict = run(PIPELINE, self.ctx, Alert(key, route, story, detection, now, entry, new_article))
+            if detection.recency == story_book.BACKGROUND or story is None:
+                verdict = Verdict(Outcome.BACKGROUND, background_reason(attached))
+            else:
+                key = alert_key(story["id"], route.receiver, detection.status)
+                entry = self.ctx.log.alert(key) or AlertEntry(scope, detection.story_key, route.name,
+                                                               detection.to_dict())
+                verdict = run(PIPELINE, self.ctx, Alert(key, route, story, detection, now, entry,
+                                                        attached.new_article))
             decision.outcomes.append((route.receiver, verdict.outcome))
             decision.reasons.append((route.receiver, verdict.reason))
             decision.notifications.extend(verdict.notes)

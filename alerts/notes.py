@@ -93,9 +93,10 @@ class Decision:
     the same order; ``checks`` one line per configured route saying whether it matched and why not."""
 
     detection_id: str
-    story_id: str
+    story_id: str | None  # None: a background mention that matched no open story
     routes: list[str] = field(default_factory=list)
     outcomes: list[tuple[str, Outcome]] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     reasons: list[tuple[str, str]] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    story: Any = None  # the ``alerts.stories.Attachment``: the stories compared and why it joined or opened one

@@ -33,6 +33,7 @@ def mismatch(matcher: Matcher, detection: Detection) -> str | None:
         one_of("source", matcher.source, detection.source),
         None if detection.confidence >= matcher.min_confidence
         else f"confidence {detection.confidence:.2f} < {matcher.min_confidence:.2f}",
+        one_of("recency", matcher.recency, detection.recency),
     ):
         if problem:
             return problem

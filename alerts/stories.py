@@ -1,129 +1,305 @@
-"""Stories: the reports of one event from many articles, merged.
+"""Stories: the reports of one event from many articles, merged — in the time of the news.
 
-A detection joins an open story of the same type when they share an actor or a country and the story was
-seen within the window; otherwise it opens a new story. Stories are plain dicts (JSON-ready) in one mapping,
-so the same code runs on a faust table (worker) and on a dict (embedded runner). Two kinds of keys:
+A detection is compared with every open story of its partition key (its event type: ``detectors.contracts.
+partition_key``) by ``alerts.story_match`` and joins the best one that matches; otherwise it opens a story. A
+background mention (``recency: background``) never opens one: it may join an open story as one more source.
 
-* the detection's coarse partition key (``story_key``, e.g. ``ceasefire|LY``) → the *index*: one small ref per
-  open story (id, type, actors, countries, last seen) — what matching reads;
-* ``story/<id>`` → the story itself (articles, sources, languages, statuses, first report per status).
+Time is event time: the detection's ``published_at``, else its ``detected_at`` (when it was received), so a scan,
+a backfill or a replay groups as the live stream did. The index expires stories by an event-time *watermark* —
+the newest event time seen under the key, minus the window and ``ALLOWED_LATENESS_S`` — never by wall clock.
+
+Stories are plain dicts (JSON-ready) in one mapping, so the same code runs on a faust table (worker) and on a dict
+(embedded runner). Two kinds of keys:
+
+* the partition key → the *index*: ``{"v": 2, "watermark": t, "refs": [ref, …]}``, one small ref per open story
+  (id, type, first and last event time, dates, persons, parties, countries, places) — what matching reads;
+* ``story/<id>`` → the story itself (articles, sources, languages, statuses, first report per status, embedding).
 
 A faust table writes a whole value to its changelog on every change, so the split keeps that write small: a
-report of a known story rewrites its story (and the index only when its actors or countries grew, or its
-last-seen time is ``INDEX_REFRESH_S`` old), not every open story under the key.
+report of a known story rewrites its story, and the index only when the ref learnt something (a person, a place,
+a date, an earlier first report) or its last event time lags ``INDEX_REFRESH_S``. State of the first versions
+(an index as a bare list of refs with processing times; whole stories under the key) is still read and joined.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from alerts import story_match
 from alerts.routing import fold
+from alerts.story_match import Match, Report
 from detectors.contracts import Detection
 
-STORY_WINDOW_S = 48 * 3600.0
-INDEX_REFRESH_S = 600.0        # the index's last-seen times may lag this much (they only bound the window)
-MAX_STORIES_PER_KEY = 200      # bounded state per partition key
-MAX_ARTICLES_PER_STORY = 500   # article ids remembered per story (for dedup of replays)
+STORY_WINDOW_S = story_match.WINDOW_S
+ALLOWED_LATENESS_S = 6 * 3600.0  # a report this late (event time behind the watermark) still finds its story
+FUTURE_SLACK_S = 86400.0         # an event time further ahead of the clock than this is clamped (untrusted input)
+INDEX_REFRESH_S = 600.0          # a ref's last event time may lag this much (it only bounds the window)
+MAX_STORIES_PER_KEY = 200        # bounded state per partition key
+MAX_ARTICLES_PER_STORY = 500     # article ids remembered per story (for dedup of replays)
+MAX_FACTS = 12                   # persons, parties, places, dates remembered per story
+INDEX_VERSION = 2
+BACKGROUND = "background"
+_ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "el ", "il ")
+
+
+@dataclass(slots=True)
+class Attachment:
+    """Where ``attach`` put a detection, and why (``alerts explain``)."""
+
+    story: dict[str, Any] | None  # None: a background mention that matched no open story
+    new_article: bool = True      # False: a replay of an article the story already counts
+    opened: bool = False
+    report: Report | None = None
+    matches: list[Match] = field(default_factory=list)  # every open story compared, best first
+    out_of_time: int = 0          # open stories not compared: more than the window away in event time
+
+    @property
+    def story_id(self) -> str | None:
+        return None if self.story is None else str(self.story["id"])
+
+    @property
+    def chosen(self) -> Match | None:
+        return next((m for m in self.matches if self.story is not None and m.story_id == self.story["id"]
+                     and m.joins), None)
+
+
+def _epoch(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except (ValueError, TypeError):
+        return None
+
+
+def event_time(detection: Detection, now: float) -> float:
+    """When the news happened: ``published_at``, else ``detected_at``, else ``now`` (clamped near the clock)."""
+    at = _epoch(detection.published_at) or _epoch(detection.detected_at) or now
+    return min(at, now + FUTURE_SLACK_S)
+
+
+def _surname(text: str) -> str | None:
+    words = [w for w in text.replace("-", " ").split() if w[:1].isalpha()]
+    return fold(words[-1]).removesuffix("s") if words else None
+
+
+def _party(text: str) -> str:
+    name = fold(" ".join(text.split()))
+    for article in _ARTICLES:
+        name = name.removeprefix(article)
+    return name
+
+
+def report_of(detection: Detection, now: float) -> Report:
+    """What matching knows of ``detection``: persons by entity id or surname, other actors, place, time."""
+    persons: list[tuple[str | None, str]] = []
+    parties: list[str] = []
+    for actor in detection.actors:
+        if actor.kind == "person":
+            name = _surname(actor.text)
+            if name and all(p[1] != name for p in persons):
+                persons.append((actor.id, name))
+        elif actor.kind != "country" or actor.id:  # a country named as an actor is a country, unless an entity
+            party = actor.id or _party(actor.text)
+            if party and party not in parties:
+                parties.append(party)
+    loc = detection.location
+    place = (fold(loc.text.strip()) or None, loc.country) if loc is not None else None
+    embedding = getattr(detection, "embedding", None)
+    return Report(type=detection.type, at=event_time(detection, now), event_date=detection.event_date,
+                  persons=tuple(persons), parties=tuple(parties), countries=tuple(detection.countries),
+                  place=place, embedding=tuple(embedding) if embedding else None)
 
 
 def actor_keys(detection: Detection) -> list[str]:
-    """Comparable actor keys: the case-folded last word of each actor (``General Khalifa Haftar`` → ``haftar``)."""
-    keys = []
-    for actor in detection.actors:
-        words = [w for w in actor.text.replace("-", " ").split() if w[:1].isalpha()]
-        if words:
-            last = fold(words[-1])
-            keys.append(last.removesuffix("s") if actor.kind == "person" else last)
-    return sorted(set(keys))
+    """Folded surnames of persons and names of other actors (the story's ``actors``, for display and rules)."""
+    report = report_of(detection, 0.0)
+    return sorted({p[1] for p in report.persons} | set(report.parties))
 
 
 def story_ref_key(story_id: str) -> str:
     return f"story/{story_id}"
 
 
-def find(stories: Mapping[str, Any], story_key: str, story_id: str) -> dict[str, Any] | None:
+def _legacy_ref(r: Mapping[str, Any]) -> dict[str, Any]:
+    """A ref (or whole story) of the first versions: processing times, folded actor words."""
+    seen = float(r.get("last_seen", 0.0))
+    return {"id": r["id"], "type": r.get("type"), "first": seen, "last": seen, "dates": [], "persons": [],
+            "parties": list(r.get("actors", ())), "countries": list(r.get("countries", ())), "places": [],
+            "legacy": True}
+
+
+def read_index(stories: Mapping[str, Any], key: str) -> tuple[float, list[dict[str, Any]]]:
+    """(watermark, refs) under ``key``; the first versions' bare lists are read as refs of their own time."""
+    value = stories.get(key, None)
+    if not value:
+        return float("-inf"), []
+    if isinstance(value, dict) and value.get("v") == INDEX_VERSION:
+        return float(value["watermark"]), list(value["refs"])
+    refs = [_legacy_ref(r) for r in value if isinstance(r, Mapping) and "id" in r] if isinstance(value, list) else []
+    return max((r["last"] for r in refs), default=float("-inf")), refs
+
+
+def find(stories: Mapping[str, Any], story_key: str, story_id: str | None) -> dict[str, Any] | None:
     """The story ``story_id`` (None when it expired or never was)."""
+    if story_id is None:
+        return None
     story = stories.get(story_ref_key(story_id))
     if story is not None:
         return story
     # state written before the index existed kept whole stories under the partition key
-    return next((s for s in stories.get(story_key, None) or () if s["id"] == story_id and "articles" in s), None)
+    legacy = stories.get(story_key, None)
+    if isinstance(legacy, list):
+        return next((s for s in legacy if s.get("id") == story_id and "articles" in s), None)
+    return None
 
 
 def open_stories(stories: Mapping[str, Any], story_key: str) -> Iterator[dict[str, Any]]:
     """Every story still indexed under ``story_key`` (for inhibition)."""
-    for ref in stories.get(story_key, None) or ():
+    for ref in read_index(stories, story_key)[1]:
         story = find(stories, story_key, ref["id"])
         if story is not None:
             yield story
 
 
-def _overlaps(ref: dict[str, Any], actors: set[str], countries: set[str]) -> bool:
-    return not (actors.isdisjoint(ref["actors"]) and countries.isdisjoint(ref["countries"]))
+def _ref(story: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": story["id"], "type": story["type"], "first": story["first"], "last": story["last"],
+            "dates": story["dates"], "persons": story["persons"], "parties": story["parties"],
+            "countries": story["countries"], "places": story["places"], "emb": story.get("embedding") is not None}
 
 
-def _ref(story: dict[str, Any]) -> dict[str, Any]:
-    return {k: story[k] for k in ("id", "type", "actors", "countries", "last_seen")}
+def _add(values: list[Any], new: Any) -> list[Any]:
+    return values if new in values or len(values) >= MAX_FACTS else [*values, new]
 
 
-def attach(
-    stories: MutableMapping[str, Any], detection: Detection, now: float
-) -> tuple[dict[str, Any], bool]:
-    """Put ``detection`` into its story; returns (story, new_article) — new_article is False on a replay."""
+def _learn(story: dict[str, Any], report: Report) -> None:
+    """The story's facts grow with what ``report`` adds (union of participants, places, dates)."""
+    for person in report.persons:
+        if not any(story_match.same_person(person, tuple(p)) for p in story["persons"]):  # type: ignore[arg-type]
+            story["persons"] = _add(story["persons"], list(person))
+        elif person[0] is not None:  # an id learnt for a surname known so far
+            story["persons"] = [list(person) if p[0] is None and p[1] == person[1] else p for p in story["persons"]]
+    for party in report.parties:
+        story["parties"] = _add(story["parties"], party)
+    for country in report.countries:
+        story["countries"] = _add(story["countries"], country)
+    if report.place is not None:
+        story["places"] = _add(story["places"], list(report.place))
+    if report.event_date is not None:
+        story["dates"] = _add(story["dates"], report.event_date)
+    if story.get("embedding") is None and report.embedding is not None:
+        story["embedding"] = [round(x, 4) for x in report.embedding]
+
+
+def _new_story(detection: Detection, report: Report, now: float, story_id: str | None = None) -> dict[str, Any]:
+    story: dict[str, Any] = {
+        "id": story_id or _story_id(detection),
+        "type": detection.type,
+        "opened_at": now,     # processing time (metrics: stories opened)
+        "last_seen": now,
+        "first": report.at,   # event time of its earliest and latest report
+        "last": report.at,
+        "persons": [], "parties": [], "countries": [], "places": [], "dates": [], "embedding": None,
+        "articles": [detection.article_id],
+        "sources": [detection.source or detection.url or detection.article_id],
+        "languages": [detection.language],
+        "statuses": [detection.status],
+        "by_status": {detection.status: detection.to_dict()},  # first report of each status (inhibition)
+    }
+    _learn(story, report)
+    return story
+
+
+def _upgraded(story: Mapping[str, Any]) -> dict[str, Any]:
+    """A story record of the first versions with the fields matching needs (from its own times and actors)."""
+    out = dict(story)
+    if "first" not in out:
+        legacy = _legacy_ref(story)
+        for k in ("first", "last", "dates", "persons", "parties", "places"):
+            out[k] = legacy[k]
+        out.setdefault("embedding", None)
+    return out
+
+
+def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
+            threshold: float = story_match.THRESHOLD) -> tuple[float, list[dict[str, Any]], list[Match], int]:
+    """Read-only: (watermark, live refs, matches best first, stories out of time) for ``report`` under ``key``."""
+    watermark, refs = read_index(stories, key)
+    watermark = max(watermark, report.at)
+    horizon = watermark - STORY_WINDOW_S - ALLOWED_LATENESS_S
+    live = [r for r in refs if r["last"] >= horizon]
+    matches: list[Match] = []
+    far = 0
+    for ref in live:
+        if ref.get("type") != report.type:
+            continue
+        if report.at < ref["first"] - STORY_WINDOW_S or report.at > ref["last"] + STORY_WINDOW_S + INDEX_REFRESH_S:
+            far += 1
+            continue
+        embedding = None
+        if report.embedding is not None and ref.get("emb"):
+            embedding = (stories.get(story_ref_key(ref["id"])) or {}).get("embedding")
+        matches.append(story_match.match(report, ref, embedding, threshold))
+    matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
+    return watermark, live, matches, far
+
+
+def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
+           threshold: float = story_match.THRESHOLD) -> Attachment:
+    """Put ``detection`` into its story (``now``: processing time, for the record only)."""
     key = detection.story_key
-    index = stories.get(key, None) or []
-    live = [r for r in index if now - r["last_seen"] <= STORY_WINDOW_S + INDEX_REFRESH_S]
-    actors = actor_keys(detection)
-    actor_set, country_set = set(actors), set(detection.countries)
-    ref = next((r for r in live if r["type"] == detection.type and _overlaps(r, actor_set, country_set)), None)
-    story = find(stories, key, ref["id"]) if ref is not None else None
-    new_article = True
-    if story is None:
-        story = {
-            "id": ref["id"] if ref is not None else _story_id(detection),
-            "type": detection.type,
-            "opened_at": now,
-            "last_seen": now,
-            "actors": actors,
-            "countries": list(detection.countries),
-            "articles": [detection.article_id],
-            "sources": [detection.source or detection.url or detection.article_id],
-            "languages": [detection.language],
-            "statuses": [detection.status],
-            "by_status": {detection.status: detection.to_dict()},  # first report of each status (inhibition)
-        }
+    stored = stories.get(key, None)
+    report = report_of(detection, now)
+    old_watermark, before = read_index(stories, key)
+    watermark, live, matches, far = compare(stories, key, report, now, threshold)
+    chosen = story_match.best(matches)
+    result = Attachment(None, report=report, matches=matches, out_of_time=far)
+    ref = next((r for r in live if chosen is not None and r["id"] == chosen.story_id), None)
+    found = find(stories, key, ref["id"]) if ref is not None else None
+    if detection.recency == BACKGROUND and found is None:
+        return result  # a background mention opens no story
+    if found is None:
+        story = _new_story(detection, report, now, ref["id"] if ref is not None else None)
         live = [r for r in live if r["id"] != story["id"]] + [_ref(story)]
+        result.opened = True
     else:
-        story = dict(story)
-        new_article = detection.article_id not in story["articles"]
+        story = _upgraded(found)
+        result.new_article = detection.article_id not in story["articles"]
         story["last_seen"] = now
-        story["actors"] = sorted(actor_set.union(story["actors"]))
-        story["countries"] = list(dict.fromkeys([*story["countries"], *detection.countries]))
-        if new_article:
+        if detection.recency != BACKGROUND:  # a background mention is one more source, not a later report
+            story["first"], story["last"] = min(story["first"], report.at), max(story["last"], report.at)
+            _learn(story, report)
+        if result.new_article:
             story["articles"] = [*story["articles"], detection.article_id][-MAX_ARTICLES_PER_STORY:]
             source = detection.source or detection.url or detection.article_id
             if source not in story["sources"]:
                 story["sources"] = [*story["sources"], source][-MAX_ARTICLES_PER_STORY:]
         if detection.language not in story["languages"]:
             story["languages"] = [*story["languages"], detection.language]
-        if detection.status not in story["statuses"]:
-            story["statuses"] = [*story["statuses"], detection.status]
-        if detection.status not in story.setdefault("by_status", {}):
-            story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
+        if detection.recency != BACKGROUND:
+            if detection.status not in story["statuses"]:
+                story["statuses"] = [*story["statuses"], detection.status]
+            if detection.status not in story.setdefault("by_status", {}):
+                story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
         assert ref is not None
-        if (ref["actors"] != story["actors"] or ref["countries"] != story["countries"]
-                or now - ref["last_seen"] >= INDEX_REFRESH_S or "articles" in ref):
-            live = [_ref(story) if r["id"] == story["id"] else r for r in live]
+        fresh = _ref(story)
+        if ref.get("legacy") or any(fresh[k] != ref[k] for k in fresh if k != "last") \
+                or fresh["last"] - ref["last"] >= INDEX_REFRESH_S:
+            live = [fresh if r["id"] == story["id"] else r for r in live]
+    result.story = story
     # reassign, never mutate in place: faust tables only persist on __setitem__
     stories[story_ref_key(story["id"])] = story
     kept = live[-MAX_STORIES_PER_KEY:]
-    if kept != index:
-        stories[key] = kept
-        for gone in {r["id"] for r in index} - {r["id"] for r in kept}:
+    if (kept != before or not isinstance(stored, dict)
+            or watermark - old_watermark >= INDEX_REFRESH_S):
+        stories[key] = {"v": INDEX_VERSION, "watermark": watermark, "refs": kept}
+        for gone in {r["id"] for r in before} - {r["id"] for r in kept}:
             stories.pop(story_ref_key(gone), None)
-    return story, new_article
+    return result
 
 
 def _story_id(detection: Detection) -> str:

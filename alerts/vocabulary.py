@@ -32,6 +32,7 @@ class Outcome(StrEnum):
     INHIBITED = "inhibited"
     HELD = "held"              # the receiver's rate limit: held for a catch-up digest
     DIGEST = "digest"          # queued for (or handed to) the receiver's digest
+    BACKGROUND = "background"  # a background mention of an earlier event: never alerts as new
 
 
 class Kind(StrEnum):
@@ -75,6 +76,7 @@ class SuppressedReason(StrEnum):
     SILENCED = "silenced"
     INHIBITED = "inhibited"
     HELD = "held"
+    BACKGROUND = "background"
 
 
 # Outcomes that mean "no message for this detection", and the suppression reason each one is counted under.
@@ -85,6 +87,7 @@ SUPPRESSED_REASONS: Mapping[str, SuppressedReason] = {
     Outcome.SILENCED: SuppressedReason.SILENCED,
     Outcome.INHIBITED: SuppressedReason.INHIBITED,
     Outcome.HELD: SuppressedReason.HELD,
+    Outcome.BACKGROUND: SuppressedReason.BACKGROUND,
 }
 
 

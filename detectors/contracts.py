@@ -289,13 +289,16 @@ class Detection:
         return orjson.dumps(self.to_dict())
 
 
-def partition_key(type_: str, countries: tuple[str, ...] | list[str]) -> str:
-    """The coarse, deterministic story partition key: event type and primary country.
+def partition_key(type_: str, countries: tuple[str, ...] | list[str] = ()) -> str:
+    """The coarse, deterministic story partition key: the event type.
 
-    Every report of one story must land on one partition of ``detections``; fine story matching happens
-    inside the partition (alerts). The primary country is the first one the detector lists.
+    Every report of one story must land on one partition of ``detections``, whatever countries it lists or in
+    which order, so the key is what every report of a story shares: its type (enough at news volumes, DESIGN.md
+    "Scale-out and stories"). Fine story matching happens inside the partition (alerts). ``countries`` is
+    accepted and ignored (the first versions keyed by type and first country).
     """
-    return f"{type_}:{countries[0] if countries else 'unknown'}"
+    del countries
+    return type_
 
 
 def detection_from_dict(obj: Any) -> Detection:

@@ -11,12 +11,14 @@ T0 = 1_700_000_000.0
 
 def detection(article_id: str, *, type_: str = "ceasefire", status: str = "announced",
               actors: tuple[str, ...] = ("Khalifa Haftar",), countries: tuple[str, ...] = ("LY",),
-              source: str | None = None, text: str = "Haftar kündigte eine Waffenruhe an.") -> Detection:
-    article = Article.create(text, id=article_id, source=source or f"outlet-{article_id}")
+              source: str | None = None, text: str = "Haftar kündigte eine Waffenruhe an.",
+              published_at: str | None = None, **fields: object) -> Detection:
+    """``fields``: more of ``Detection.create`` (location, event_date, recency, detected_at, level, form)."""
+    article = Article.create(text, id=article_id, source=source or f"outlet-{article_id}", published_at=published_at)
     return Detection.create(
         article, language="de", type=type_, status=status, confidence=0.9,
         evidence=Evidence(text, 0, len(text), (7, 15)), detector="test/1",
-        actors=tuple(Actor(a, "person") for a in actors), countries=countries,
+        actors=tuple(Actor(a, "person") for a in actors), countries=countries, **fields,  # type: ignore[arg-type]
     )
 
 

@@ -1,12 +1,23 @@
-"""Stories: an index per partition key, one record per story, bounded — what a changelog write costs."""
+"""Stories: an index per partition key (the event type), one record per story, bounded, in event time."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from alerts import stories as book
+from detectors.contracts import Actor, Location
 from tests.unit.alerts.helpers import T0, detection
 
-LY = detection("x").story_key
-NOWHERE = detection("x", countries=()).story_key
+KEY = detection("x").story_key
+DAY = 86400.0
+
+
+def at(t: float) -> str:
+    return datetime.fromtimestamp(t, UTC).isoformat().replace("+00:00", "Z")
+
+
+def news(article_id: str, t: float, **kw: object) -> object:
+    return detection(article_id, published_at=at(t), **kw)  # type: ignore[arg-type]
 
 
 class Recording(dict):
@@ -21,50 +32,144 @@ class Recording(dict):
         super().__setitem__(key, value)
 
 
+def test_the_partition_key_is_the_type_whatever_the_countries() -> None:
+    assert detection("a", countries=("LY", "IT")).story_key == detection("b", countries=("IT", "LY")).story_key \
+        == detection("c", countries=()).story_key == "ceasefire"
+
+
 def test_a_report_of_a_known_story_rewrites_that_story_not_the_index() -> None:
     s = Recording()
-    first, new = book.attach(s, detection("a1"), T0)
-    assert new and s.writes == [book.story_ref_key(first["id"]), LY]
+    first = book.attach(s, news("a1", T0), T0)
+    assert first.opened and s.writes == [book.story_ref_key(first.story_id), KEY]
     s.writes.clear()
-    again, new = book.attach(s, detection("a2"), T0 + 60)
-    assert new and again["id"] == first["id"] and again["articles"] == ["a1", "a2"]
-    assert s.writes == [book.story_ref_key(first["id"])]
+    again = book.attach(s, news("a2", T0 + 60), T0 + 60)
+    assert again.new_article and again.story_id == first.story_id and again.story["articles"] == ["a1", "a2"]
+    assert s.writes == [book.story_ref_key(first.story_id)]
     s.writes.clear()
-    book.attach(s, detection("a3", actors=("Khalifa Haftar", "Aguila Saleh")), T0 + 120)
-    assert s.writes == [book.story_ref_key(first["id"]), LY]  # a new actor: the index learns it
-    assert s[LY][0]["actors"] == ["haftar", "saleh"]
+    book.attach(s, news("a3", T0 + 120, actors=("Khalifa Haftar", "Aguila Saleh")), T0 + 120)
+    assert s.writes == [book.story_ref_key(first.story_id), KEY]  # a new person: the index learns it
+    assert [p[1] for p in s[KEY]["refs"][0]["persons"]] == ["haftar", "saleh"]
 
 
 def test_a_replay_is_not_a_new_article() -> None:
     s: dict = {}
-    book.attach(s, detection("a1"), T0)
-    story, new = book.attach(s, detection("a1"), T0 + 5)
-    assert not new and story["articles"] == ["a1"]
+    book.attach(s, news("a1", T0), T0)
+    again = book.attach(s, news("a1", T0), T0 + 5)
+    assert not again.new_article and again.story["articles"] == ["a1"]
 
 
 def test_the_index_is_bounded_and_an_evicted_story_goes_with_its_record() -> None:
     s: dict = {}
-    ids = [book.attach(s, detection(f"a{i}", actors=(f"Person Nr{i}x",), countries=()), T0 + i)[0]["id"]
+    ids = [book.attach(s, news(f"a{i}", T0 + i, actors=(f"Person Nr{i}x",)), T0 + i).story_id
            for i in range(book.MAX_STORIES_PER_KEY + 3)]
-    index = s[NOWHERE]
-    assert len(index) == book.MAX_STORIES_PER_KEY and [r["id"] for r in index] == ids[3:]
-    assert all(book.find(s, NOWHERE, i) is None for i in ids[:3])
+    refs = s[KEY]["refs"]
+    assert len(refs) == book.MAX_STORIES_PER_KEY and [r["id"] for r in refs] == ids[3:]
+    assert all(book.find(s, KEY, i) is None for i in ids[:3])
     assert len([k for k in s if k.startswith("story/")]) == book.MAX_STORIES_PER_KEY
 
 
-def test_a_story_past_the_window_is_not_joined() -> None:
+def test_windows_run_in_event_time_not_processing_time() -> None:
+    """A replay of a week of news, all processed within a minute, groups as the live stream did."""
     s: dict = {}
-    old, _ = book.attach(s, detection("a1"), T0)
-    later, _ = book.attach(s, detection("a2"), T0 + book.STORY_WINDOW_S + book.INDEX_REFRESH_S + 1)
-    assert later["id"] != old["id"] and book.find(s, LY, old["id"]) is None
+    monday = book.attach(s, news("a1", T0), T0 + 30 * DAY)
+    same_day = book.attach(s, news("a2", T0 + 3600), T0 + 30 * DAY + 1)
+    next_week = book.attach(s, news("a3", T0 + 7 * DAY), T0 + 30 * DAY + 2)
+    assert same_day.story_id == monday.story_id
+    assert next_week.opened and next_week.story_id != monday.story_id
+    # and two reports a minute apart in processing time but a week apart in the news's time never meet
 
 
-def test_state_from_before_the_index_is_still_found_and_joined() -> None:
+def test_without_published_at_the_time_it_was_received_is_the_event_time() -> None:
+    s: dict = {}
+    a = book.attach(s, detection("a1", detected_at=at(T0)), T0 + 10 * DAY)
+    b = book.attach(s, detection("a2", detected_at=at(T0 + 5 * DAY)), T0 + 10 * DAY)
+    assert book.event_time(detection("a1", detected_at=at(T0)), T0 + 10 * DAY) == T0
+    assert b.opened and b.story_id != a.story_id
+
+
+def test_the_watermark_expires_stories_and_their_records() -> None:
+    s: dict = {}
+    old = book.attach(s, news("a1", T0), T0)
+    book.attach(s, news("b1", T0 + 5 * DAY, actors=("Someone Else",)), T0 + 5 * DAY)
+    assert s[KEY]["watermark"] == T0 + 5 * DAY
+    assert [r["id"] for r in s[KEY]["refs"]] != [old.story_id] and book.find(s, KEY, old.story_id) is None
+
+
+def test_a_late_report_within_the_allowed_lateness_still_finds_its_story() -> None:
+    s: dict = {}
+    first = book.attach(s, news("a1", T0), T0)
+    book.attach(s, news("b1", T0 + book.STORY_WINDOW_S + 3600, actors=("Someone Else",)), T0)
+    late = book.attach(s, news("a2", T0 + 600), T0)
+    assert late.story_id == first.story_id
+
+
+def test_a_future_published_at_does_not_move_the_watermark_past_the_clock() -> None:
+    s: dict = {}
+    book.attach(s, news("a1", T0), T0)
+    book.attach(s, news("x1", T0 + 900 * DAY, actors=("Zed Zulu",)), T0)
+    assert s[KEY]["watermark"] == T0 + book.FUTURE_SLACK_S
+    assert book.attach(s, news("a2", T0 + 60), T0).story_id == s[KEY]["refs"][0]["id"]
+
+
+def test_a_background_mention_opens_no_story_but_may_join_one_as_a_source() -> None:
+    s: dict = {}
+    alone = book.attach(s, news("b0", T0, recency="background"), T0)
+    assert alone.story is None and s == {}
+    story = book.attach(s, news("a1", T0), T0)
+    joined = book.attach(s, news("b1", T0 + 60, recency="background", status="violated"), T0 + 60)
+    assert joined.story_id == story.story_id and "outlet-b1" in joined.story["sources"]
+    assert joined.story["statuses"] == ["announced"]  # no status learnt from a background mention
+
+
+def test_a_country_alone_never_joins_two_reports() -> None:
+    s: dict = {}
+    a = book.attach(s, news("a1", T0, actors=()), T0)
+    b = book.attach(s, news("a2", T0 + 60, actors=()), T0 + 60)
+    assert b.opened and b.story_id != a.story_id
+    assert b.matches and b.matches[0].identity is None and not b.matches[0].joins
+
+
+def test_the_same_city_joins_reports_that_name_nobody() -> None:
+    s: dict = {}
+    rome = Location("Rom", "IT")
+    a = book.attach(s, news("a1", T0, actors=(), location=rome), T0)
+    b = book.attach(s, news("a2", T0 + 60, actors=(), location=rome), T0 + 60)
+    assert b.story_id == a.story_id
+
+
+def test_entity_ids_join_spellings_and_scripts() -> None:
+    s: dict = {}
+    haftar = detection("a1", published_at=at(T0), actors=())
+    from dataclasses import replace
+    a = book.attach(s, replace(haftar, actors=(Actor("Chalifa Haftar", "person", id="Q1"),)), T0)
+    b = book.attach(s, replace(news("a2", T0 + 60, actors=()), actors=(Actor("Хафтар", "person", id="Q1"),)),
+                    T0 + 60)
+    c = book.attach(s, replace(news("a3", T0 + 90, actors=()), actors=(Actor("Hafter", "person", id="Q1"),)),
+                    T0 + 90)
+    assert a.story_id == b.story_id == c.story_id
+    assert a.story["persons"] == [["Q1", "haftar"]]
+
+
+def test_a_different_person_on_each_side_is_another_story() -> None:
+    s: dict = {}
+    a = book.attach(s, news("a1", T0, type_="meeting", status="held", actors=("Wladimir Putin", "Xi Jinping")), T0)
+    b = book.attach(s, news("a2", T0 + 60, type_="meeting", status="held", actors=("Wladimir Putin", "Narendra Modi")),
+                    T0 + 60)
+    c = book.attach(s, news("a3", T0 + 90, type_="meeting", status="held", actors=("Putin",)), T0 + 90)
+    assert b.opened and b.story_id != a.story_id
+    assert b.matches[0].conflict is not None and "different people" in b.matches[0].conflict
+    assert not c.opened  # a subset is fine (it joins one of them)
+
+
+def test_state_of_the_first_versions_is_still_found_and_joined() -> None:
     legacy = {"id": "s-old", "type": "ceasefire", "opened_at": T0, "last_seen": T0, "actors": ["haftar"],
               "countries": ["LY"], "articles": ["a0"], "sources": ["x"], "languages": ["de"],
               "statuses": ["announced"], "by_status": {}}
-    s: dict = {LY: [legacy]}
-    assert book.find(s, LY, "s-old") == legacy
-    story, new = book.attach(s, detection("a1"), T0 + 10)
-    assert new and story["id"] == "s-old" and story["articles"] == ["a0", "a1"]
-    assert "articles" not in s[LY][0]  # the index now holds a ref, the story its own record
+    s: dict = {KEY: [legacy]}
+    assert book.find(s, KEY, "s-old") == legacy
+    joined = book.attach(s, news("a1", T0 + 10, actors=(), location=None), T0 + 10)
+    assert joined.story is not None  # nothing shared but the country: a new story, the old one kept
+    s = {KEY: [legacy]}
+    story = book.attach(s, detection("a1", published_at=at(T0 + 10), actors=("Haftar",)), T0 + 10)
+    assert story.story_id == "s-old" and story.story["articles"] == ["a0", "a1"]
+    assert s[KEY]["v"] == book.INDEX_VERSION and "articles" not in s[KEY]["refs"][0]  # upgraded on write

@@ -124,7 +124,7 @@ def test_detection_round_trip_and_schema() -> None:
     obj = json.loads(d.to_json())
     jsonschema.validate(obj, schema("detection"))
     assert decode_detection(d.to_json()) == d
-    assert obj["story_key"] == "ceasefire:LY"
+    assert obj["story_key"] == "ceasefire"
     assert obj["evidence"]["trigger"] == [38, 55]
     assert "level" not in obj  # optional fields are omitted, not null
 
@@ -150,5 +150,6 @@ def test_detection_ids_are_deterministic() -> None:
     assert _detection().id == _detection().id
 
 
-def test_partition_key_without_countries() -> None:
-    assert partition_key("meeting", ()) == "meeting:unknown"
+def test_partition_key_is_the_type_whatever_the_countries() -> None:
+    assert partition_key("meeting", ()) == partition_key("meeting", ("LY", "IT")) == partition_key(
+        "meeting", ("IT", "LY")) == "meeting"
