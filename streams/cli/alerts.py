@@ -153,6 +153,7 @@ def detections_in(path: str, config: Any) -> list:
 def cmd_explain(args: argparse.Namespace) -> int:
     from alerts.dispatch import Dispatcher
     from alerts.silences import local_silences, parse_time
+    from alerts.story_explain import explain_lines
     from streams.settings import cluster
 
     config = load_config(args.config)
@@ -174,7 +175,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for note in decision.notifications:
             dispatcher.delivered(note)
         print(f"detection {d.id} {d.type}/{d.status} from {d.source or d.url or d.article_id} "
-              f"({d.language}, confidence {d.confidence:.2f}) → story {decision.story_id}")
+              f"({d.language}, confidence {d.confidence:.2f}) → story {decision.story_id or 'none'}")
+        for line in explain_lines(decision.story, d.recency == "background"):
+            print(f"  {line}")
         for line in decision.checks:
             print(f"  {line}")
         if not decision.routes:
