@@ -221,7 +221,7 @@ def extract(
         args.location_token = pos
 
     roles: dict[tuple[int, int], str] = {}
-    reports = [m.start for m in res.reporting.in_sentence(sent)] if parts.titles else []
+    reports = [s for s, _e in _reports(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     for m in titles:
         if m.label.startswith("high"):
@@ -375,7 +375,7 @@ def keep_participants(
     if len(args.actors) < 2 or len(args.spans) != len(args.actors):
         return
     home = sent.clause(*trigger)
-    reports = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
+    reports = _reports(sent, res)
     # a relative clause right after a trigger that ends its clause is about the meeting itself:
     # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann, …"
     about_trigger = home[1] - trigger[1] <= _ABOUT_TRIGGER
@@ -394,6 +394,14 @@ def keep_participants(
         return
     args.actors = [args.actors[k] for k in keep]
     args.spans = [args.spans[k] for k in keep]
+
+
+def _reports(sent: Sentence, res: LanguageResources) -> list[tuple[int, int]]:
+    """Token spans of reporting words ("sagte", "said", "according to"), found once per sentence."""
+    found = sent.cache.get("reports")
+    if found is None:
+        found = sent.cache["reports"] = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
+    return found
 
 
 def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:

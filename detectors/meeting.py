@@ -64,7 +64,6 @@ class MeetingDetector:
         personal = self.needs_person.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
-        anaphoric = self.anaphoric.in_sentence(sent)
         cue_matches = self.cues.find(sent)
         out: list[Candidate] = []
         spans = [(t.start, t.end) for t in triggers if not overlapping(excluded, (t.start, t.end))]
@@ -75,7 +74,7 @@ class MeetingDetector:
             args = extract(sent, self.res, span, ctx.known_names)
             is_strong = overlapping(strong, span) or political_topic
             # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
-            if not args.political and overlapping(anaphoric, span) and names_office_holders(
+            if not args.political and overlapping(self.anaphoric.in_sentence(sent), span) and names_office_holders(
                 [s for s in ctx.sentences if s is not sent], self.res, ctx.known_names
             ):
                 args.political = args.people = args.titled = True
