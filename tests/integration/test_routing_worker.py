@@ -19,12 +19,13 @@ pytestmark = pytest.mark.kafka
 CLI = [sys.executable, "-m", "streams.cli"]
 
 
-def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", country: str = "LY") -> Detection:
+def detection(article_id: str, source: str, *, actor: str = "Khalifa Haftar", country: str = "LY",
+              countries: tuple[str, ...] | None = None) -> Detection:
     text = f"{actor} kündigte eine Waffenruhe an."
     article = Article.create(text, id=article_id, source=source)
     return Detection.create(article, language="de", type="ceasefire", status="announced", confidence=0.9,
                             evidence=Evidence(text, 0, len(text), (0, 5)), detector="test/1",
-                            actors=(Actor(actor, "person"),), countries=(country,))
+                            actors=(Actor(actor, "person"),), countries=(country,) if countries is None else countries)
 
 
 def routing_worker(tmp: Path, bootstrap: str, sink: HttpEndpoint) -> Worker:
@@ -33,7 +34,7 @@ def routing_worker(tmp: Path, bootstrap: str, sink: HttpEndpoint) -> Worker:
     receivers = (
         f"receivers:\n  - name: sink\n    urls: ['{url}/alerts']\n"
         f"  - name: desk\n    urls: ['{url}/digest']\n    digest: 10s\n"
-        # partition homes (crc32 % 2): desk and capped-a → 0; ceasefire:LY → 1, ceasefire:UA → 0 (murmur2)
+        # partition homes (crc32 % 2): desk and capped-a → 0; detections keyed by type: ceasefire → 1 (murmur2)
         f"  - name: capped-a\n    urls: ['{url}/capped']\n    rate_limit: {{count: 1, per: 1h}}\n"
     )
     routes = (
@@ -114,9 +115,38 @@ def test_followup_survives_a_restart_and_silences_come_from_the_topic(
         assert "Selenskyj" in titles[2] and not any("Assad" in t for t in titles)
         assert sum(digest_counts(http_sink)) == 2, posts(http_sink, "/digest")
         assert not any("Assad" in b["message"] for b in posts(http_sink, "/digest"))
-        # one cap for the receiver across partitions: LY (partition 1, handed to 0) is sent, UA (0) is held back
+        # one cap for the receiver in its home scope: LY (partition 1, handed to 0) is sent, UA (1 → 0) held back
         capped = [b["title"] for b in posts(http_sink, "/capped")]
         assert len(capped) == 1 and "Haftar" in capped[0], capped
     finally:
         if w.proc and w.proc.poll() is None:
             assert w.stop() == 0, w.log()[-4000:]
+
+
+def test_reports_listing_countries_differently_meet_in_one_story_and_one_alert(
+    tmp_path: Path, kafka: str, http_sink: HttpEndpoint
+) -> None:
+    """Keyed by type + first country, these three would land on partitions 1, 3 and 0 of four and open three
+    stories; keyed by type they reach the one state that holds the story."""
+    routes = "routes:\n  - receiver: sink\n    group_wait: 4s\n"
+    w = Worker(tmp_path, kafka, http_sink.port, extra_worker="tick_interval: 1s", partitions=4, routes=routes,
+               receivers=f"receivers:\n  - name: sink\n    urls: ['json://127.0.0.1:{http_sink.port}/one-story']\n")
+    try:
+        assert w.wait_log("silences loaded", 60), w.tail()
+        reports = [detection("c-0", "outlet-0.example", countries=("LY", "IT")),
+                   detection("c-1", "outlet-1.example", countries=("TR", "LY")),
+                   detection("c-2", "outlet-2.example", countries=())]
+        assert len({r.story_key for r in reports}) == 1
+        w.publish_detections(*reports)
+        for r in reports:
+            assert w.wait_log(f"decision detection={r.id}", 30), w.tail()
+        lines = [x for x in w.log().splitlines() if "decision detection=" in x]
+        stories = {x.split(" story=")[1].split()[0] for x in lines}
+        assert len(stories) == 1, lines
+        assert wait_posts(http_sink, 1, timeout=30, path="/one-story"), w.tail()
+        time.sleep(3)  # nothing else arrives
+        bodies = posts(http_sink, "/one-story")
+        assert len(bodies) == 1 and "3 outlets" in bodies[0]["message"], bodies
+    finally:
+        if w.proc and w.proc.poll() is None:
+            assert w.stop() == 0, w.tail()
