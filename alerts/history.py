@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,8 @@ from detectors.contracts import detection_from_dict
 
 OUTCOMES = tuple(DeliveryOutcome)  # a history record's "outcome"
 STATE_DIR_ENV = "WIREWATCH_STATE_DIR"
+
+log = logging.getLogger(__name__)
 
 
 def state_dir() -> Path:
@@ -129,15 +132,18 @@ def matches(record: dict[str, Any], receiver: str | None = None, story: str | No
 def format_record(r: dict[str, Any]) -> str:
     from datetime import UTC, datetime
 
-    when = datetime.fromtimestamp(r["at"], UTC).strftime("%Y-%m-%d %H:%M:%S")
+    at = r.get("at")
+    when = (datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M:%S") if isinstance(at, int | float)
+            else "????-??-?? ??:??:??")
     extra = " ".join(x for x in (
         f"http={r['status']}" if r.get("status") else "",
         f"retry_after={r['retry_after']:.0f}s" if r.get("retry_after") is not None else "",
         "replay" if r.get("replay") else "",
         f"error={r['error']}" if r.get("error") else "",
     ) if x)
-    return (f"{when} {r['outcome']:<9} {r['receiver']} {r['target']} story={r['story_id']} "
-            f"attempt={r['attempt']} {r.get('elapsed_ms', 0)}ms {extra}").rstrip()
+    return (f"{when} {r.get('outcome', '?'):<9} {r.get('receiver', '?')} {r.get('target', '?')} "
+            f"story={r.get('story_id', '?')} attempt={r.get('attempt', '?')} {r.get('elapsed_ms', 0)}ms "
+            f"{extra}").rstrip()  # a record missing a field (an edit, another version) still prints
 
 
 class JsonlLog:
@@ -162,12 +168,17 @@ class JsonlLog:
         except FileNotFoundError:
             return
         with fh:
-            for line in fh:
+            for n, line in enumerate(fh, start=1):
                 if line.strip():
                     try:
-                        yield orjson.loads(line)
-                    except orjson.JSONDecodeError:
+                        record = orjson.loads(line)
+                    except orjson.JSONDecodeError as exc:  # a torn last line after a crash, or an edit
+                        log.warning("%s:%d: not a JSON record, skipped: %s", self.path, n, exc)
                         continue
+                    if isinstance(record, dict):
+                        yield record
+                    else:
+                        log.warning("%s:%d: not a JSON object, skipped", self.path, n)
 
     def replace(self, records: Iterable[dict[str, Any]]) -> None:
         """Atomically rewrite the file with ``records`` (the DLQ after a replay)."""

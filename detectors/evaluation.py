@@ -13,7 +13,7 @@ Each record becomes an Article with ``language=None`` (the language is detected,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -95,9 +95,11 @@ def _gold(record: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def evaluate(
-    records: Iterable[dict[str, Any]], pipeline: _Detects, *, use_gold_language: bool = False
+    records: Iterable[dict[str, Any]], pipeline: _Detects, *, use_gold_language: bool = False,
+    on_batch: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """Score ``pipeline`` on labelled records (GUIDE.md format); see the module docstring."""
+    """Score ``pipeline`` on labelled records (GUIDE.md format); see the module docstring. ``on_batch(n)`` is
+    called after each batch of ``n`` records (a progress display)."""
     records = list(records)
     overall = _Tally()
     by_lang: dict[str, _Tally] = defaultdict(_Tally)
@@ -123,6 +125,8 @@ def evaluate(
                     "predicted": sorted(f"{t}/{s}" for t, s in pred),
                     "detected_language": dets[0].language if dets else None,
                 })
+        if on_batch is not None:
+            on_batch(len(chunk))
     report = overall.report()
     report["scored_with"] = scored_with(pipeline)
     report["languages"] = {lang: t.report() for lang, t in sorted(by_lang.items())}
@@ -143,12 +147,26 @@ def scored_with(pipeline: object) -> str:
     return type(pipeline).__name__
 
 
+class DatasetError(ValueError):
+    """A line of a labelled dataset that is not a JSON object; the message starts with ``path:line``."""
+
+
 def load_records(path: str | Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSONL file (raises OSError, or DatasetError naming the bad line)."""
     out = []
     with open(path, "rb") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(orjson.loads(line))
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise DatasetError(f"{path}:{n}: not JSON: {exc}") from None
+            if not isinstance(record, dict):
+                raise DatasetError(f"{path}:{n}: not a JSON object")
+            if not isinstance(record.get("text"), str):
+                raise DatasetError(f"{path}:{n}: no \"text\" string")
+            out.append(record)
     return out
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -28,3 +29,16 @@ def progress(items: Iterable[T], what: str, unit: str = "item", total: int | Non
     with tqdm(items, desc=what, unit=f" {unit}", total=total, file=sys.stderr, leave=False, dynamic_ncols=True,
               mininterval=0.5) as bar:
         yield from bar
+
+
+@contextmanager
+def counter(what: str, total: int | None, unit: str = "item") -> Iterator[Callable[[int], None]]:
+    """``update(n)`` advances a progress line by ``n`` (a no-op when nobody watches)."""
+    if not enabled():
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc=what, total=total, unit=f" {unit}", file=sys.stderr, leave=False, dynamic_ncols=True,
+              mininterval=0.5) as bar:
+        yield bar.update

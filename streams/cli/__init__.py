@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Sequence
 
 from streams import logs
 from streams.cli import alerts, bench, check_config, evaluate, publish, scan, silence, train, worker
-from streams.cli.common import EXIT_OK
+from streams.cli.common import EXIT_INPUT, EXIT_OK
 from streams.cli.version import VersionAction
 
 COMMANDS = (scan, publish, worker, evaluate, train, check_config, bench, alerts, silence)
@@ -47,5 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:  # `wirewatch scan … | head`
         return EXIT_OK
+    except OSError as exc:  # a file named on the command line or in the config: one line naming it, no traceback
+        if exc.filename is None:
+            raise
+        print(f"wirewatch: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from streams.cli.common import EXIT_FAILED, EXIT_OK, Subparsers, load_config
+from streams.cli.common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Subparsers, load_config
 
 SEED_ARTICLE = "libya-haftar-rome-ceasefire.de.txt"  # package data of ``seeds``
 
@@ -43,6 +43,7 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
     deliverer = Deliverer(config, console=sys.stdout)
     items = list(read_items(paths, "auto", max_bytes=worker_settings(config).max_message_bytes))
     valid = [i for i in items if i.article is not None]
+    invalid = report_invalid(items)
     now = time.time()
     notes = []
     for detections in Pipeline.load().detect_many([i.article for i in valid]):
@@ -50,12 +51,21 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
             notes.extend(dispatcher.process(d, now).notifications)
     notes.extend(dispatcher.due(float("inf")))
     if not notes:
+        if args.format == "json":
+            print("[]")
         print("no alert: no detection matched a route", file=sys.stderr)
-        return EXIT_OK
+        return EXIT_INPUT if invalid else EXIT_OK
     failed = 0
     records = LocalRecords(args.history_file, args.dlq_file) if args.send else None
+    shown: list[dict[str, Any]] = []  # --format json
     for note in notes:
         for target, rendered in deliverer.preview(note):
+            if args.format == "json":
+                shown.append({"receiver": note.receiver, "story_id": note.story_id, "kind": note.kind,
+                              "target": target, "channel": rendered.channel, "format": rendered.body_format,
+                              "chars": len(rendered.body), "shortened": rendered.shortened,
+                              "title": rendered.title, "body": rendered.body})
+                continue
             print(f"──── receiver={note.receiver} target={target} channel={rendered.channel} "
                   f"format={rendered.body_format} chars={len(rendered.body)}"
                   f"{' (shortened)' if rendered.shortened else ''}")
@@ -66,10 +76,28 @@ def _preview(args: argparse.Namespace, paths: list[str]) -> int:
             results = deliverer.deliver(note)
             records.record(note, results, time.time())
             for r in results:
-                print(f"sent to {r.target}: {'ok' if r.ok else 'FAILED: ' + str(r.error)} "
-                      f"after {r.attempts} attempt(s)")
+                if args.format == "json":
+                    sent = {"ok": r.ok, "attempts": r.attempts, "error": r.error}
+                    for entry in shown:
+                        if entry["receiver"] == note.receiver and entry["target"] == r.target and "sent" not in entry:
+                            entry["sent"] = sent
+                else:
+                    print(f"sent to {r.target}: {'ok' if r.ok else 'FAILED: ' + str(r.error)} "
+                          f"after {r.attempts} attempt(s)")
                 failed += not r.ok
-    return EXIT_FAILED if failed else EXIT_OK
+    if args.format == "json":
+        print(json.dumps(shown, indent=1, ensure_ascii=False))
+    if failed:
+        return EXIT_FAILED
+    return EXIT_INPUT if invalid else EXIT_OK
+
+
+def report_invalid(items: list[Any]) -> int:
+    """One line per invalid input, with its location; how many there were."""
+    bad = [i for i in items if i.article is None]
+    for item in bad:
+        print(f"wirewatch: {item.origin}: invalid article: {item.error.reason}", file=sys.stderr)
+    return len(bad)
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -120,7 +148,10 @@ def detections_in(path: str, config: Any) -> list:
     from detectors.contracts import InvalidDetection, detection_from_dict
     from streams.settings import worker_settings
 
-    text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SystemExit(f"wirewatch: {path}: not UTF-8 text (byte {exc.start})") from None
     objects: list[Any] = []
     try:
         loaded = json.loads(text)
@@ -144,7 +175,9 @@ def detections_in(path: str, config: Any) -> list:
 
     pipeline = Pipeline.load()
     out = []
-    for item in read_items([path], "auto", max_bytes=worker_settings(config).max_message_bytes):
+    items = list(read_items([path], "auto", max_bytes=worker_settings(config).max_message_bytes))
+    report_invalid(items)
+    for item in items:
         if item.article is not None:
             out.extend(pipeline.detect(item.article))
     return out
@@ -153,13 +186,16 @@ def detections_in(path: str, config: Any) -> list:
 def cmd_explain(args: argparse.Namespace) -> int:
     from alerts.dispatch import Dispatcher
     from alerts.silences import local_silences, parse_time
-    from alerts.story_explain import explain_lines
+    from alerts.story_explain import explain_dict, explain_lines
     from streams.settings import cluster
 
     config = load_config(args.config)
     detections = detections_in(args.input, config)
     if not detections:
-        print(f"{args.input}: no detections: nothing would be routed")
+        if args.format == "json":
+            print(json.dumps({"detections": [], "later": []}))
+        else:
+            print(f"{args.input}: no detections: nothing would be routed")
         return EXIT_OK
     now = parse_time(args.at) if args.at else time.time()
     silences = local_silences(config)
@@ -170,10 +206,21 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for record in read_silences(cluster(config), silences_topic(config)).values():
             silences.put(record)
     dispatcher = Dispatcher(config, stories={}, log={}, silences=silences)
+    explained: list[dict[str, Any]] = []  # --format json
     for d in detections:
         decision = dispatcher.process(d, now)
         for note in decision.notifications:
             dispatcher.delivered(note)
+        if args.format == "json":
+            explained.append({
+                "detection": {"id": d.id, "type": d.type, "status": d.status, "source": d.source or d.url or
+                              d.article_id, "language": d.language, "confidence": d.confidence},
+                "story_id": decision.story_id, "checks": list(decision.checks),
+                "story": explain_dict(decision.story, d.recency == "background"),
+                "outcomes": [{"receiver": receiver, "outcome": outcome, "reason": reason}
+                             for (receiver, outcome), (_, reason) in zip(decision.outcomes, decision.reasons,
+                                                                         strict=True)]})
+            continue
         print(f"detection {d.id} {d.type}/{d.status} from {d.source or d.url or d.article_id} "
               f"({d.language}, confidence {d.confidence:.2f}) → story {decision.story_id or 'none'}")
         for line in explain_lines(decision.story, d.recency == "background"):
@@ -185,6 +232,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for (receiver, outcome), (_, reason) in zip(decision.outcomes, decision.reasons, strict=True):
             print(f"  → {receiver}: {outcome.upper()} — {reason}")
     later = dispatcher.due(float("inf"))
+    if args.format == "json":
+        print(json.dumps({"detections": explained, "later": [
+            {"kind": note.kind, "receiver": note.receiver, "story_id": note.story_id, "reason": note.reason}
+            for note in later]}, indent=1, ensure_ascii=False))
+        return EXIT_OK
     for note in later:
         print(f"later: {note.kind} to {note.receiver} for story {note.story_id} — {note.reason}")
     return EXIT_OK
@@ -207,6 +259,8 @@ def add_parser(sub: Subparsers) -> None:
     p = cmds.add_parser("preview", help="render what each receiver would get for these articles")
     p.add_argument("articles", nargs="*", help="article files (default: the seed article)")
     p.add_argument("--send", action="store_true", help="also deliver, to test the channels")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="json: one array of {receiver, target, channel, title, body, …} (and each send's result)")
     _files(p, kafka=False)
     p.set_defaults(func=cmd_preview)
 
@@ -230,4 +284,6 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
     p.add_argument("--at", help="evaluate at this RFC 3339 time (default: now; matters for silences)")
     p.add_argument("--kafka", action="store_true", help="also apply the worker's silences (its compacted topic)")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="json: {detections: [{detection, story_id, checks, outcomes}], later: [...]}")
     p.set_defaults(func=cmd_explain)

@@ -4,8 +4,9 @@ precision/recall/F1 of the shipped detectors on a labelled JSONL dataset."""
 from __future__ import annotations
 
 import argparse
+import sys
 
-from streams.cli.common import EXIT_OK, Subparsers
+from streams.cli.common import EXIT_INPUT, EXIT_OK, Subparsers
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,10 +17,21 @@ def run(args: argparse.Namespace) -> int:
 
         return main(["--cv", "--folds", str(args.folds), "--format", args.format]) or EXIT_OK
 
-    from detectors.evaluation import evaluate_file, format_text
+    from detectors.evaluation import DatasetError, evaluate, format_text, load_records
     from detectors.pipeline import Pipeline
+    from streams.progress import counter
 
-    report = evaluate_file(args.dataset, Pipeline.load(stage=args.stage))
+    try:
+        records = load_records(args.dataset)
+    except OSError as exc:
+        print(f"wirewatch: eval: {args.dataset}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    except DatasetError as exc:
+        print(f"wirewatch: eval: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    pipeline = Pipeline.load(stage=args.stage)
+    with counter("eval", len(records), unit="record") as advance:
+        report = evaluate(records, pipeline, on_batch=advance)
     if args.format == "json":
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     else:

@@ -7,10 +7,12 @@ Silences go to the embedded runner's local file by default, or with ``--kafka`` 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +112,22 @@ def cmd_expire(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_line(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A silences file that cannot be read is one line naming it (exit 1), never a traceback."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        from alerts.silences import SilenceError
+
+        try:
+            return command(args)
+        except SilenceError as exc:
+            print(f"wirewatch: silence: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+
+    return run
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="YAML config (default: $WIREWATCH_CONFIG)")
     p.add_argument("--kafka", action="store_true",
@@ -133,15 +151,15 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("--author", help="who set it (default: $USER)")
     p.add_argument("--comment", "-c", required=True, help="why (shown with every alert it mutes)")
     _common(p)
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=_one_line(cmd_add))
 
     p = ssub.add_parser("list", help="list silences (active and pending; --all for expired too)")
     p.add_argument("--all", action="store_true", help="expired silences too")
     p.add_argument("--format", choices=["text", "json"], default="text", help="text lines or one JSON array")
     _common(p)
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=_one_line(cmd_list))
 
     p = ssub.add_parser("expire", help="end a silence now")
     p.add_argument("id", help="the silence's id (silence list shows it)")
     _common(p)
-    p.set_defaults(func=cmd_expire)
+    p.set_defaults(func=_one_line(cmd_expire))

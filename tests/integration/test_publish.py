@@ -34,7 +34,7 @@ def test_a_record_the_broker_refuses_is_reported_and_exits_1(kafka: str, tmp_pat
     finally:
         admin.close()
     large = tmp_path / "large.jsonl"
-    large.write_text(json.dumps(SMALL | {"url": "https://example.org/x"}) + "\n" + json.dumps(LARGE) + "\n")
+    large.write_text(json.dumps(SMALL | {"url": "https://example.org/x"}) + "\n" + json.dumps(LARGE) + "\n{bad\n")
     run = publish(str(large), "--bootstrap", kafka, "--topic", topic, "--format", "json")
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
@@ -42,6 +42,7 @@ def test_a_record_the_broker_refuses_is_reported_and_exits_1(kafka: str, tmp_pat
     assert [f["origin"] for f in report["failed"]][-1] == f"{large}:2"
     assert f"{large}:2: not published:" in run.stderr
     assert report["published"] + len(report["failed"]) == 2
+    assert report["invalid"][0]["origin"] == f"{large}:3" and f"{large}:3: not published: not JSON" in run.stderr
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps(SMALL) + "\n")
     run = publish(str(small), "--bootstrap", kafka, "--topic", topic, "--format", "json")

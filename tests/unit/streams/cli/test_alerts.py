@@ -80,3 +80,27 @@ def test_silence_add_checks_words_and_defaults_its_author_to_user(tmp_path: Path
     assert main(["silence", "add", "--config", str(cfg), "-m", "type=ceasefire", "-d", "2h", "-c", "x"]) == 0
     silence_id = capsys.readouterr().out.split()[1]
     assert json.loads((tmp_path / "silences.json").read_text())[silence_id]["author"] == "zoe"
+
+
+def test_explain_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cfg = tmp_path / "wirewatch.yaml"
+    cfg.write_text(CONFIG)
+    det = tmp_path / "detections.jsonl"
+    det.write_text("\n".join(json.dumps(detection(a).to_dict()) for a in ("a1", "a2")) + "\n")
+    assert main(["alerts", "explain", str(det), "--config", str(cfg), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    first, second = report["detections"]
+    assert first["detection"]["type"] == "ceasefire" and first["story_id"] == second["story_id"]
+    assert [(o["receiver"], o["outcome"]) for o in first["outcomes"]] == [("desk", "digest")]
+    assert [(o["receiver"], o["outcome"]) for o in second["outcomes"]] == [("desk", "grouped")]
+    assert report["later"][0]["kind"] == "digest" and report["later"][0]["receiver"] == "desk"
+
+
+def test_preview_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cfg = tmp_path / "wirewatch.yaml"
+    cfg.write_text("receivers:\n  - {name: ops, console: true, urls: ['json://127.0.0.1:1/hook']}\n"
+                   "routes:\n  - receiver: ops\n")
+    assert main(["alerts", "preview", "--config", str(cfg), "--format", "json"]) == 0  # the seed article
+    shown = json.loads(capsys.readouterr().out)
+    assert {s["target"].split(":")[0] for s in shown} == {"console", "json"}
+    assert all(s["receiver"] == "ops" and s["body"] and "sent" not in s for s in shown)
