@@ -18,6 +18,10 @@ def run(args: argparse.Namespace) -> int:
     config = None if args.no_alerts else load_config(args.config)
     max_bytes = worker_settings(config).max_message_bytes if config else 1_000_000
     items = read_items(args.paths, args.input_format, max_bytes=max_bytes)
+    if "-" not in args.paths and not sys.stdout.isatty():  # a progress line would tear the detections on a terminal
+        from streams.progress import progress
+
+        items = progress(items, "scan", unit="article")
     metrics = None
     if args.metrics_port is not None:
         from prometheus_client import start_http_server
