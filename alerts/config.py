@@ -22,7 +22,7 @@ import yaml
 
 from alerts.durations import parse_duration
 from alerts.route_names import derive_name, duplicates
-from alerts.vocabulary import LEVELS, STATUSES, TYPES, Status
+from alerts.vocabulary import FORMS, LEVELS, STATUSES, TYPES, Status
 
 STATUSES_ALL = frozenset(Status)
 
@@ -66,6 +66,7 @@ class Matcher:
     source: frozenset[str] = frozenset()
     min_confidence: float = 0.0
     recency: frozenset[str] = frozenset()  # new | background (a background mention never alerts as new)
+    form: frozenset[str] = frozenset()  # a meeting's form: visit, summit, phone, … (the registry's forms)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def default_config() -> Config:
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.files("alerts.schemas").joinpath("config.schema.json").read_text("utf-8"))
     for name in ("matcher", "silence_matcher"):  # the event words come from the vocabulary, not the schema file
-        for key, words in (("type", TYPES), ("status", tuple(Status)), ("level", LEVELS)):
+        for key, words in (("type", TYPES), ("status", tuple(Status)), ("level", LEVELS), ("form", FORMS)):
             schema["$defs"][name]["properties"][key] = {"type": "array", "items": {"enum": list(words)}}
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
@@ -564,6 +565,7 @@ def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] 
         source=frozenset(m.get("source", ())),
         min_confidence=float(m.get("min_confidence", 0.0)),
         recency=frozenset(m.get("recency", ())),
+        form=frozenset(m.get("form", ())),
     )
 
 

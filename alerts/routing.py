@@ -34,6 +34,7 @@ def mismatch(matcher: Matcher, detection: Detection) -> str | None:
         None if detection.confidence >= matcher.min_confidence
         else f"confidence {detection.confidence:.2f} < {matcher.min_confidence:.2f}",
         one_of("recency", matcher.recency, detection.recency),
+        one_of("form", matcher.form, detection.form),
     ):
         if problem:
             return problem

@@ -28,16 +28,17 @@ from typing import Any
 from alerts.config import Config, Matcher, matcher_from_dict
 from alerts.durations import parse_duration
 from alerts.routing import matches
-from alerts.vocabulary import LEVELS, STATUSES, TYPES
+from alerts.vocabulary import FORMS, LEVELS, STATUSES, TYPES
 from detectors.contracts import Detection
 
-MATCHER_FIELDS = ("type", "status", "countries", "actors", "level", "language", "source", "story",
+MATCHER_FIELDS = ("type", "status", "form", "countries", "actors", "level", "language", "source", "story",
                   "min_confidence")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 # the registry's words a matcher field may take (the config schema checks the same: alerts.config)
 _WORDS: Mapping[str, tuple[str, ...]] = {
-    "type": TYPES, "status": tuple(dict.fromkeys(s for ss in STATUSES.values() for s in ss)), "level": LEVELS}
+    "type": TYPES, "status": tuple(dict.fromkeys(s for ss in STATUSES.values() for s in ss)), "level": LEVELS,
+    "form": FORMS}
 
 
 class SilenceError(ValueError):

@@ -143,7 +143,7 @@ def add_parser(sub: Subparsers) -> None:
 
     p = ssub.add_parser("add", help="add a silence")
     p.add_argument("--match", "-m", action="append", metavar="FIELD=VALUE[,VALUE]",
-                   help="type, status, countries, actors, level, language, source, story, min_confidence "
+                   help="type, status, form, countries, actors, level, language, source, story, min_confidence "
                         "(repeat: AND across fields, OR within a list)")
     p.add_argument("--duration", "-d", help="how long, e.g. 2h or 1d")
     p.add_argument("--until", help="end time, RFC 3339 (instead of --duration)")

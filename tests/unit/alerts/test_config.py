@@ -278,3 +278,11 @@ def test_alerts_icon_url(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "alerts: {icon_url: 'https://example.org/wirewatch.png'}\n"), env={})
     assert config.icon_url == "https://example.org/wirewatch.png"
     assert "alerts.icon_url" in problems_of(tmp_path, "alerts: {icon_url: 'file:///etc/passwd'}\n")[0]
+
+
+def test_forms_come_from_the_registry(tmp_path: Path) -> None:
+    ok = "receivers:\n  - name: a\nroutes:\n  - receiver: a\n    match: {type: [meeting], form: [summit, phone]}\n"
+    assert load_config(write(tmp_path, ok), env={}).routes[0].match.form == {"summit", "phone"}
+    problems = problems_of(tmp_path, ok.replace("summit", "sumit"))
+    assert problems[0].startswith("CFG:5: routes[0].match.form[0]: 'sumit' is not a valid form (did you mean "
+                                  "'summit'?)")

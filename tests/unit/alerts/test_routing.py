@@ -51,3 +51,11 @@ def test_watchlists_extend_actor_matchers(tmp_path: Path) -> None:
         load_config(path, env={})
     p = info.value.problems[0]
     assert (p.line, p.key) == (4, "routes[0].match.watchlists[0]") and "unknown watchlist 'syria'" in p.message
+
+
+def test_a_route_can_match_a_meeting_form() -> None:
+    from alerts.routing import mismatch
+
+    summit = detection("a1", type_="meeting", status="held", form="summit")
+    assert mismatch(Matcher(form=frozenset({"summit", "visit"})), summit) is None
+    assert mismatch(Matcher(form=frozenset({"phone"})), summit) == "form 'summit' not in ['phone']"

@@ -27,7 +27,7 @@ def test_the_silence_file_survives_a_restart(tmp_path: Path) -> None:
      (["level=top"], "'top' is not a valid level"),
      (["type=cesefire"], "'cesefire' is not a valid type \\(did you mean 'ceasefire'\\?\\)"),
      (["status=anounced"], "did you mean 'announced'"), (["countrys=LY"], "did you mean 'countries'"),
-     (["language=EN"], "ISO 639")],
+     (["language=EN"], "ISO 639"), (["form=sumit"], "did you mean 'summit'")],
 )
 def test_bad_silence_matchers_are_precise_errors(specs: list[str], fragment: str) -> None:
     with pytest.raises(SilenceError, match=fragment):
