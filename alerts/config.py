@@ -28,8 +28,13 @@ STATUSES_ALL = frozenset(Status)
 
 ENV_PREFIX = "WIREWATCH_"
 # WIREWATCH_* variables that are not config keys (read elsewhere): never warned about as unknown
-OTHER_ENV = frozenset({"WIREWATCH_CONFIG", "WIREWATCH_STATE_DIR", "WIREWATCH_WEB_BIND", "WIREWATCH_REQUIRE_SHARED",
-                       "WIREWATCH_SHARED", "WIREWATCH_KAFKA_CACHE", "WIREWATCH_FAULT_SEED"})
+OTHER_ENV = frozenset({
+    "WIREWATCH_CONFIG", "WIREWATCH_STATE_DIR", "WIREWATCH_WEB_BIND", "WIREWATCH_PROGRESS",  # the CLI and worker
+    "WIREWATCH_REQUIRE_SHARED", "WIREWATCH_SHARED", "WIREWATCH_DEV_SET", "WIREWATCH_FAULT_SEED",  # tests and CI
+    "WIREWATCH_RELIABILITY_REPORT",
+    "WIREWATCH_KAFKA_CACHE", "WIREWATCH_KAFKA_DIR", "WIREWATCH_KAFKA_HEAP", "WIREWATCH_KAFKA_PARTITIONS",  # the
+    "WIREWATCH_KAFKA_START_TIMEOUT", "WIREWATCH_KAFKA_VERSION",  # local broker script (deploy/kafka/kafka.sh)
+})
 WORKER_SECTIONS = ("kafka", "worker")  # validated here, typed by streams/settings.py (KafkaSettings, WorkerSettings)
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
