@@ -24,6 +24,7 @@ a date, an earlier first report) or its last event time lags ``INDEX_REFRESH_S``
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,8 +42,11 @@ INDEX_REFRESH_S = 600.0          # a ref's last event time may lag this much (it
 MAX_STORIES_PER_KEY = 200        # bounded state per partition key
 MAX_ARTICLES_PER_STORY = 500     # article ids remembered per story (for dedup of replays)
 MAX_FACTS = 12                   # persons, parties, places, dates remembered per story
+MAX_WORDS = 80                   # content words of the evidence remembered per story
+MAX_EVIDENCE_CHARS = 2000
 INDEX_VERSION = 2
 BACKGROUND = "background"
+_WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "el ", "il ")
 
 
@@ -94,17 +98,23 @@ def _party(text: str) -> str:
     return name
 
 
+def _entity(actor_id: str | None) -> str | None:
+    """An entity id without its kind (``person:hamas`` = ``org:hamas``: the kind is the detector's guess)."""
+    return actor_id.split(":", 1)[-1] if actor_id else None
+
+
 def report_of(detection: Detection, now: float) -> Report:
     """What matching knows of ``detection``: persons by entity id or surname, other actors, place, time."""
     persons: list[tuple[str | None, str]] = []
     parties: list[str] = []
     for actor in detection.actors:
+        entity = _entity(actor.id)
         if actor.kind == "person":
             name = _surname(actor.text)
             if name and all(p[1] != name for p in persons):
-                persons.append((actor.id, name))
-        elif actor.kind != "country" or actor.id:  # a country named as an actor is a country, unless an entity
-            party = actor.id or _party(actor.text)
+                persons.append((entity, name))
+        elif actor.kind != "country" or entity:  # a country named as an actor is a country, unless an entity
+            party = entity or _party(actor.text)
             if party and party not in parties:
                 parties.append(party)
     loc = detection.location
@@ -112,7 +122,18 @@ def report_of(detection: Detection, now: float) -> Report:
     embedding = getattr(detection, "embedding", None)
     return Report(type=detection.type, at=event_time(detection, now), event_date=detection.event_date,
                   persons=tuple(persons), parties=tuple(parties), countries=tuple(detection.countries),
-                  place=place, embedding=tuple(embedding) if embedding else None)
+                  place=place, embedding=tuple(embedding) if embedding else None,
+                  words=content_words(detection.evidence.text))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The evidence's content words, folded: names (capitalised, three letters or more) and words of five or
+    more letters — what two reports of one event in one language tend to share."""
+    out = set()
+    for word in _WORD.findall(text[:MAX_EVIDENCE_CHARS]):
+        if len(word) >= 5 or (len(word) >= 3 and word[0].isupper()):
+            out.add(fold(word))
+    return frozenset(out)
 
 
 def actor_keys(detection: Detection) -> list[str]:
@@ -191,6 +212,9 @@ def _learn(story: dict[str, Any], report: Report) -> None:
         story["places"] = _add(story["places"], list(report.place))
     if report.event_date is not None:
         story["dates"] = _add(story["dates"], report.event_date)
+    if len(story.get("words", ())) < MAX_WORDS:
+        known = story.setdefault("words", [])
+        story["words"] = known + sorted(report.words.difference(known))[:MAX_WORDS - len(known)]
     if story.get("embedding") is None and report.embedding is not None:
         story["embedding"] = [round(x, 4) for x in report.embedding]
 
@@ -203,7 +227,7 @@ def _new_story(detection: Detection, report: Report, now: float, story_id: str |
         "last_seen": now,
         "first": report.at,   # event time of its earliest and latest report
         "last": report.at,
-        "persons": [], "parties": [], "countries": [], "places": [], "dates": [], "embedding": None,
+        "persons": [], "parties": [], "countries": [], "places": [], "dates": [], "embedding": None, "words": [],
         "articles": [detection.article_id],
         "sources": [detection.source or detection.url or detection.article_id],
         "languages": [detection.language],
@@ -240,10 +264,9 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
         if report.at < ref["first"] - STORY_WINDOW_S or report.at > ref["last"] + STORY_WINDOW_S + INDEX_REFRESH_S:
             far += 1
             continue
-        embedding = None
-        if report.embedding is not None and ref.get("emb"):
-            embedding = (stories.get(story_ref_key(ref["id"])) or {}).get("embedding")
-        matches.append(story_match.match(report, ref, embedding, threshold))
+        record = stories.get(story_ref_key(ref["id"])) or {}
+        embedding = record.get("embedding") if report.embedding is not None and ref.get("emb") else None
+        matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ())))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
     return watermark, live, matches, far
 

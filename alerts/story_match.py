@@ -8,12 +8,13 @@ what its reports said). The parts, each a ``Part`` with a score in [0, 1], or No
   occasion (a conflict);
 * **date** — the event dates the texts give, when both have one: compatible at their common precision
   (``2024-01`` ~ ``2024-01-08``; a day apart at day precision for time zones), else a conflict;
-* **participants** — persons by entity id when both carry one, else by folded surname: a subset either way is
-  1.0; a person in each that the other lacks is a conflict (another meeting, another speaker); other actors
-  (organisations, governments) count by overlap;
-* **place** — the location's city and country: the same city 1.0, the same country 0.5, another country a
-  conflict; one missing is neutral;
-* **meaning** — the cosine of the evidence embeddings, when both carry one.
+* **participants** — persons by entity id when both carry one, else by folded surname; other actors
+  (organisations, governments) by id or name: the share of the report's participants the story has (a subset is
+  1.0); people on both sides with most of the report's people new to the story is a conflict (another meeting);
+* **place** — the location's name and country: the same place 1.0, the same country 0.5, another 0; one
+  missing is neutral;
+* **meaning** — the cosine of the evidence embeddings, when both carry one; else the wording: the share of the
+  report's content words (names, words of five letters or more) the story's evidence has.
 
 Unknown parts count as ``NEUTRAL``. The report joins the best story whose weighted score reaches the threshold,
 with no conflict and with *identity*: a shared participant, the same city or similar meaning. Type, time and a
@@ -29,11 +30,13 @@ from typing import Any
 
 WINDOW_S = 48 * 3600.0   # a report more than this from every report of the story is another occasion
 SPAN_S = 4 * 86400.0     # a story is one occasion: its reports lie within days, not weeks
-THRESHOLD = 0.6          # the weighted score a join needs (``bench.stories`` reports the sensitivity)
 NEUTRAL = 0.5            # an unknown part: neither for nor against
+THRESHOLD = NEUTRAL      # a join needs the parts, on balance, for it (see the sensitivity in the closing note)
 WEIGHTS: Mapping[str, float] = {"time": 0.3, "participants": 0.4, "place": 0.15, "meaning": 0.15}
 SAME_MEANING = 0.75      # cosine at which two evidences say the same (identity); scored from COSINE_FLOOR up
 COSINE_FLOOR = 0.4
+SAME_WORDING = 0.5       # without embeddings: this share of the report's content words in the story's evidence,
+MIN_SHARED_WORDS = 3     # and at least this many, say the same (identity)
 DAY_S = 86400.0
 
 Person = tuple[str | None, str]  # (entity id, folded surname)
@@ -51,6 +54,7 @@ class Report:
     countries: tuple[str, ...] = ()
     place: tuple[str | None, str | None] | None = None  # (folded location text, its country)
     embedding: tuple[float, ...] | None = None
+    words: frozenset[str] = frozenset()        # content words of the evidence (folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,54 +127,64 @@ def date_part(report: str | None, story: Sequence[str]) -> tuple[Part | None, st
 
 
 def same_person(a: Person, b: Person) -> bool:
+    """By entity id when both carry one — a partial name is the same person (``jong`` ~ ``kim-jong-un``) —
+    else by folded surname."""
     if a[0] is not None and b[0] is not None:
-        return a[0] == b[0]
+        if a[0] == b[0]:
+            return True
+        ta, tb = set(a[0].split("-")), set(b[0].split("-"))
+        return ta <= tb or tb <= ta
     return a[1] == b[1]
+
+
+def _key(p: Person) -> str:
+    return p[0] or p[1]
+
+
+def _found(report: Report, persons: Sequence[Person], parties: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the report's participants the story has, those it lacks), persons first; an entity may be a person on
+    one side and a party on the other (a group tagged as a person)."""
+    found: list[str] = []
+    missing: list[str] = []
+    for p in report.persons:
+        (found if any(same_person(p, q) for q in persons) or _key(p) in parties else missing).append(p[1])
+    keys = {_key(q) for q in persons}
+    for party in report.parties:
+        (found if party in parties or party in keys else missing).append(party)
+    return found, missing
 
 
 def participants_part(report: Report, persons: Sequence[Person], parties: Sequence[str]
                       ) -> tuple[Part, str | None, str | None]:
-    """(part, conflict, identity) for the participants."""
-    mine = report.persons
-    shared = [p for p in mine if any(same_person(p, q) for q in persons)]
-    if mine and persons:
-        only_mine = [p for p in mine if p not in shared]
-        only_theirs = [q for q in persons if not any(same_person(q, p) for p in mine)]
-        if not shared:
-            names = ", ".join(p[1] for p in mine)
-            return (Part(0.0, f"{names} vs {', '.join(q[1] for q in persons)}"),
-                    f"different people ({names} vs {', '.join(q[1] for q in persons)})", None)
-        if only_mine and only_theirs:
-            return (Part(0.0, f"share {', '.join(p[1] for p in shared)}, but {', '.join(p[1] for p in only_mine)} "
-                              f"vs {', '.join(q[1] for q in only_theirs)}"),
-                    f"different people ({', '.join(p[1] for p in only_mine)} vs "
-                    f"{', '.join(q[1] for q in only_theirs)})", None)
-        return Part(1.0, f"share {', '.join(p[1] for p in shared)}"), None, f"shared {shared[0][1]}"
-    # one side names no person: any shared name counts (a story of the first versions kept folded words only)
-    names = set(report.parties) | {p[1] for p in mine}
-    theirs = set(parties) | {q[1] for q in persons}
-    common = sorted(names & theirs)
-    if common:
-        score = len(common) / min(len(names), len(theirs))
-        return Part(score, f"share {', '.join(common)}"), None, f"shared {common[0]}"
-    if report.parties and parties and not mine and not persons:
-        return Part(0.0, f"{', '.join(report.parties)} vs {', '.join(parties)}"), None, None
-    return Part(None, "one side names nobody"), None, None
+    """(part, conflict, identity): the share of the report's participants the story has (the story holds the
+    union of its reports'). People on both sides and most of the report's new to the story: a conflict."""
+    if not (report.persons or report.parties) or not (persons or parties):
+        return Part(None, "one side names nobody"), None, None
+    found, missing = _found(report, persons, parties)
+    new_people = [p[1] for p in report.persons if p[1] in missing]
+    theirs = [q[1] for q in persons if not any(same_person(q, p) for p in report.persons)]
+    if new_people and theirs and len(new_people) >= len([p for p in report.persons if p[1] in found]):
+        where = f"{', '.join(new_people)} vs {', '.join(theirs)}"
+        return Part(0.0, where), f"different people ({where})", None
+    if not found:
+        return Part(0.0, f"{', '.join(missing)} not in the story"), None, None
+    score = len(found) / (len(found) + len(missing))
+    note = f"share {', '.join(found)}" + (f"; {', '.join(missing)} new" if missing else "")
+    return Part(score, note), None, f"shared {found[0]}"
 
 
 def place_part(place: tuple[str | None, str | None] | None, places: Sequence[Sequence[str | None]]
                ) -> tuple[Part, str | None, str | None]:
+    """The same place (one name within the other: ``gaza`` ~ ``gazastreifen``) is identity; the same country
+    half a point; another country 0 — not a conflict: a ceasefire's place is its venue or its theatre."""
     if place is None or not places:
         return Part(None, "no place on one side"), None, None
     text, country = place
-    if text and any(p[0] == text for p in places):
+    if text and any(p[0] and (p[0] in text or text in p[0]) and (not country or not p[1] or p[1] == country)
+                    for p in places):
         return Part(1.0, f"both in {text}"), None, f"same place {text}"
     if country and any(p[1] == country for p in places):
         return Part(0.5, f"same country {country}"), None, None
-    others = sorted({str(p[1]) for p in places if p[1]})
-    if country and others:
-        where = f"{country} vs {', '.join(others)}"
-        return Part(0.0, where), f"another country ({where})", None
     return Part(0.0, f"{text} vs {', '.join(str(p[0]) for p in places)}"), None, None
 
 
@@ -183,17 +197,26 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float | None:
     return dot / (na * nb) if na and nb else None
 
 
-def meaning_part(a: Sequence[float] | None, b: Sequence[float] | None) -> tuple[Part, str | None]:
+def meaning_part(a: Sequence[float] | None, b: Sequence[float] | None,
+                 words: frozenset[str] = frozenset(), story_words: Sequence[str] = ()) -> tuple[Part, str | None]:
     cos = cosine(a, b) if a is not None and b is not None else None
-    if cos is None:
-        return Part(None, "no embedding on one side"), None
-    score = min(1.0, max(0.0, (cos - COSINE_FLOOR) / (SAME_MEANING - COSINE_FLOOR)))
-    return Part(score, f"cosine {cos:.2f}"), (f"similar meaning (cosine {cos:.2f})" if cos >= SAME_MEANING else None)
+    if cos is not None:
+        score = min(1.0, max(0.0, (cos - COSINE_FLOOR) / (SAME_MEANING - COSINE_FLOOR)))
+        return Part(score, f"cosine {cos:.2f}"), (f"similar meaning (cosine {cos:.2f})" if cos >= SAME_MEANING
+                                                   else None)
+    if not words or not story_words:
+        return Part(None, "no embedding, no words on one side"), None
+    shared = sorted(words.intersection(story_words))
+    share = len(shared) / len(words)
+    note = f"{len(shared)}/{len(words)} words shared{': ' + ', '.join(shared[:6]) if shared else ''} (no embedding)"
+    same = share >= SAME_WORDING and len(shared) >= MIN_SHARED_WORDS
+    return Part(share, note), (f"similar wording ({', '.join(shared[:3])}…)" if same else None)
 
 
 def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | None = None,
-          threshold: float = THRESHOLD) -> Match:
-    """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding``: the story's."""
+          threshold: float = THRESHOLD, words: Sequence[str] = ()) -> Match:
+    """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding`` and
+    ``words``: the story's (from its record)."""
     m = Match(str(ref["id"]))
     if ref.get("type") != report.type:
         m.conflict = f"another type ({ref.get('type')})"
@@ -216,7 +239,7 @@ def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | N
     m.parts["place"] = part
     conflicts += [conflict] if conflict else []
     identities += [identity] if identity else []
-    part, identity = meaning_part(report.embedding, embedding)
+    part, identity = meaning_part(report.embedding, embedding, report.words, words)
     m.parts["meaning"] = part
     identities += [identity] if identity else []
     shared = sorted(set(report.countries).intersection(ref.get("countries", ())))

@@ -123,8 +123,8 @@ def test_a_background_mention_opens_no_story_but_may_join_one_as_a_source() -> N
 
 def test_a_country_alone_never_joins_two_reports() -> None:
     s: dict = {}
-    a = book.attach(s, news("a1", T0, actors=()), T0)
-    b = book.attach(s, news("a2", T0 + 60, actors=()), T0 + 60)
+    a = book.attach(s, news("a1", T0, actors=(), text="Waffenruhe in Libyen verkündet."), T0)
+    b = book.attach(s, news("a2", T0 + 60, actors=(), text="Feuerpause für Tripolis ausgerufen."), T0 + 60)
     assert b.opened and b.story_id != a.story_id
     assert b.matches and b.matches[0].identity is None and not b.matches[0].joins
 
