@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from detectors.contracts import Actor, Location
 from detectors.entities import entity_id
@@ -288,7 +289,9 @@ def extract(
                 seen.add(text)
                 args.actors.append(Actor(text=text, kind="country"))
                 args.spans.append((i, j))
-    if len(lone_sides) == 2 or any(res.demonym_nouns and sent.lowers[i] in res.demonym_nouns for i in countries):
+    if len(lone_sides) == 2 or _coordinated(sent, res, names, trigger) or any(
+        res.demonym_nouns and sent.lowers[i] in res.demonym_nouns for i in countries
+    ):
         args.titled = True
     if len({code for _j, code in countries.values()}) >= 2 or any(
         trigger[0] - _NEAR <= i <= trigger[1] + _NEAR for i in countries
@@ -333,6 +336,18 @@ def _place_or_modifier(
 
 
 _OF = frozenset({"of", "de", "di", "del", "des", "du", "della", "dello", "dell'", "d'"})
+
+
+def _coordinated(
+    sent: Sentence, res: LanguageResources, names: list[tuple[int, int]], trigger: tuple[int, int]
+) -> bool:
+    """Two names joined by a conjunction next to the trigger: "Lawrow und Blinken treffen sich"."""
+    for (a, b), (c, _d) in pairwise(names):
+        if c == b + 1 and sent.lowers[b] in res.conjunctions and (
+            trigger[0] - _NEAR <= a and c <= trigger[1] + _NEAR
+        ):
+            return True
+    return False
 
 
 def _region_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ class LanguageResources:
     known_words: frozenset[str]
     reporting: PatternSet  # "sagte", "said", "according to": a clause naming a source, not a participant
     subordinators: frozenset[str]  # first words of relative and subordinate clauses ("der", "who", "que")
+    conjunctions: frozenset[str]  # "und", "and": two coordinated names are two people who meet
 
     @classmethod
     def build(
@@ -61,6 +62,7 @@ class LanguageResources:
             ),
             reporting=PatternSet(("report", p) for p in common.get("reporting", ())),
             subordinators=frozenset(w.lower() for w in common.get("subordinators", ())),
+            conjunctions=frozenset(w.lower() for w in common.get("conjunctions", ())),
             known_words=known_words,
         )
 

@@ -100,3 +100,17 @@ def test_a_past_call_stays_held_beside_a_future_in_another_clause() -> None:
 
 def test_an_english_headline_with_to_and_a_verb_is_planned() -> None:
     assert statuses("Hamas to send a delegation to Cairo for truce negotiations", "en") == {"planned"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Schallenberg und Cavusoglu trafen sich in Wien."),
+    ("de", "Polen bestellt den deutschen Geschäftsträger ein"),
+    ("de", "Wien zitiert russischen Botschafter ins Außenministerium"),
+    ("de", "Kanzler Scholz reist am Donnerstag nach Warschau"),
+])
+def test_coordinated_names_summons_and_trips(lang: str, text: str) -> None:
+    assert candidates(text, lang), text
+
+
+def test_film_dialogue_is_no_meeting() -> None:
+    assert not candidates("Joel und Ethan Coen haben die Dialoge des Drehbuchs pointiert komisch getrimmt.", "de")
