@@ -9,8 +9,9 @@ what its reports said). The parts, each a ``Part`` with a score in [0, 1], or No
 * **date** — the event dates the texts give, when both have one: compatible at their common precision
   (``2024-01`` ~ ``2024-01-08``; a day apart at day precision for time zones), else a conflict;
 * **participants** — persons by entity id when both carry one, else by folded surname; other actors
-  (organisations, governments) by id or name: the share of the report's participants the story has (a subset is
-  1.0); people on both sides with most of the report's people new to the story is a conflict (another meeting);
+  (organisations, governments) by id or name: 0.75 for one shared, 1.0 for two or when the story has all of the
+  report's; people on both sides with most of the report's people new to the story is a conflict (another
+  meeting);
 * **place** — the location's name and country: the same place 1.0, the same country 0.5, another 0; one
   missing is neutral;
 * **meaning** — the cosine of the evidence embeddings, when both carry one; else the wording: the share of the
@@ -31,6 +32,7 @@ from typing import Any
 WINDOW_S = 48 * 3600.0   # a report more than this from every report of the story is another occasion
 SPAN_S = 4 * 86400.0     # a story is one occasion: its reports lie within days, not weeks
 NEUTRAL = 0.5            # an unknown part: neither for nor against
+SHARED_STEP = 0.25       # participants: each shared one above neutral (two shared: 1.0)
 THRESHOLD = NEUTRAL      # a join needs the parts, on balance, for it (see the sensitivity in the closing note)
 WEIGHTS: Mapping[str, float] = {"time": 0.3, "participants": 0.4, "place": 0.15, "meaning": 0.15}
 SAME_MEANING = 0.75      # cosine at which two evidences say the same (identity); scored from COSINE_FLOOR up
@@ -168,7 +170,9 @@ def participants_part(report: Report, persons: Sequence[Person], parties: Sequen
         return Part(0.0, where), f"different people ({where})", None
     if not found:
         return Part(0.0, f"{', '.join(missing)} not in the story"), None, None
-    score = len(found) / (len(found) + len(missing))
+    # an extra participant is no evidence against (the story knows only what its reports named; a different
+    # person is the conflict above): every shared one counts, all of the report's found is 1.0
+    score = 1.0 if not missing else min(1.0, NEUTRAL + SHARED_STEP * len(found))
     note = f"share {', '.join(found)}" + (f"; {', '.join(missing)} new" if missing else "")
     return Part(score, note), None, f"shared {found[0]}"
 

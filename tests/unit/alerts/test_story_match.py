@@ -112,3 +112,10 @@ def test_best_takes_the_highest_joining_score() -> None:
     b = sm.match(report(persons=((None, "putin"),)), ref(id="b", persons=[[None, "putin"]]))
     assert sm.best([a, b]) is b and sm.best([]) is None
     assert b.to_dict()["parts"]["time"]["score"] == 1.0
+
+
+def test_an_extra_participant_is_no_evidence_against_only_a_different_person_is() -> None:
+    story = ref(persons=[[None, "biden"]], parties=["un"])
+    one = sm.match(report(persons=((None, "biden"),), parties=("cabinet", "forces", "government")), story)
+    two = sm.match(report(persons=((None, "biden"),), parties=("un", "forces")), story)
+    assert one.parts["participants"].score == 0.75 and two.parts["participants"].score == 1.0 and one.joins

@@ -32,7 +32,7 @@ def test_explain_text_names_candidates_and_parts(tmp_path: Path, capsys: pytest.
     blocks = out.split("detection ")[1:]
     assert "story: opened" in blocks[0] and "compared with 0 open stories" in blocks[0]
     assert "story: joined" in blocks[1] and "shared haftar" in blocks[1]
-    assert "participants 0.50 (share haftar; conte new)" in blocks[1]
+    assert "participants 0.75 (share haftar; conte new)" in blocks[1]
     assert "story: opened" in blocks[2] and "no: different people (putin vs haftar, conte)" in blocks[2]
     assert "time 0.98 (1.0 h from its reports)" in blocks[1]
     assert "story: none — a background mention" in blocks[3] and "BACKGROUND" in blocks[3]
@@ -46,7 +46,7 @@ def test_explain_json_gives_each_part_score(tmp_path: Path, capsys: pytest.Captu
     stories = [s["story"] for s in shown]
     assert [s["verdict"] for s in stories] == ["opened", "joined", "opened", "background"]
     joined = stories[1]["candidates"][0]
-    assert joined["joins"] and joined["parts"]["participants"]["score"] == 0.5
+    assert joined["joins"] and joined["parts"]["participants"]["score"] == 0.75
     assert joined["parts"]["place"]["score"] is None and joined["story"] == stories[0]["story"]
     refused = stories[2]["candidates"][0]
     assert not refused["joins"] and refused["conflict"].startswith("different people") and refused["why_not"]
