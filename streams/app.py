@@ -77,7 +77,10 @@ def create_app(
     bootstrap: str | None = None,
     web_port: int | None = None,
     web_bind: str = "127.0.0.1",
+    detectors: Detectors | None = None,
 ) -> faust.App:
+    """The worker's faust app; ``detectors``: started already (``wirewatch worker`` starts them first), else
+    started here."""
     kafka, worker = kafka_settings(config), worker_settings(config)
     bootstrap = bootstrap or kafka.bootstrap
     partitions = kafka.partitions
@@ -101,7 +104,7 @@ def create_app(
     app.wirewatch_offset_guard = offset_guard  # type: ignore[attr-defined]
     app.task(offset_guard.watch)
 
-    detectors = Detectors(worker.detect_processes, threads=worker.detect_threads)
+    detectors = detectors or Detectors(worker.detect_processes, threads=worker.detect_threads)
 
     async def ready_detectors() -> None:
         await detectors.ready()
@@ -160,7 +163,8 @@ def create_app(
 
 
 def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "info",
-               web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1") -> int:
+               web_port: int | None = None, log_format: str = "text", web_bind: str = "127.0.0.1",
+               detectors: Detectors | None = None) -> int:
     partitions = kafka_settings(config).partitions
     bootstrap = bootstrap or kafka_settings(config).bootstrap
     kafka_cluster = cluster(config, bootstrap)
@@ -169,7 +173,8 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
         ensure_topics(kafka_cluster, worker_topics(config), partitions)
     ensure_topics(kafka_cluster, [ticks_topic(config)], partitions, config=TICKS_TOPIC_CONFIG)
     ensure_silences_topic(kafka_cluster, silences_topic(config))
-    app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind)
+    # its detector processes start loading here, beside the changelog topics' check and faust's start-up
+    app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind, detectors=detectors)
     # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
     # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
     ensure_topics(kafka_cluster, [table.changelog_topic.get_topic_name() for table in app.tables.values()],

@@ -87,15 +87,24 @@ class Detectors:
     def __init__(self, processes: int = 0, threads: int = 1) -> None:
         self.processes, self.threads = processes, threads
         self._pool = make_pool(processes, threads)
+        # Detector processes start loading at once (spawn, import spaCy, load and warm the pipeline: the longest
+        # part of a restart), beside the topic checks and faust's start-up, not after them.
+        self._warming = [self._pool.submit(detector_ready) for _ in range(processes)]
+
+    def close(self) -> None:
+        """Stop the detectors now, loading or not (a worker that fails before it starts exits at once)."""
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())  # the stdlib pool's children
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
     def describe(self) -> str:
         return f"{self.processes} process(es)" if self.processes else f"{self.threads} thread(s)"
 
     async def ready(self) -> None:
         """Load the pipeline in every detector process (or the thread) before the first batch."""
-        loop = asyncio.get_running_loop()
-        await asyncio.gather(*(loop.run_in_executor(self._pool, detector_ready)
-                               for _ in range(max(1, self.processes))))
+        warming = self._warming or [self._pool.submit(detector_ready)]
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in warming))
 
     async def detect_many(self, articles: Sequence[Any]) -> list[list[Any]]:
         loop = asyncio.get_running_loop()

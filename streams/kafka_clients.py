@@ -26,7 +26,7 @@ from typing import Any
 
 PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
-BOOTSTRAP_TIMEOUT_MS = 8_000  # a first connection (and its TLS/SASL handshake) within this, or a clear error
+BOOTSTRAP_TIMEOUT_MS = 5_000  # a first connection (and its TLS/SASL handshake) within this, or a clear error
 
 
 @dataclass(frozen=True)
@@ -152,12 +152,23 @@ class _Capture(logging.Handler):
         super().__init__(logging.DEBUG)
         self.records: list[logging.LogRecord] = []
         self.reasons: list[str] = []
+        self.disconnects = self.unreachable = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
-        text = record.getMessage()
-        if any(n in text.lower() for n in self.NEEDLES):
+        text = record.getMessage().lower()
+        if any(n in text for n in self.NEEDLES):
             self.reasons.append(text)
+        elif "socket disconnected" in text:
+            self.disconnects += 1
+        elif "refused" in text or "timed out" in text or "unreachable" in text:
+            self.unreachable += 1
+
+    def refused(self, sasl: bool) -> bool:
+        """The broker said no — or, on a SASL listener it was reachable at, closed every connection during the
+        handshake: Kafka closes a connection that failed authentication, and kafka-python then often sees only
+        the disconnect, not the broker's error response (seen on Kafka 4.1 with SCRAM over TLS)."""
+        return bool(self.reasons) or (sasl and self.disconnects > 0 and self.unreachable == 0)
 
 
 @contextmanager
@@ -176,9 +187,9 @@ def authentication_errors(bootstrap: Bootstrap) -> Iterator[None]:
     try:
         yield
     except KafkaError as exc:
-        if capture.reasons:
+        if capture.refused(c.uses_sasl):
             refused = True
-            what = "TLS handshake" if "certificate" in capture.reasons[-1].lower() else "authentication"
+            what = "TLS handshake" if "certificate" in "".join(capture.reasons[-1:]) else "authentication"
             user = f" as {c.sasl_username!r}" if c.uses_sasl and what == "authentication" else ""
             raise AuthenticationFailed(
                 f"Kafka {what} failed at {c.bootstrap} ({c.security_protocol}"

@@ -11,15 +11,29 @@ from streams.cli.common import EXIT_FAILED, Subparsers, load_config
 
 
 def run(args: argparse.Namespace) -> int:
-    from streams.app import run_worker
+    from kafka.errors import KafkaError
+
+    from streams.detect_pool import Detectors
     from streams.kafka_clients import AuthenticationFailed
+    from streams.settings import kafka_settings, worker_settings
 
     config = load_config(args.config)
+    # The detector processes load first (spaCy, models, gazetteer: the longest part of a start, and of the
+    # recovery after a crash), beside the worker's own imports, topic checks and faust's start-up.
+    worker = worker_settings(config)
+    detectors = Detectors(worker.detect_processes, threads=worker.detect_threads)
+    from streams.app import run_worker
+
     try:
         return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
-                          log_format=args.log_format, web_bind=args.web_bind)
+                          log_format=args.log_format, web_bind=args.web_bind, detectors=detectors)
     except AuthenticationFailed as exc:
+        detectors.close()
         print(f"wirewatch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KafkaError as exc:  # before faust starts: the topic checks could not reach the cluster
+        detectors.close()
+        print(f"wirewatch: Kafka at {args.bootstrap or kafka_settings(config).bootstrap}: {exc}", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -172,3 +172,4 @@ def test_wrong_credentials_stop_the_worker_and_publish_fast_with_one_clear_line(
         assert "Traceback" not in text and "unable to bootstrap" not in text.lower(), text
         assert wrong not in text and secure_kafka.password not in text
         assert seconds < 20, f"{name} took {seconds:.1f} s to fail"  # Python start-up included; 30 s before
+        print(f"{name}: refused credentials, exit {rc} after {seconds:.1f} s: {lines[0]}")
