@@ -69,7 +69,8 @@ def test_articles_words_and_invalid_by_reason() -> None:
 
 @pytest.mark.parametrize(("outcome", "reason"), [
     ("grouped", "grouped"), ("replay", "repeat"), ("silenced", "silenced"), ("inhibited", "inhibited"),
-    ("held", "held"), ("sent", None), ("pending", None), ("followup", None), ("digest", None),
+    ("held", "held"), ("background", "background"), ("sent", None), ("pending", None), ("followup", None),
+    ("digest", None),
 ])
 def test_decision_outcomes_count_as_suppressions(outcome: str, reason: str | None) -> None:
     m = Metrics()
