@@ -8,7 +8,9 @@ Config and words
 
 Routing and stories
     routing.py           which routes a detection matches (and why not: ``alerts explain``)
-    stories.py           reports of one event from many articles, merged into a story
+    stories.py           reports of one event from many articles, merged into a story (in event time)
+    story_match.py       does a report belong to an open story? a pure score per part
+    story_explain.py     why a report joined a story or opened one (``alerts explain``)
 
 The pipeline (dispatch.py: ``PIPELINE`` runs the stages in this order; stage.py: what a stage takes and gives)
     dedup.py             known alert? replay, grouped, resend — or a re-alert / the one follow-up

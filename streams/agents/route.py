@@ -5,6 +5,10 @@ A detection is merged into its story and decided (group, dedup, silence, inhibit
 dispatcher's stages); a tick fires the partition's due groups, follow-ups, digests and retries. Either way the
 partition's digest items are handed over (``Ticks.hand_over``) and the notifications go to ``DeliveryLanes``,
 which acks the message once they are settled.
+
+Two clocks: ``handle`` passes processing time (``time.time()``) for what delivery does — group_wait,
+repeat_interval, digests, retries; stories take the time of the news from the detection itself
+(``published_at``, else ``detected_at``: ``alerts.stories.event_time``), so a replay groups as the live stream did.
 """
 
 from __future__ import annotations
