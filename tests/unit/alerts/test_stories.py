@@ -173,3 +173,15 @@ def test_state_of_the_first_versions_is_still_found_and_joined() -> None:
     story = book.attach(s, detection("a1", published_at=at(T0 + 10), actors=("Haftar",)), T0 + 10)
     assert story.story_id == "s-old" and story.story["articles"] == ["a0", "a1"]
     assert s[KEY]["v"] == book.INDEX_VERSION and "articles" not in s[KEY]["refs"][0]  # upgraded on write
+
+
+def test_an_index_of_the_first_versions_is_read_and_upgraded_on_write() -> None:
+    old = {"id": "s-v1", "type": "ceasefire", "opened_at": T0, "last_seen": T0, "actors": ["haftar"],
+           "countries": ["LY"], "articles": ["a0"], "sources": ["x"], "languages": ["de"],
+           "statuses": ["announced"], "by_status": {}}
+    s: dict = {KEY: [{k: old[k] for k in ("id", "type", "actors", "countries", "last_seen")}],
+               book.story_ref_key("s-v1"): old}
+    assert [r["id"] for r in book.read_index(s, KEY)[1]] == ["s-v1"]
+    joined = book.attach(s, news("a1", T0 + 60, actors=("Khalifa Haftar",)), T0 + 60)
+    assert joined.story_id == "s-v1" and joined.story["first"] == T0 and joined.story["articles"] == ["a0", "a1"]
+    assert s[KEY]["v"] == book.INDEX_VERSION and s[KEY]["refs"][0]["persons"] == [[None, "haftar"]]
