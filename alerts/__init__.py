@@ -2,6 +2,11 @@
 
 Config and words
     config.py            the YAML config: load, ``${VAR}``, ``WIREWATCH_*`` overrides, validation (schemas/)
+    config_schema.py     the config's JSON Schema and its errors worded for an operator ("did you mean")
+    config_env.py        ``${VAR}`` and ``WIREWATCH_*`` values, typed by the schema, each with its variable
+    config_problems.py   where a problem is (file:line: key, or the variable), duplicate keys, ConfigError
+    config_checks.py     beyond the schema: references, statuses of a type, apprise URLs and templates
+    target_checks.py     apprise instantiates a URL, a ``template:`` compiles
     route_names.py       stable route names (``name:``, else receiver + match)
     vocabulary.py        outcomes, kinds, states, delivery outcomes, failure reasons (+ the detectors' event words)
     durations.py         ``30s``/``5m``/``4h`` in and out
