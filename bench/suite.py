@@ -36,7 +36,8 @@ def broker_for(bootstrap: str | None) -> Iterator[tuple[str, int | None]]:
 
 
 def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str], None] | None = None,
-        parts: Sequence[str] = ("detectors", "latency", "scaleout")) -> dict[str, Any]:
+        parts: Sequence[str] = ("detectors", "latency", "scaleout"),
+        part_done: Callable[[int], None] = lambda n: None) -> dict[str, Any]:
     from detectors.pipeline import Pipeline
 
     log = log or (lambda _msg: None)
@@ -50,6 +51,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
         result.update(detectors=det, detector_articles_per_s=det["detector_articles_per_s"],
                       detector_words_per_s=det["detector_words_per_s"],
                       tokenizer_words_per_s=det["tokenizer_words_per_s"])
+        part_done(1)
     if "latency" in parts or "scaleout" in parts:
         bases = usable_bases(news, Pipeline.load(), limit=plan.detector_articles)
         if not bases:
@@ -72,6 +74,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
                     except (RuntimeError, TimeoutError, OSError) as exc:
                         log(f"latency failed: {exc}")
                         result["latency_error"] = str(exc)[-3000:]
+                    part_done(1)
                 if "scaleout" in parts:
                     try:
                         sc = bench_scaleout(broker, sink, bases, news, counter, plan, workdir, log, broker_pid)
@@ -80,6 +83,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
                     except (RuntimeError, TimeoutError, OSError) as exc:
                         log(f"scale-out failed: {exc}")
                         result["scaleout_error"] = str(exc)[-3000:]
+                    part_done(1)
         finally:
             sink.close()
             shutil.rmtree(workdir, ignore_errors=True)
@@ -149,10 +153,13 @@ def main(args: Any) -> int:
         plan = dataclasses.replace(plan, detect_processes=args.detect_processes)
     parts = tuple(args.only.split(",")) if getattr(args, "only", None) else ("detectors", "latency", "scaleout")
 
+    from streams.progress import counter, note
+
     def log(msg: str) -> None:
-        print(f"bench: {msg}", file=sys.stderr, flush=True)
+        note(f"bench: {msg}")  # beside the progress line on a terminal, a plain line elsewhere
 
     data = Path(args.data) if args.data else DEFAULT_DATA
-    result = run(data, plan, bootstrap=args.bootstrap, log=log, parts=parts)
+    with counter("bench", len(parts), unit="part") as advance:
+        result = run(data, plan, bootstrap=args.bootstrap, log=log, parts=parts, part_done=advance)
     print(to_json(result) if args.format == "json" else format_text(result))
     return 0

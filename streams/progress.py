@@ -42,3 +42,13 @@ def counter(what: str, total: int | None, unit: str = "item") -> Iterator[Callab
     with tqdm(desc=what, total=total, unit=f" {unit}", file=sys.stderr, leave=False, dynamic_ncols=True,
               mininterval=0.5) as bar:
         yield bar.update
+
+
+def note(text: str) -> None:
+    """A line on stderr that does not tear a progress line being drawn."""
+    if enabled():
+        from tqdm import tqdm
+
+        tqdm.write(text, file=sys.stderr)
+    else:
+        print(text, file=sys.stderr, flush=True)
