@@ -12,6 +12,7 @@ from streams.cli.common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Subparsers, loa
 
 SEND_TIMEOUT_S = 10
 BOOTSTRAP_TIMEOUT_MS = 6_000
+SWEEP_EVERY = 10_000  # sends between two sweeps of the answered ones
 
 if TYPE_CHECKING:
     from alerts.config import Config
@@ -55,11 +56,30 @@ def _reason(exc: BaseException) -> str:
     return text.removeprefix(f"{name}: ") if text else name
 
 
+def _sweep(sent: list[tuple[str, Any]], failed: list[dict[str, str]], final: bool) -> int:
+    """Count the answered sends that succeeded, move the refused ones to ``failed`` (and, ``final``, the unanswered
+    ones too), and keep only the sends still waiting in ``sent``; returns how many succeeded."""
+    published = 0
+    waiting = []
+    for origin, future in sent:
+        if not future.is_done:
+            if final:
+                failed.append({"origin": origin, "error": "the broker did not confirm it in time"})
+            else:
+                waiting.append((origin, future))
+        elif future.failed():
+            failed.append({"origin": origin, "error": _reason(future.exception)})
+        else:
+            published += 1
+    sent[:] = waiting
+    return published
+
+
 def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -> int:
     from kafka.errors import KafkaError
 
     from streams.inputs import read_items
-    from streams.progress import progress
+    from streams.progress import note, progress
     from streams.publisher import Publisher
     from streams.settings import kafka_settings, worker_settings
 
@@ -68,6 +88,8 @@ def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -
     invalid: list[dict[str, str]] = []
     sent: list[tuple[str, Any]] = []  # (origin, the send's future)
     failed: list[dict[str, str]] = []
+    published = 0
+    sweep_at = SWEEP_EVERY
     # max_block_ms: a send waiting for metadata (or buffer space) fails after 10 s instead of kafka-python's 60 s;
     # bootstrap_timeout_ms: an unreachable broker is one line within 10 s of starting, interpreter included
     with Publisher(kafka_cluster, topic=topic, max_block_ms=SEND_TIMEOUT_S * 1000,
@@ -76,22 +98,18 @@ def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -
         for item in progress(items, "publish", unit="article"):
             if item.article is None:
                 invalid.append({"origin": item.origin, "error": item.error.reason})
-                print(f"wirewatch: {item.origin}: not published: {item.error.reason}", file=sys.stderr)
+                note(f"wirewatch: {item.origin}: not published: {item.error.reason}")  # beside the progress line
                 continue
             try:
                 sent.append((item.origin, publisher.send(item.article)))
             except KafkaError as exc:  # refused before it left: too large, no metadata within max_block_ms
                 failed.append({"origin": item.origin, "error": _reason(exc)})
+            if len(sent) >= sweep_at:  # answered sends counted and dropped: memory stays bounded
+                published += _sweep(sent, failed, final=False)
+                sweep_at = len(sent) + SWEEP_EVERY
         with contextlib.suppress(KafkaError):  # a timeout: the futures still pending are reported one by one
             publisher.flush(SEND_TIMEOUT_S + 5)
-        published = 0
-        for origin, future in sent:
-            if not future.is_done:
-                failed.append({"origin": origin, "error": "the broker did not confirm it in time"})
-            elif future.failed():
-                failed.append({"origin": origin, "error": _reason(future.exception)})
-            else:
-                published += 1
+        published += _sweep(sent, failed, final=True)
     for f in failed:
         print(f"wirewatch: {f['origin']}: not published: {f['error']}", file=sys.stderr)
     if args.format == "json":
