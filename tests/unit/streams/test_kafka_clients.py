@@ -76,3 +76,66 @@ def test_topic_configs_are_strings_under_our_own() -> None:
     # compaction keeps the worker correct: a topic config cannot turn it off
     assert topic_config(cluster, "x-silences", {"cleanup.policy": "compact"}) == {
         "cleanup.policy": "compact", "min.insync.replicas": "2"}
+
+
+SECURE_CONFIG = """\
+kafka:
+  bootstrap: "kafka-1:9093,kafka-2:9093"
+  security_protocol: SASL_SSL
+  sasl_mechanism: SCRAM-SHA-512
+  sasl_username: wirewatch
+  sasl_password: ${KAFKA_PASSWORD}
+  ssl_cafile: /etc/wirewatch/ca.pem
+  ssl_certfile: /etc/wirewatch/client.pem
+  ssl_keyfile: /etc/wirewatch/client.key
+  replication_factor: 3
+  topic_configs:
+    articles: {retention.ms: 604800000, min.insync.replicas: 2}
+worker:
+  instance_id: worker-0
+  session_timeout: 30s
+"""
+
+
+def test_the_config_takes_the_security_keys_with_replication_factor_3(tmp_path, monkeypatch) -> None:
+    from alerts.config import load_config
+    from streams.settings import cluster, faust_settings
+
+    monkeypatch.setenv("KAFKA_PASSWORD", "from-the-env-123")
+    path = tmp_path / "wirewatch.yaml"
+    path.write_text(SECURE_CONFIG, "utf-8")
+    config = load_config(str(path))
+    c = cluster(config)
+    assert (c.security_protocol, c.sasl_mechanism, c.sasl_username, c.sasl_password) == (
+        "SASL_SSL", "SCRAM-SHA-512", "wirewatch", "from-the-env-123")
+    assert (c.ssl_cafile, c.ssl_certfile, c.ssl_keyfile) == (
+        "/etc/wirewatch/ca.pem", "/etc/wirewatch/client.pem", "/etc/wirewatch/client.key")
+    assert c.replication_factor == 3
+    assert topic_config(c, "articles") == {"retention.ms": "604800000", "min.insync.replicas": "2"}
+    assert cluster(config, "other:9093").bootstrap == "other:9093"  # --bootstrap keeps the security settings
+    kafka_kwargs = kafka_python(c)
+    assert kafka_kwargs["ssl_certfile"] == "/etc/wirewatch/client.pem"
+    # faust: replication, static membership, session (the CA file does not exist here: no credentials built)
+    monkeypatch.setattr("streams.settings.faust_credentials", lambda cluster: None)
+    settings = faust_settings(config, c.bootstrap, None, "127.0.0.1")
+    assert settings["topic_replication_factor"] == 3
+    assert settings["consumer_group_instance_id"] == "worker-0"
+    assert settings["broker_session_timeout"] == 30.0
+    assert settings["broker_heartbeat_interval"] == 3.0
+
+
+@pytest.mark.parametrize(("kafka", "message"), [
+    ("{security_protocol: SASL_TLS}", "SASL_TLS"),
+    ("{security_protocol: SASL_SSL, sasl_mechanism: PLAIN}", "sasl_username"),
+    ("{sasl_mechanism: SCRAM-SHA-1}", "SCRAM-SHA-1"),
+    ("{replication_factor: 0}", "replication_factor"),
+    ("{ssl_certfile: /c.pem}", "ssl_keyfile"),
+])
+def test_a_wrong_security_key_is_a_config_error(tmp_path, kafka: str, message: str) -> None:
+    from alerts.config import ConfigError, load_config
+
+    path = tmp_path / "wirewatch.yaml"
+    path.write_text(f"kafka: {kafka}\n", "utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(str(path))
+    assert message in str(error.value.problems), error.value.problems
