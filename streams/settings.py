@@ -65,7 +65,8 @@ class WorkerSettings:
     # partitions back at once, without a rebalance. Stable per worker (a pod name), unique within worker.id.
     instance_id: str | None = None
     # A worker that stops heartbeating loses its partitions after this long (a dead worker with an instance_id
-    # that never comes back holds its partitions this long too: see README "Static membership").
+    # that never comes back holds its partitions this long too: see README "Static membership"). Brokers accept
+    # 6 s to 30 min by default (group.min.session.timeout.ms, group.max.session.timeout.ms).
     session_timeout: float = 10.0
     # worker.delivery_retry_window (how long a failed alert is retried) is read by alerts: Config.delivery_retry_window
 
@@ -163,4 +164,5 @@ def faust_settings(config: Config, bootstrap: str, web_port: int | None, web_bin
         # a restarted one with a worker.instance_id resumes at once
         "broker_session_timeout": worker.session_timeout,
         "broker_heartbeat_interval": min(3.0, worker.session_timeout / 3),  # faust's 3 s, a third of a short one
+        "broker_request_timeout": max(90.0, worker.session_timeout + 30.0),  # faust: never below the session
     }
