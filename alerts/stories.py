@@ -123,6 +123,7 @@ def report_of(detection: Detection, now: float) -> Report:
     return Report(type=detection.type, at=event_time(detection, now), event_date=detection.event_date,
                   persons=tuple(persons), parties=tuple(parties), countries=tuple(detection.countries),
                   place=place, embedding=tuple(embedding) if embedding else None,
+                  embedding_model=getattr(embedding, "model", None) if embedding else None,
                   words=content_words(detection.evidence.text))
 
 
@@ -217,6 +218,7 @@ def _learn(story: dict[str, Any], report: Report) -> None:
         story["words"] = known + sorted(report.words.difference(known))[:MAX_WORDS - len(known)]
     if story.get("embedding") is None and report.embedding is not None:
         story["embedding"] = [round(x, 4) for x in report.embedding]
+        story["embedding_model"] = report.embedding_model
 
 
 def _new_story(detection: Detection, report: Report, now: float, story_id: str | None = None) -> dict[str, Any]:
@@ -265,7 +267,8 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
             far += 1
             continue
         record = stories.get(story_ref_key(ref["id"])) or {}
-        embedding = record.get("embedding") if report.embedding is not None and ref.get("emb") else None
+        embedding = (record.get("embedding") if report.embedding is not None and ref.get("emb")
+                     and record.get("embedding_model") == report.embedding_model else None)
         matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ())))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
     return watermark, live, matches, far

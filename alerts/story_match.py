@@ -56,6 +56,7 @@ class Report:
     countries: tuple[str, ...] = ()
     place: tuple[str | None, str | None] | None = None  # (folded location text, its country)
     embedding: tuple[float, ...] | None = None
+    embedding_model: str | None = None          # vectors of different encoders are never compared
     words: frozenset[str] = frozenset()        # content words of the evidence (folded)
 
 

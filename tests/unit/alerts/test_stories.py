@@ -185,3 +185,38 @@ def test_an_index_of_the_first_versions_is_read_and_upgraded_on_write() -> None:
     joined = book.attach(s, news("a1", T0 + 60, actors=("Khalifa Haftar",)), T0 + 60)
     assert joined.story_id == "s-v1" and joined.story["first"] == T0 and joined.story["articles"] == ["a0", "a1"]
     assert s[KEY]["v"] == book.INDEX_VERSION and s[KEY]["refs"][0]["persons"] == [[None, "haftar"]]
+
+
+class _Vector(tuple):
+    """An evidence embedding as the detectors give it: iterable floats with the encoder's name."""
+
+    model: str = "enc-a"
+
+
+def _embedded(article_id: str, t: float, vector: tuple[float, ...], model: str = "enc-a", **kw: object) -> object:
+    from dataclasses import dataclass, replace
+
+    from detectors.contracts import Detection
+
+    base = news(article_id, t, actors=(), **kw)
+    v = _Vector(vector)
+    v.model = model
+    if "embedding" in Detection.__dataclass_fields__:  # the contract carries one (issue 14, detectors' half)
+        from detectors import contracts
+
+        return replace(base, embedding=contracts.Embedding.quantise(model, vector))  # type: ignore[attr-defined]
+
+    @dataclass(frozen=True)
+    class WithEmbedding(Detection):
+        embedding: object = None
+
+    return WithEmbedding(**{f: getattr(base, f) for f in Detection.__dataclass_fields__}, embedding=v)
+
+
+def test_similar_evidence_embeddings_of_one_encoder_join_across_languages() -> None:
+    s: dict = {}
+    a = book.attach(s, _embedded("en1", T0, (1.0, 0.0, 0.2), text="Truce agreed in Libya."), T0)
+    b = book.attach(s, _embedded("de1", T0 + 60, (0.95, 0.05, 0.2), text="Waffenstillstand vereinbart."), T0 + 60)
+    c = book.attach(s, _embedded("fr1", T0 + 90, (0.95, 0.05, 0.2), model="enc-b", text="Trêve conclue."), T0 + 90)
+    assert b.story_id == a.story_id and "similar meaning" in (b.chosen.identity or "")
+    assert c.opened  # another encoder's vector is never compared
