@@ -69,4 +69,11 @@ def messages(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], s
         return [(path, f"{error.instance!r} is not a duration such as 30s, 5m, 4h or 1h30m")]
     if any(isinstance(p, str) and "password" in p for p in path):  # never echo a secret
         return [(path, f"invalid value (fails {error.validator}: {error.validator_value!r})")]
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return [(path, f"{error.instance!r} is not {' or '.join(_TYPE_WORDS.get(t, t) for t in wanted)}")]
     return [(path, error.message)]
+
+
+_TYPE_WORDS = {"integer": "an integer", "number": "a number", "boolean": "true or false", "string": "a string",
+               "array": "a list", "object": "a mapping", "null": "empty"}
