@@ -173,3 +173,15 @@ def test_wrong_credentials_stop_the_worker_and_publish_fast_with_one_clear_line(
         assert wrong not in text and secure_kafka.password not in text
         assert seconds < 20, f"{name} took {seconds:.1f} s to fail"  # Python start-up included; 30 s before
         print(f"{name}: refused credentials, exit {rc} after {seconds:.1f} s: {lines[0]}")
+
+
+def test_a_broker_certificate_the_ca_file_does_not_vouch_for_is_one_clear_line(
+        tmp_path: Path, secure_kafka: SecureKafka) -> None:
+    other_ca = make_broker_tls(tmp_path / "other-tls").ca_pem  # a CA that did not sign the broker's certificate
+    keys = _kafka_keys(secure_kafka, secure_kafka.password).replace(str(secure_kafka.tls.ca_pem), str(other_ca))
+    worker = Worker(tmp_path, secure_kafka.secure, 9, extra_kafka=keys, start=False)
+    published = _publish(worker, "untrusted")
+    assert published.returncode != 0, published.stderr
+    lines = [line for line in published.stderr.splitlines() if "failed" in line.lower()]
+    assert lines == [f"wirewatch: Kafka TLS handshake failed at {secure_kafka.secure} (SASL_SSL SCRAM-SHA-512): "
+                     "check the kafka section's credentials and certificates"], published.stderr
