@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
+import time
 from typing import TYPE_CHECKING, Any
 
 from streams.cli.common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Subparsers, load_config
@@ -51,17 +52,28 @@ def quiet_kafka_logs() -> None:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc)
+    """One line: kafka-python's message, else its error's name and description (``[Error 10] …: None`` is neither)."""
     name = type(exc).__name__
-    return text.removeprefix(f"{name}: ") if text else name
+    args = [str(a) for a in getattr(exc, "args", ()) if a not in (None, "None", "")]
+    if args:
+        return "; ".join(args).removeprefix(f"{name}: ")
+    description = getattr(exc, "description", None)
+    return f"{name}: {description}" if description else name
 
 
-def _sweep(sent: list[tuple[str, Any]], failed: list[dict[str, str]], final: bool) -> int:
-    """Count the answered sends that succeeded, move the refused ones to ``failed`` (and, ``final``, the unanswered
-    ones too), and keep only the sends still waiting in ``sent``; returns how many succeeded."""
+def _sweep(sent: list[tuple[str, Any]], failed: list[dict[str, str]], final: bool, wait_s: float = 0.0) -> int:
+    """Count the answered sends that succeeded, move the refused ones to ``failed``, and keep only the sends still
+    waiting in ``sent``; ``final``: wait up to ``wait_s`` in all for the unanswered ones (kafka-python's ``flush()``
+    can return before every record is answered), then report those too. Returns how many succeeded."""
+    from kafka.errors import KafkaError
+
     published = 0
     waiting = []
+    deadline = time.monotonic() + wait_s
     for origin, future in sent:
+        if not future.is_done and final:
+            with contextlib.suppress(KafkaError):  # its error, if any, is read from the future just below
+                future.get(timeout=max(0.05, deadline - time.monotonic()))
         if not future.is_done:
             if final:
                 failed.append({"origin": origin, "error": "the broker did not confirm it in time"})
@@ -109,7 +121,7 @@ def _publish(args: argparse.Namespace, config: Config, kafka_cluster: Cluster) -
                 sweep_at = len(sent) + SWEEP_EVERY
         with contextlib.suppress(KafkaError):  # a timeout: the futures still pending are reported one by one
             publisher.flush(SEND_TIMEOUT_S + 5)
-        published += _sweep(sent, failed, final=True)
+        published += _sweep(sent, failed, final=True, wait_s=SEND_TIMEOUT_S)
     for f in failed:
         print(f"wirewatch: {f['origin']}: not published: {f['error']}", file=sys.stderr)
     if args.format == "json":
