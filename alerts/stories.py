@@ -23,9 +23,11 @@ a date, an earlier first report) or its last event time lags ``INDEX_REFRESH_S``
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, MutableMapping
+from array import array
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -188,6 +190,27 @@ def open_stories(stories: Mapping[str, Any], story_key: str) -> Iterator[dict[st
             yield story
 
 
+def pack(vector: Sequence[float]) -> dict[str, Any]:
+    """A story's embedding in its record: int8 components and one scale, base64 (a 512-d vector: ~700 bytes,
+    not the ~4 KB of its floats in every rewrite of the story)."""
+    peak = max((abs(x) for x in vector), default=0.0)
+    scale = peak / 127 if peak > 0 else 1.0
+    raw = array("b", (max(-127, min(127, round(x / scale))) for x in vector)).tobytes()
+    return {"scale": scale, "int8": base64.b64encode(raw).decode("ascii")}
+
+
+def unpack(packed: Any) -> tuple[float, ...] | None:
+    if isinstance(packed, list):  # floats
+        return tuple(float(x) for x in packed)
+    if not isinstance(packed, dict):
+        return None
+    try:
+        values = array("b", base64.b64decode(packed["int8"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return tuple(v * float(packed["scale"]) for v in values)
+
+
 def _ref(story: Mapping[str, Any]) -> dict[str, Any]:
     return {"id": story["id"], "type": story["type"], "first": story["first"], "last": story["last"],
             "dates": story["dates"], "persons": story["persons"], "parties": story["parties"],
@@ -217,7 +240,7 @@ def _learn(story: dict[str, Any], report: Report) -> None:
         known = story.setdefault("words", [])
         story["words"] = known + sorted(report.words.difference(known))[:MAX_WORDS - len(known)]
     if story.get("embedding") is None and report.embedding is not None:
-        story["embedding"] = [round(x, 4) for x in report.embedding]
+        story["embedding"] = pack(report.embedding)
         story["embedding_model"] = report.embedding_model
 
 
@@ -267,7 +290,7 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
             far += 1
             continue
         record = stories.get(story_ref_key(ref["id"])) or {}
-        embedding = (record.get("embedding") if report.embedding is not None and ref.get("emb")
+        embedding = (unpack(record.get("embedding")) if report.embedding is not None and ref.get("emb")
                      and record.get("embedding_model") == report.embedding_model else None)
         matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ())))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)

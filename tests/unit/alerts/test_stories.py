@@ -220,3 +220,12 @@ def test_similar_evidence_embeddings_of_one_encoder_join_across_languages() -> N
     c = book.attach(s, _embedded("fr1", T0 + 90, (0.95, 0.05, 0.2), model="enc-b", text="Trêve conclue."), T0 + 90)
     assert b.story_id == a.story_id and "similar meaning" in (b.chosen.identity or "")
     assert c.opened  # another encoder's vector is never compared
+
+
+def test_a_story_keeps_its_embedding_compact_and_close() -> None:
+    vector = tuple((i % 7 - 3) / 10 for i in range(512))
+    packed = book.pack(vector)
+    back = book.unpack(packed)
+    assert len(packed["int8"]) < 700 and back is not None and len(back) == 512
+    assert max(abs(a - b) for a, b in zip(vector, back, strict=True)) < 0.002
+    assert book.unpack([0.5, 0.25]) == (0.5, 0.25) and book.unpack("junk") is None
