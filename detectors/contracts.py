@@ -7,8 +7,12 @@ runs the schema and turns the first error into a precise, human-readable reason.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -192,6 +196,51 @@ class Evidence:
     trigger: tuple[int, int]
 
 
+EMBEDDING_ENCODING = "int8-b64-v1"  # int8 components times one scale, base64 of the raw bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Embedding:
+    """A sentence embedding of the evidence, compact on the wire: int8 components (value ≈ int8 × ``scale``).
+
+    Iterating gives the (dequantised) floats, so story matching can take ``tuple(detection.embedding)``; the
+    cosine of two quantised vectors is within ~0.01 of the original one. ``model`` names the encoder: vectors
+    of different models are never compared.
+    """
+
+    model: str
+    scale: float
+    data: bytes  # one signed byte per component
+
+    @classmethod
+    def quantise(cls, model: str, vector: Sequence[float]) -> Embedding:
+        peak = max((abs(float(x)) for x in vector), default=0.0)
+        scale = peak / 127 if peak > 0 else 1.0
+        q = array("b", (max(-127, min(127, round(float(x) / scale))) for x in vector))
+        return cls(model, float(scale), q.tobytes())
+
+    def values(self) -> tuple[float, ...]:
+        return tuple(x * self.scale for x in array("b", self.data))
+
+    def __iter__(self) -> Iterator[float]:
+        return iter(self.values())
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.model, "encoding": EMBEDDING_ENCODING, "scale": self.scale,
+                "data": base64.b64encode(self.data).decode("ascii")}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Embedding:
+        try:
+            data = base64.b64decode(obj["data"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise InvalidDetection(f"$.embedding.data: not base64: {exc}") from None
+        return cls(obj["model"], float(obj["scale"]), data)
+
+
 @dataclass(frozen=True, slots=True)
 class Detection:
     id: str
@@ -214,6 +263,7 @@ class Detection:
     location: Location | None = None
     event_date: str | None = None  # when the text dates the event: YYYY, YYYY-MM or YYYY-MM-DD
     recency: str = "new"           # new | background (a mention of an earlier event: never alerts as new)
+    embedding: Embedding | None = None  # the learned stage's embedding of the evidence, when it made one
 
     @classmethod
     def create(
@@ -234,6 +284,7 @@ class Detection:
         detected_at: str | None = None,
         event_date: str | None = None,
         recency: str = "new",
+        embedding: Embedding | None = None,
     ) -> Detection:
         """Build a detection for ``article``; its id is deterministic (replays produce the same ids)."""
         return cls(
@@ -257,6 +308,7 @@ class Detection:
             location=location,
             event_date=event_date,
             recency=recency,
+            embedding=embedding,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -275,6 +327,8 @@ class Detection:
         }
         if self.event_date is not None:
             out["event_date"] = self.event_date
+        if self.embedding is not None:
+            out["embedding"] = self.embedding.to_dict()
         if self.level is not None:
             out["level"] = self.level
         if self.form is not None:
@@ -328,6 +382,7 @@ def detection_from_dict(obj: Any) -> Detection:
         location=Location(loc["text"], loc.get("country")) if loc else None,
         event_date=obj.get("event_date"),
         recency=obj.get("recency", "new"),
+        embedding=Embedding.from_dict(obj["embedding"]) if obj.get("embedding") else None,
     )
 
 

@@ -48,7 +48,8 @@ def _format_text(article: Article, detections: list[Detection], origin: str) -> 
         extra = " ".join(x for x in (d.level, d.form) if x)
         actors = ", ".join(f"{a.text} ({a.role})" if a.role else a.text for a in d.actors)
         place = f" @ {d.location.text}" if d.location else ""
-        lines.append(f"  {d.type}/{d.status}{' ' + extra if extra else ''} conf={d.confidence:.2f}"
+        when = f" {d.recency}{' ' + d.event_date if d.event_date else ''}"  # new | background, the event's date
+        lines.append(f"  {d.type}/{d.status}{' ' + extra if extra else ''} conf={d.confidence:.2f}{when}"
                      f"{place} [{actors}]")
         lines.append(f"    “{d.evidence.text[:300]}”")
     return "\n".join(lines)

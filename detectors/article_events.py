@@ -1,0 +1,241 @@
+"""Article-level post-processing of detections: when each event happened, and one report per event.
+
+    detections = finalise(article, detections, lang)     # what the pipeline returns for one article
+
+* **When.** Every detection gets ``event_date`` (the date its sentence gives, nearest the trigger; else the
+  date of the mention its sentence continues — "Am 24. November das erste Treffen in Bengasi. Haftar traf
+  sich mit …") and ``recency`` (``background`` when that date lies clearly before the article's reference day).
+  The reference day is the article's ``published_at``; without one, the first full date of its title or lead;
+  else the day it was received (the detections' ``detected_at``: no clock is read here).
+* **One report per event.** Mentions of one event in one article (headline, lead, body) are merged: same type
+  and status, compatible participants (entity ids; a mention naming nobody joins one that names someone),
+  place and date. The merged detection keeps the most informative mention's evidence, id and embedding, and
+  the union of the participants; different events of one type stay apart (a person on each side the other
+  lacks, another date, another place).
+
+Pure functions over one article's detections; imports nothing of ours beyond ``detectors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from detectors.contracts import Actor, Article, Detection
+from detectors.entities import fold
+from detectors.event_time import (
+    DateReader,
+    EventDate,
+    article_reference,
+    date_reader,
+    direction_for,
+    recency,
+)
+
+LEAD_PARAGRAPHS = 2  # the title and this many first paragraphs are the lead (where an undated article dates itself)
+LEAD_CHARS = 1_000  # per lead paragraph
+
+
+def day_of(timestamp: str | None) -> date | None:
+    """The calendar day of an RFC 3339 timestamp (as the contract normalises them), None when absent or bad."""
+    if not timestamp:
+        return None
+    try:
+        return datetime.fromisoformat(timestamp.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def lead_texts(article: Article) -> list[str]:
+    """The title and the first paragraphs of the text (bounded)."""
+    paragraphs = [p.strip() for p in article.text[: LEAD_CHARS * (LEAD_PARAGRAPHS + 1)].split("\n") if p.strip()]
+    lead = [article.title] if article.title else []
+    return lead + [p[:LEAD_CHARS] for p in paragraphs[:LEAD_PARAGRAPHS]]
+
+
+def reference_day(article: Article, reader: DateReader | None, received: date) -> tuple[date, str]:
+    """The day the article speaks from and where it came from: ``published``, ``lead`` or ``received``."""
+    published = day_of(article.published_at)
+    if published is not None:
+        return published, "published"
+    return article_reference(lead_texts(article), reader, received)
+
+
+def event_date_of(detection: Detection, reader: DateReader, reference: date) -> EventDate | None:
+    """The date its sentence gives the detection's event, nearest the trigger."""
+    ev = detection.evidence
+    return reader.event_date(ev.text, reference, direction_for(detection.status),
+                             near=max(0, ev.trigger[0] - ev.start))
+
+
+def continues(previous: Detection, d: Detection, text: str) -> bool:
+    """``d``'s sentence goes on about ``previous``'s event: the next sentence of the same paragraph, the same
+    type, people and place compatible ("Am 24. November das erste Treffen in Bengasi. Haftar traf sich mit …")."""
+    gap = text[previous.evidence.end : d.evidence.start]
+    return (previous.type == d.type and previous.evidence.start < d.evidence.start
+            and previous.evidence.end <= d.evidence.start and len(gap) <= 3 and not gap.strip() and "\n" not in gap
+            and same_people(_persons(previous), _persons(d)) and same_place(previous, d))
+
+
+def dated(detections: Sequence[Detection], text: str, reader: DateReader | None, reference: date) -> list[Detection]:
+    """Each detection with its ``event_date`` and ``recency`` relative to ``reference``: its sentence's date,
+    else the date of the mention it continues (:func:`continues`)."""
+    out: list[Detection] = []
+    for d in detections:
+        when = event_date_of(d, reader, reference) if reader is not None else None
+        out.append(replace(d, event_date=when.iso() if when else None, recency=recency(when, reference)))
+    by_start = sorted(range(len(out)), key=lambda k: out[k].evidence.start)
+    for pos, k in enumerate(by_start):
+        if out[k].event_date is not None:
+            continue
+        for j in reversed(by_start[:pos]):
+            if continues(out[j], out[k], text) and out[j].event_date is not None:
+                out[k] = replace(out[k], event_date=out[j].event_date, recency=out[j].recency)
+                break
+    return out
+
+
+def actor_key(actor: Actor) -> str:
+    """An actor across spellings: its entity id without the kind (the kind is a guess), else its folded
+    surname (a person) or name."""
+    if actor.id:
+        return actor.id.split(":", 1)[-1]
+    words = actor.text.split()
+    return fold(words[-1] if actor.kind == "person" and words else actor.text)
+
+
+def _persons(d: Detection) -> set[str]:
+    return {actor_key(a) for a in d.actors if a.kind == "person"}
+
+
+def _parties(d: Detection) -> set[str]:
+    return {actor_key(a) for a in d.actors if a.kind not in ("person", "country")}
+
+
+def same_people(a: set[str], b: set[str]) -> bool:
+    """Compatible participants: one side names nobody, or one side's are all on the other, or two shared.
+    One shared person with others on each side is two events (Haftar in Rome with Coates; Putin meeting Merkel,
+    Haftar named)."""
+    if not a or not b:
+        return True
+    shared = a & b
+    return bool(shared) and (a <= b or b <= a or len(shared) >= 2)
+
+
+def same_date(a: str | None, b: str | None) -> bool:
+    """Dates at their precision: equal, or one the period of the other (2019-11 and 2019-11-24)."""
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_place(a: Detection, b: Detection) -> bool:
+    """The same place by name (containment, folded); another name in the same country is not against it
+    (a city and its country), another country is."""
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return True
+    fa, fb = fold(la.text), fold(lb.text)
+    if fa and fb and (fa in fb or fb in fa):
+        return True
+    return la.country is not None and la.country == lb.country
+
+
+def informativeness(d: Detection) -> tuple[int, int, int]:
+    """How much a mention tells (higher is better): named people, a place; on a tie the earlier mention (news
+    says the main thing first; later sentences quote and comment)."""
+    return (len(_persons(d)), d.location is not None, -d.evidence.start)
+
+
+@dataclass
+class _Event:
+    members: list[Detection] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+
+    def add(self, d: Detection) -> None:
+        self.members.append(d)
+        self.persons |= _persons(d)
+        self.parties |= _parties(d)
+
+    def accepts(self, d: Detection) -> bool:
+        people = _persons(d)
+        if people and self.persons:
+            if not same_people(people, self.persons):
+                return False
+        elif not people and not self.persons and not same_people(_parties(d), self.parties):
+            return False  # no person on either side: the other parties decide
+        return all(same_date(d.event_date, m.event_date) and same_place(d, m) for m in self.members)
+
+    def affinity(self, d: Detection) -> tuple[int, int, int]:
+        """Which compatible event a mention joins: the same date, the same place, then the nearest before it."""
+        dates = sum(1 for m in self.members if d.event_date and m.event_date == d.event_date)
+        places = sum(1 for m in self.members if d.location and m.location and same_place(d, m))
+        nearest = max((m.evidence.start for m in self.members if m.evidence.start <= d.evidence.start), default=-1)
+        return (dates > 0, places > 0, nearest)
+
+
+def merge(members: Sequence[Detection]) -> Detection:
+    """One detection for the mentions of one event: the most informative mention (its evidence, id,
+    embedding), the union of the participants (by key) and countries, the highest confidence, the most precise
+    date and its recency."""
+    best = max(members, key=informativeness)
+    if len(members) == 1:
+        return best
+    actors = list(best.actors)
+    keys = {actor_key(a) for a in actors}
+    countries = list(best.countries)
+    for m in sorted(members, key=lambda m: m.evidence.start):
+        for a in m.actors:
+            if actor_key(a) not in keys:
+                keys.add(actor_key(a))
+                actors.append(a)
+        countries += [c for c in m.countries if c not in countries]
+    dated_members = [m for m in members if m.event_date]
+    when = max(dated_members, key=lambda m: (len(m.event_date or ""), m is best)) if dated_members else None
+    location = best.location or next((m.location for m in members if m.location is not None), None)
+    return replace(
+        best,
+        actors=tuple(actors),
+        countries=tuple(countries),
+        location=location,
+        confidence=max(m.confidence for m in members),
+        level="high" if any(m.level == "high" for m in members) else best.level,
+        event_date=when.event_date if when else best.event_date,
+        recency=when.recency if when else best.recency,
+        embedding=best.embedding or next((m.embedding for m in members if m.embedding is not None), None),
+    )
+
+
+def one_per_event(detections: Sequence[Detection]) -> list[Detection]:
+    """Mentions of one event merged (see the module docstring), in the order of each event's first mention.
+    Mentions are taken in text order, those naming people first, so a mention naming nobody joins an event
+    that names someone rather than opening one."""
+    events: dict[tuple[str, str], list[_Event]] = {}
+    order = sorted(range(len(detections)), key=lambda k: (not _persons(detections[k]), detections[k].evidence.start))
+    for k in order:
+        d = detections[k]
+        group = events.setdefault((d.type, d.status), [])
+        fitting = [e for e in group if e.accepts(d)]
+        if fitting:
+            max(fitting, key=lambda e: e.affinity(d)).add(d)
+        else:
+            event = _Event()
+            event.add(d)
+            group.append(event)
+    found = sorted((e for group in events.values() for e in group),
+                   key=lambda e: min(m.evidence.start for m in e.members))
+    return [merge(e.members) for e in found]
+
+
+def finalise(article: Article, detections: Sequence[Detection], lang: str,
+             received: date | None = None) -> list[Detection]:
+    """One article's detections dated (relative to its reference day) and merged to one per event.
+    ``received``: the day the article came in (default: the day of the first detection's ``detected_at``)."""
+    if not detections:
+        return []
+    reader = date_reader(lang)
+    received = received or day_of(detections[0].detected_at) or date(1970, 1, 1)
+    reference, _ = reference_day(article, reader, received)
+    return one_per_event(dated(detections, article.text, reader, reference))
