@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -31,10 +31,13 @@ from spacy.tokens import Doc
 
 from detectors import registry
 from detectors.arguments import extract
+from detectors.article_events import finalise
 from detectors.base import ArticleContext, Candidate, Detector, dedupe
-from detectors.contracts import Article, Detection, Evidence
+from detectors.contracts import Article, Detection, Embedding, Evidence
 from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.language import LanguageResources, resources
+from detectors.learned import embed
+from detectors.learned import features as learned_features
 from detectors.learned.features import Observed, cue_labels, gate_flags, is_headline
 from detectors.learned.stage import Decision, LearnedStage
 from detectors.patterns import Match
@@ -233,6 +236,8 @@ class Pipeline:
                     results[k] = self._analyse(engine, articles[k], k, texts[k], doc, observed)
             if observed and self.learned is not None:
                 self._decide(engine, articles, observed, results)
+            for k in idxs:  # per article: event dates and recency, one detection per event
+                results[k] = finalise(articles[k], results[k], lang)
         return [Analysis(dets, lang) for dets, lang in zip(results, languages, strict=True)]
 
     def observe_many(self, articles: Sequence[Article]) -> list[list[_Observation]]:
@@ -261,7 +266,8 @@ class Pipeline:
         results: list[list[Detection]],
     ) -> None:
         assert self.learned is not None
-        decisions = self.learned.decide([o.obs for o in observed])
+        with embed.capture() as seen:  # the stage's embeddings, carried on the detections (nothing re-encoded)
+            decisions = self.learned.decide([o.obs for o in observed])
         best: dict[tuple[int, int, str, str], tuple[Decision, _Observation]] = {}
         order: list[tuple[int, int, str, str]] = []
         for o, decs in zip(observed, decisions, strict=True):
@@ -275,7 +281,18 @@ class Pipeline:
         for key in order:
             dec, o = best[key]
             if len(results[o.article]) < MAX_DETECTIONS:
-                results[o.article].append(self._learned_detection(engine, articles[o.article], dec, o))
+                det = self._learned_detection(engine, articles[o.article], dec, o)
+                results[o.article].append(replace(det, embedding=self._embedding(o, seen)))
+
+    def _embedding(self, o: _Observation, seen: dict[str, np.ndarray]) -> Embedding | None:
+        """The learned stage's embedding of the candidate's text (its trigger window or sentence), if it made one."""
+        model = self.learned.models.get(o.obs.type) if self.learned is not None else None
+        if not seen or model is None or not model.dense_dim:
+            return None
+        text_of = getattr(learned_features, "embedding_text", None)  # the window the model embeds, if it has one
+        text = text_of(o.obs, int(model.meta.get("window", 0))) if text_of else o.sent.text
+        vector = seen.get(text)
+        return Embedding.quantise(embed.MODEL, vector.tolist()) if vector is not None else None
 
     def _candidate_sentences(
         self, engine: _Engine, text: str, doc: Doc
