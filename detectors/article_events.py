@@ -3,8 +3,9 @@
     detections = finalise(article, detections, lang)     # what the pipeline returns for one article
 
 * **When.** Every detection gets ``event_date`` (the date its sentence gives, nearest the trigger; else the
-  date of the mention its sentence continues — "Am 24. November das erste Treffen in Bengasi. Haftar traf
-  sich mit …") and ``recency`` (``background`` when that date lies clearly before the article's reference day).
+  date of the mention its sentence continues, or of the sentence before it — "Am 24. November das erste
+  Treffen in Bengasi. Haftar traf sich mit …") and ``recency`` (``background`` when that date lies clearly
+  before the article's reference day).
   The reference day is the article's ``published_at``; without one, the first full date of its title or lead;
   else the day it was received (the detections' ``detected_at``: no clock is read here).
 * **One report per event.** Mentions of one event in one article (headline, lead, body) are merged: same type
@@ -18,6 +19,7 @@ Pure functions over one article's detections; imports nothing of ours beyond ``d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -35,6 +37,8 @@ from detectors.event_time import (
 
 LEAD_PARAGRAPHS = 2  # the title and this many first paragraphs are the lead (where an undated article dates itself)
 LEAD_CHARS = 1_000  # per lead paragraph
+PREVIOUS_CHARS = 600  # characters before a sentence searched for the one before it
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?…][\"'“”»«]?\s+")
 
 
 def day_of(timestamp: str | None) -> date | None:
@@ -78,21 +82,47 @@ def continues(previous: Detection, d: Detection, text: str) -> bool:
             and same_people(_persons(previous), _persons(d)) and same_place(previous, d))
 
 
+def previous_sentence(text: str, start: int) -> str:
+    """The sentence before offset ``start`` in its paragraph ("" at a paragraph's start); a full stop after a
+    digit ("am 24. November") ends no sentence, nor one before a lowercase word."""
+    para = text.rfind("\n", 0, start) + 1
+    body = text[max(para, start - PREVIOUS_CHARS) : start].rstrip()
+    cut = 0
+    for m in _SENTENCE_END.finditer(body):
+        nxt = body[m.end() : m.end() + 2].lstrip("\"'„“”«»")
+        if m.end() < len(body) and nxt[:1].isupper():
+            cut = m.end()
+    return body[cut:]
+
+
 def dated(detections: Sequence[Detection], text: str, reader: DateReader | None, reference: date) -> list[Detection]:
-    """Each detection with its ``event_date`` and ``recency`` relative to ``reference``: its sentence's date,
-    else the date of the mention it continues (:func:`continues`)."""
+    """Each detection with its ``event_date`` and ``recency`` relative to ``reference``: its sentence's date;
+    else the date of the mention it continues (:func:`continues`); else, when no detection sits in the previous
+    sentence of its paragraph, that sentence's date (a date frames the sentence after it)."""
     out: list[Detection] = []
     for d in detections:
         when = event_date_of(d, reader, reference) if reader is not None else None
         out.append(replace(d, event_date=when.iso() if when else None, recency=recency(when, reference)))
+    if reader is None:
+        return out
     by_start = sorted(range(len(out)), key=lambda k: out[k].evidence.start)
     for pos, k in enumerate(by_start):
-        if out[k].event_date is not None:
+        d = out[k]
+        if d.event_date is not None:
             continue
-        for j in reversed(by_start[:pos]):
-            if continues(out[j], out[k], text) and out[j].event_date is not None:
-                out[k] = replace(out[k], event_date=out[j].event_date, recency=out[j].recency)
-                break
+        before = [out[j] for j in reversed(by_start[:pos]) if out[j].evidence.start < d.evidence.start]
+        adjacent = [p for p in before if p.evidence.end <= d.evidence.start
+                    and not text[p.evidence.end : d.evidence.start].strip()
+                    and "\n" not in text[p.evidence.end : d.evidence.start]]
+        if adjacent:
+            source = next((p for p in adjacent if p.event_date is not None and continues(p, d, text)), None)
+            if source is not None:
+                out[k] = replace(d, event_date=source.event_date, recency=source.recency)
+            continue
+        framing = previous_sentence(text, d.evidence.start)
+        when = reader.event_date(framing, reference, direction_for(d.status), near=len(framing)) if framing else None
+        if when is not None:
+            out[k] = replace(d, event_date=when.iso(), recency=recency(when, reference))
     return out
 
 

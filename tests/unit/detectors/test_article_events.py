@@ -19,6 +19,7 @@ from detectors.article_events import (
     informativeness,
     merge,
     one_per_event,
+    previous_sentence,
     reference_day,
     same_date,
     same_people,
@@ -110,6 +111,26 @@ def test_an_undated_sentence_takes_the_date_of_the_mention_it_continues() -> Non
     assert continues(dets[0], dets[1], text) and not continues(dets[1], dets[0], text)
     ceasefire = det(text, "Haftar traf sich mit Coates.", "traf", type_="ceasefire", actors=(HAFTAR,))
     assert not continues(dets[0], ceasefire, text)
+
+
+@pytest.mark.parametrize(("text", "previous"), [
+    ("Am 24. November das erste Treffen in Bengasi. Haftar traf sich mit Coates.",
+     "Am 24. November das erste Treffen in Bengasi."),           # "24. November" ends no sentence
+    ("Eins. Zwei sagt: „Drei.“ Haftar traf Coates.", "Zwei sagt: „Drei.“"),
+    ("Erster Absatz am 3. Mai.\n\nHaftar traf Coates.", ""),    # a paragraph's first sentence
+    ("Haftar traf Coates.", ""),
+])
+def test_previous_sentence(text: str, previous: str) -> None:
+    assert previous_sentence(text, text.index("Haftar traf")) == previous
+
+
+def test_an_undated_sentence_after_a_dated_one_without_a_detection_takes_its_date() -> None:
+    text = "Am 24. November kam eine Delegation nach Bengasi. Haftar traf sich mit Coates. Putin traf Merkel."
+    dets = [det(text, "Haftar traf sich mit Coates.", "traf", actors=(HAFTAR, COATES)),
+            det(text, "Putin traf Merkel.", "traf", actors=(PUTIN, MERKEL))]
+    out = dated(dets, text, date_reader("de"), date(2020, 1, 9))
+    # the second's previous sentence holds a detection of other people: it takes nothing from it
+    assert [(d.event_date, d.recency) for d in out] == [("2019-11-24", "background"), (None, "new")]
 
 
 def test_dated_marks_earlier_events_background_and_keeps_the_rest_new() -> None:

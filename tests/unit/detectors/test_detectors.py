@@ -74,6 +74,31 @@ def test_seed_detections_follow_the_wire_contract(seed):
         assert det.story_key == det.type  # the partition key: the event type (DESIGN "Scale-out and stories")
 
 
+def test_seed_one_detection_per_event_in_event_time(seed):
+    """Issue 14: the Rome meeting (headline, lead, body) is one new detection dated 8 January; the phone call
+    of 15 April and the meeting of 24 November in Bengasi are background; Putin–Merkel and Conte–Macron stay
+    separate events."""
+    _, dets = seed
+    ids = [d.id for d in dets]
+    assert len(ids) == len(set(ids))
+    held = [d for d in dets if (d.type, d.status) == ("meeting", "held")]
+    rome = [d for d in held if d.location is not None and d.location.text == "Rom"]
+    assert len(rome) == 1, [(d.evidence.text[:50], d.event_date) for d in rome]
+    assert rome[0].evidence.text.startswith("Der General, der die Cyrenaica")
+    assert rome[0].recency == "new" and (rome[0].event_date or "").endswith("-01-08")
+    assert {"person:khalifa-haftar", "person:coates", "person:norland"} <= {a.id for a in rome[0].actors}
+    earlier = [d for d in held if "15. April" in d.evidence.text or "24. November" in d.evidence.text
+               or d.evidence.text.startswith(("Trumps Anruf", "Haftar traf sich mit einer Delegation"))]
+    assert earlier and all(d.recency == "background" for d in earlier), [(d.evidence.text[:40], d.recency)
+                                                                         for d in earlier]
+    assert {d.event_date[5:] for d in earlier if d.event_date} == {"04-15", "11-24"}
+    new_people = [{a.id for a in d.actors} for d in held if d.recency == "new"]
+    assert any({"person:vladimir-putin", "person:angela-merkel"} <= p for p in new_people)
+    assert any({"person:giuseppe-conte", "person:emmanuel-macron"} <= p for p in new_people)
+    announced = [d for d in dets if (d.type, d.status) == ("ceasefire", "announced")]
+    assert len(announced) == 1 and announced[0].recency == "new"
+
+
 # ------------------------------------------------------------------------------------ statuses, per language
 
 STATUS_CASES = [
