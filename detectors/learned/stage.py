@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from detectors.learned import embed
-from detectors.learned.features import Observed, features
+from detectors.learned.features import Observed, embedding_text, features, is_gated
 from detectors.learned.model import LinearModel, load
 
 STATUS_THRESHOLD = 0.5
@@ -59,6 +59,8 @@ class LearnedStage:
                 self.models[t] = model
         if any(m.dense_dim for m in self.models.values()):
             embed.load()
+        # word features (and so the neighbouring sentences) are needed only by a model trained with them
+        self.lexical = any(m.meta.get("lexical", True) for m in self.models.values())
 
     def covers(self, type_: str) -> bool:
         return type_ in self.models
@@ -68,16 +70,20 @@ class LearnedStage:
         result: list[list[Decision]] = [[] for _ in observed]
         by_type: dict[str, list[int]] = {}
         for k, obs in enumerate(observed):
-            if obs.type in self.models:
+            model = self.models.get(obs.type)
+            if model is not None and not (model.meta.get("gated") == "drop" and is_gated(obs)):
                 by_type.setdefault(obs.type, []).append(k)
         for type_, idxs in by_type.items():
             model = self.models[type_]
             dense = None
-            if model.dense_dim:  # one embedding per distinct sentence
-                texts = list(dict.fromkeys(observed[k].sent.text for k in idxs))
+            if model.dense_dim:  # one embedding per distinct text
+                window = int(model.meta.get("window", 0))
+                wanted = [embedding_text(observed[k], window) for k in idxs]
+                texts = list(dict.fromkeys(wanted))
                 row = {t: i for i, t in enumerate(texts)}
-                dense = embed.embed(texts)[[row[observed[k].sent.text] for k in idxs]]
-            probs = model.probabilities([features(observed[k]) for k in idxs], dense)
+                dense = embed.embed(texts)[[row[t] for t in wanted]]
+            lexical = bool(model.meta.get("lexical", True))
+            probs = model.probabilities([features(observed[k], lexical) for k in idxs], dense)
             for row, k in enumerate(idxs):
                 result[k] = decide_one(model, probs[row])
         return result

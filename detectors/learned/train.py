@@ -31,22 +31,28 @@ import numpy as np
 from detectors.contracts import Article
 from detectors.learned import embed
 from detectors.learned.corpus import Loaded, Unit, load_units
-from detectors.learned.features import features
+from detectors.learned.features import embedding_text, features, is_gated
 from detectors.learned.model import LinearModel, model_path
 from detectors.learned.stage import decide_one
 from detectors.vocabulary import STATUSES
 
-VERSION = 1  # part of the detector name (meeting.learned/1); bump when features or outputs change
+LEXICAL = ("c", "L", "R", "L1", "R1", "w", "b", "n")  # feature families only features(lexical=True) makes
+VERSION = 2  # part of the detector name (meeting.learned/1); bump when features or outputs change
 SEED = 20261202
 FOLDS = 5
 
 
 @dataclass
 class Config:
-    C: float = 1.0
+    """Hyper-parameters; the defaults cross-validated best (issue 12 report)."""
+
+    C: float = 0.3
     min_count: int = 2
     embed: bool = True
-    dense_scale: float = 1.0
+    dense_scale: float = 3.0  # the embedding's columns are multiplied by this before the regression
+    lexical: bool = False  # word and character features beside the rule features (detectors.learned.features)
+    window: int = 12  # embed the tokens within this many of the trigger (0: the whole sentence)
+    gated: str = "drop"  # candidates the rules' hard gates drop (features.is_gated): "drop" them too, or "keep"
     threshold: float = 0.5
     calibrate: bool = True
     conditional: bool = True  # status (and level) models trained on the type's events only: p(s | event)
@@ -59,6 +65,7 @@ class Sample:
     type: str
     feats: list[str]
     text: str
+    gated: bool = False
 
 
 @dataclass
@@ -68,8 +75,10 @@ class Dataset:
     dense: np.ndarray | None = None  # (len(samples), 512) when embedded
     skipped: dict[str, int] = field(default_factory=dict)
 
-    def of_type(self, type_: str) -> list[int]:
-        return [i for i, s in enumerate(self.samples) if s.type == type_]
+    def of_type(self, type_: str, cfg: Config | None = None) -> list[int]:
+        """Samples of ``type_`` (without the gated ones when ``cfg.gated`` is "drop")."""
+        drop = cfg is not None and cfg.gated == "drop"
+        return [i for i, s in enumerate(self.samples) if s.type == type_ and not (drop and s.gated)]
 
 
 def outputs(type_: str) -> tuple[str, ...]:
@@ -77,7 +86,7 @@ def outputs(type_: str) -> tuple[str, ...]:
     return (*out, "level:high") if type_ == "meeting" else out
 
 
-def build(loaded: Loaded, with_embeddings: bool = True) -> Dataset:
+def build(loaded: Loaded, with_embeddings: bool = True, window: int = 0) -> Dataset:
     """Candidates of every unit through the production pipeline code (language given)."""
     from detectors.pipeline import Pipeline
 
@@ -86,8 +95,9 @@ def build(loaded: Loaded, with_embeddings: bool = True) -> Dataset:
     articles = [Article.create(u.text, id=u.id, language=u.lang) for u in units]
     samples: list[Sample] = []
     for k, observed in enumerate(pipeline.observe_many(articles)):
-        for o in observed:
-            samples.append(Sample(k, o.obs.type, features(o.obs), o.sent.text))
+        for o in observed:  # every family: Config.lexical and Config.drop choose among them when fitting
+            samples.append(Sample(k, o.obs.type, features(o.obs, lexical=True), embedding_text(o.obs, window),
+                                  is_gated(o.obs)))
     dense = None
     if with_embeddings:
         texts = sorted({s.text for s in samples})
@@ -126,9 +136,10 @@ def _matrix(ds: Dataset, idx: Sequence[int], vocab: dict[str, int], cfg: Config)
     return x
 
 
-def _vocab(ds: Dataset, idx: Sequence[int], min_count: int, drop: Sequence[str] = ()) -> dict[str, int]:
+def _vocab(ds: Dataset, idx: Sequence[int], min_count: int, drop: Sequence[str] = (), lexical: bool = True
+           ) -> dict[str, int]:
     counts: dict[str, set[int]] = {}
-    dropped = set(drop)
+    dropped = set(drop) | (set() if lexical else set(LEXICAL))
     for i in idx:
         s = ds.samples[i]
         for f in set(s.feats):
@@ -173,7 +184,7 @@ def _folds(ds: Dataset, idx: Sequence[int], k: int, seed: int) -> list[int]:
 def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str, Any] | None = None) -> LinearModel:
     """The model of ``type_`` trained on samples ``idx`` (Platt-calibrated on inner cross-validation)."""
     outs = outputs(type_)
-    vocab = _vocab(ds, idx, cfg.min_count, cfg.drop)
+    vocab = _vocab(ds, idx, cfg.min_count, cfg.drop, cfg.lexical)
     x = _matrix(ds, idx, vocab, cfg)
     labels = _labels(ds, idx, type_)
     has_meeting = labels["event"].astype(bool)
@@ -201,7 +212,8 @@ def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str
             platt[j] = _platt(z, y[rows])
     meta = dict(meta or {})
     meta.update(version=VERSION, type=type_, threshold=cfg.threshold, C=cfg.C, min_count=cfg.min_count,
-                conditional=cfg.conditional, drop=list(cfg.drop),
+                conditional=cfg.conditional, drop=list(cfg.drop), lexical=cfg.lexical,
+                window=cfg.window, gated=cfg.gated,
                 embed=bool(dim), dense_scale=cfg.dense_scale, seed=SEED)
     sparse_w = w[: len(vocab)] if dim else w
     dense_w = w[len(vocab):] * cfg.dense_scale if dim else np.zeros((0, len(outs)))
@@ -238,7 +250,7 @@ def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
     all_idx = list(range(len(ds.samples)))
     fold = dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True)) if all_idx else {}
     for type_ in types:
-        idx = ds.of_type(type_)
+        idx = ds.of_type(type_, cfg)
         for f in range(k):
             train = [i for i in idx if fold[i] != f]
             test = [i for i in idx if fold[i] == f]
@@ -343,7 +355,7 @@ def train(ds: Dataset, cfg: Config, out_dir: Path | None = None) -> dict[str, Pa
     meta = {"units": len(ds.units), "corpus_sha1": _corpus_digest(ds.units),
             "languages": {lang: sum(u.lang == lang for u in ds.units) for lang in sorted({u.lang for u in ds.units})}}
     for type_ in STATUSES:
-        idx = ds.of_type(type_)
+        idx = ds.of_type(type_, cfg)
         if not idx:
             continue
         model = fit(ds, type_, idx, cfg, {**meta, "candidates": len(idx)})
@@ -404,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cfg = Config(C=args.C, embed=not args.no_embed)
     loaded = load_units()
-    ds = build(loaded, with_embeddings=cfg.embed)
+    ds = build(loaded, with_embeddings=cfg.embed, window=cfg.window)
     if args.cv:
         rep = report(ds, cfg, args.folds)
         print(json.dumps(rep, indent=1) if args.format == "json" else format_report(rep))

@@ -140,7 +140,7 @@ def test_training_is_seeded_and_reproducible(tmp_path):
         "import sys; from pathlib import Path; from detectors.learned import train as T; "
         "from detectors.learned.corpus import load_units; "
         "ds = T.build(load_units(Path(sys.argv[1]), include_dev=False), with_embeddings=False); "
-        "T.train(ds, T.Config(embed=False, min_count=1), Path(sys.argv[2]))"
+        "T.train(ds, T.Config(embed=False, min_count=1, gated=\"keep\"), Path(sys.argv[2]))"
     )
     digests = []
     for out in ("a", "b"):
