@@ -32,7 +32,7 @@ from alerts.route_names import derive_name, duplicates
 __all__ = ["ENV_PREFIX", "Config", "ConfigError", "ConfigProblem", "InhibitRule", "Matcher", "RateLimit", "Receiver",
            "Route", "StateSettings", "default_config", "load_config", "matcher_from_dict"]
 
-WORKER_SECTIONS = ("kafka", "worker")  # validated here, typed by streams/settings.py (KafkaSettings, WorkerSettings)
+WORKER_SECTIONS = ("kafka", "worker", "detectors")  # validated here, typed by streams/settings.py
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ sentence length, number of detections).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -193,15 +194,21 @@ def _stem_positions(text: str, stems: list[tuple[str, str]]) -> list[int]:
     return out
 
 
+def default_stage() -> str:
+    """``detectors.stage`` when the process was given it (``WIREWATCH_DETECTORS__STAGE``), else ``learned``."""
+    return os.environ.get("WIREWATCH_DETECTORS__STAGE") or "learned"
+
+
 class Pipeline:
     """Detect events in articles with every registered detector that has lexicons for the language."""
 
-    def __init__(self, languages: Iterable[str] | None = None, stage: str = "learned") -> None:
+    def __init__(self, languages: Iterable[str] | None = None, stage: str | None = None) -> None:
         available = registry.languages()
         wanted = available if languages is None else tuple(languages)
         unknown = sorted(set(wanted) - set(available))
         if unknown:
             raise ValueError(f"no lexicons for languages {unknown}; available: {list(available)}")
+        stage = stage or default_stage()
         if stage not in STAGES:
             raise ValueError(f"detectors.stage must be one of {list(STAGES)}, not {stage!r}")
         self.languages: tuple[str, ...] = tuple(wanted)
@@ -211,7 +218,7 @@ class Pipeline:
         self.learned = LearnedStage(tuple(registry.detectors())) if stage == "learned" else None
 
     @classmethod
-    def load(cls, languages: Iterable[str] | None = None, stage: str = "learned") -> Pipeline:
+    def load(cls, languages: Iterable[str] | None = None, stage: str | None = None) -> Pipeline:
         return cls(languages, stage)
 
     def engine(self, lang: str) -> _Engine:

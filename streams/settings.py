@@ -74,6 +74,25 @@ class WorkerSettings:
 _DURATIONS = ("tick_interval", "session_timeout")
 
 
+@dataclass(frozen=True)
+class DetectorSettings:
+    stage: str = "learned"  # detectors.stage: learned (rule candidates decided by the models) | rules
+
+
+def detector_settings(config: Config) -> DetectorSettings:
+    """The ``detectors:`` section of ``config``."""
+    return DetectorSettings(**config.sections.get("detectors", {}))
+
+
+def apply_detector_settings(config: Config) -> None:
+    """Make ``detectors.stage`` the default of every pipeline this process and its detector processes load
+    (``Pipeline.load()`` reads ``WIREWATCH_DETECTORS__STAGE``, the key's environment form; spawned children
+    inherit it)."""
+    import os
+
+    os.environ["WIREWATCH_DETECTORS__STAGE"] = detector_settings(config).stage
+
+
 def kafka_settings(config: Config) -> KafkaSettings:
     """The ``kafka:`` section of ``config`` (defaults where it says nothing)."""
     return KafkaSettings(**config.sections.get("kafka", {}))

@@ -31,5 +31,8 @@ def load_config(path: str | None) -> Config:
         raise SystemExit(EXIT_CONFIG) from None
     for warning in config.warnings:
         print(f"wirewatch: config warning: {warning}", file=sys.stderr)
+    from streams.settings import apply_detector_settings
+
+    apply_detector_settings(config)  # detectors.stage for every pipeline this command (and its children) loads
     return config
 

@@ -159,3 +159,19 @@ def test_training_is_seeded_and_reproducible(tmp_path):
     ])
     p_pos, p_neg = (model.probabilities([features(o.obs) for o in obs[k]])[:, 0].max() for k in (0, 1))
     assert p_pos > 0.5 > p_neg
+
+
+def test_detectors_stage_from_the_config_reaches_the_pipeline(tmp_path):
+    """`detectors.stage: rules` in the config file makes every pipeline the command loads rules-only."""
+    config = tmp_path / "config.yaml"
+    config.write_text("detectors:\n  stage: rules\n", "utf-8")
+    script = ("import sys; from streams.cli.common import load_config; load_config(sys.argv[1]); "
+              "from detectors import Pipeline; print(Pipeline.load().stage)")
+    out = subprocess.run([sys.executable, "-c", script, str(config)], capture_output=True, text=True, check=True,
+                         cwd=REPO, timeout=120, env={"PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "rules"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("detectors:\n  stage: neural\n", "utf-8")
+    res = subprocess.run([sys.executable, "-m", "streams.cli", "check-config", str(bad)], capture_output=True,
+                         text=True, cwd=REPO, timeout=120)
+    assert res.returncode == 2 and "detectors.stage" in res.stderr
