@@ -10,7 +10,7 @@ import pytest
 from streams import cli
 from streams.cli import bench as bench_command
 
-COMMANDS = ["scan", "publish", "worker", "eval", "check-config", "bench", "alerts", "silence"]
+COMMANDS = ["scan", "publish", "worker", "eval", "train", "check-config", "bench", "alerts", "silence"]
 
 
 def _subcommands(parser) -> list[str]:
@@ -24,7 +24,8 @@ def test_every_command_is_there_in_help_order() -> None:
 
 @pytest.mark.parametrize("argv", [
     ["scan", "-", "--no-alerts"], ["publish", "a.txt", "--topic", "t"], ["worker", "--web-port", "1"],
-    ["eval", "d.jsonl"], ["check-config", "c.yaml"], ["bench", "--quick", "--only", "detectors"],
+    ["eval", "d.jsonl"], ["eval", "--folds", "3"], ["train", "--no-embed"],
+    ["check-config", "c.yaml"], ["bench", "--quick", "--only", "detectors"],
     ["alerts", "preview"], ["alerts", "replay", "--kafka"], ["alerts", "history", "--limit", "3"],
     ["alerts", "explain", "-"], ["silence", "add", "-c", "x"], ["silence", "list", "--all"],
     ["silence", "expire", "id1"],
