@@ -3,7 +3,6 @@ and the countries involved. Gazetteer lookups happen only on capitalised candida
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -11,12 +10,13 @@ from detectors.contracts import Actor, Location
 from detectors.entities import entity_id
 from detectors.language import LanguageResources
 from detectors.patterns import Match
+from detectors.places import after_locative, country_at, country_spans, is_cap, place_at, region_spans
 from detectors.text import Sentence
 
 _MAX_NAME = 4
 _NEAR = 5  # a lone name or country this close to the trigger takes part in the event
-_ABOUT_TRIGGER = 3  # tokens between a trigger and the end of its clause ("Besuch in China,")
-_PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
+ABOUT_TRIGGER = 3  # tokens between a trigger and the end of its clause ("Besuch in China,")
+PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 
 
 @dataclass
@@ -35,48 +35,6 @@ class Arguments:
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:
             self.countries.append(code)
-
-
-def _is_cap(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or (text[:3] in ("al-", "el-", "ad-", "as-") and len(text) > 4))
-
-
-def country_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> str | None:
-    """The country named by tokens ``i..j``, as written or by their lemmas ("Libyens", "России" → LY, RU)."""
-    gaz = res.gazetteer
-    text = " ".join(sent.texts[i:j])
-    code = gaz.country(text) or gaz.country(" ".join(sent.raw_lemmas[i:j]))
-    if code is None and j - i == 1:  # a genitive the lemma table lacks: "Russlands"
-        code = next((c for s in res.genitive_suffixes if text.endswith(s) and (c := gaz.country(text[: -len(s)]))),
-                    None)
-    return code
-
-
-def place_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> bool:
-    """Tokens ``i..j`` name a country, region or city (as written or by their lemmas): never a person."""
-    gaz = res.gazetteer
-    return gaz.is_place(" ".join(sent.texts[i:j])) or gaz.is_place(" ".join(sent.raw_lemmas[i:j]))
-
-
-def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int, str]]:
-    """Token index → (end, code) for country names (multiword first) and demonyms."""
-    out: dict[int, tuple[int, str]] = {}
-    gaz = res.gazetteer
-    n = len(sent)
-    i = 0
-    while i < n:
-        t = sent.texts[i]
-        if _is_cap(t) or t.isupper():
-            for k in range(min(gaz.max_words, n - i), 0, -1):
-                code = country_at(sent, res, i, i + k)
-                if code:
-                    out[i] = (i + k, code)
-                    i += k - 1
-                    break
-        i += 1
-    for m in res.demonyms.in_sentence(sent):
-        out.setdefault(m.start, (m.end, m.label))
-    return out
 
 
 def _names(
@@ -104,8 +62,8 @@ def _names(
             else:
                 break
         # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname
-        if i > 0 and i - 1 not in blocked and _is_cap(sent.texts[i - 1]) and sent.lowers[i - 1] not in res.not_names \
-                and (i - 1 == 0 or not _is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1):
+        if i > 0 and i - 1 not in blocked and is_cap(sent.texts[i - 1]) and sent.lowers[i - 1] not in res.not_names \
+                and (i - 1 == 0 or not is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1):
             i -= 1
         spans.append((i, j))
         i = j
@@ -117,8 +75,8 @@ def _after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[
     n = len(sent)
     j = end
     while j < n and j - end < 4 and j not in blocked:
-        word = _is_cap(sent.texts[j]) and sent.lowers[j] not in res.not_names and sent.texts[j] not in _PUNCT
-        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and _is_cap(sent.texts[j + 1])
+        word = is_cap(sent.texts[j]) and sent.lowers[j] not in res.not_names and sent.texts[j] not in PUNCT
+        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and is_cap(sent.texts[j + 1])
         if not (word or particle):
             break
         j += 1
@@ -127,7 +85,7 @@ def _after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[
 
 def _is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[str]) -> bool:
     text = sent.texts[i]
-    if not _is_cap(text) or len(text) < 2 or (text.isupper() and len(text) > 4):
+    if not is_cap(text) or len(text) < 2 or (text.isupper() and len(text) > 4):
         return False
     low = sent.lowers[i]
     if low in res.not_names:
@@ -148,13 +106,13 @@ class _Parts:
     names: list[tuple[int, int]]
 
 
-def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Parts:
+def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Parts:
     cached = sent.cache.get("arguments")
     if cached is not None:
         return cached
     n = len(sent)
     titles = [m for m in res.titles.in_sentence(sent)
-              if not m.label.endswith("_cap") or _is_cap(sent.texts[m.start])]
+              if not m.label.endswith("_cap") or is_cap(sent.texts[m.start])]
     orgs = res.orgs.in_sentence(sent)
     countries = country_spans(sent, res)
     blocked: set[int] = set()
@@ -164,7 +122,7 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
         blocked.update(range(m.start, m.end))
     for i, (j, _code) in countries.items():
         blocked.update(range(i, j))
-    regions = _region_spans(sent, res, blocked)
+    regions = region_spans(sent, res, blocked)
     for i, j in regions:
         blocked.update(range(i, j))
     # Places: a capitalised span right after a place preposition ("in Rom", "nach der Türkei").
@@ -173,7 +131,7 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
         if sent.lowers[i] not in res.place_preps:
             continue
         first = i + 2 if sent.lowers[i + 1] in res.place_articles else i + 1
-        if first >= n or not _is_cap(sent.texts[first]):
+        if first >= n or not is_cap(sent.texts[first]):
             continue
         for k in (3, 2, 1):
             if first + k > n:
@@ -197,7 +155,7 @@ def _parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Pa
             blocked.update(range(*span))
     names = sorted(titled + _names(sent, res, blocked, known_names))
     titled_set = set(titled)
-    names = [s for s in names if (not place_at(sent, res, *s) and not _after_locative(sent, res, s, known_names))
+    names = [s for s in names if (not place_at(sent, res, *s) and not after_locative(sent, res, s, known_names))
              or (s in titled_set and s[1] - s[0] > 1)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
@@ -212,7 +170,7 @@ def extract(
 ) -> Arguments:
     """Arguments of an event triggered at sentence tokens ``trigger`` (known_names: article-level names)."""
     args = Arguments()
-    parts = _parts(sent, res, known_names)
+    parts = sentence_parts(sent, res, known_names)
     titles, orgs, countries = parts.titles, parts.orgs, parts.countries
     edges = {trigger[0], trigger[1] - 1}  # a gapped trigger ("rief … an") keeps its inside
     names = [s for s in parts.names if not any(s[0] <= e < s[1] for e in edges)]
@@ -222,7 +180,7 @@ def extract(
         args.location_token = pos
 
     roles: dict[tuple[int, int], str] = {}
-    reports = [s for s, _e in _reports(sent, res)] if parts.titles else []
+    reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     for m in titles:
         if m.label.startswith("high"):
@@ -283,7 +241,7 @@ def extract(
     for i in sorted(countries):
         j, code = countries[i]
         args.add_country(code)
-        if _is_cap(sent.texts[i]) and j - i >= 1 and country_at(sent, res, i, j):
+        if is_cap(sent.texts[i]) and j - i >= 1 and country_at(sent, res, i, j):
             text = " ".join(sent.texts[i:j])
             if text not in seen and not _place_or_modifier(sent, res, parts, (i, j), named):
                 seen.add(text)
@@ -350,103 +308,12 @@ def _coordinated(
     return False
 
 
-def _region_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> list[tuple[int, int]]:
-    """Capitalised spans naming a continent or sub-region ("Nordafrika", "Middle East", "Ближнем Востоке")."""
-    gaz = res.gazetteer
-    out: list[tuple[int, int]] = []
-    n = len(sent)
-    i = 0
-    while i < n:
-        if i not in blocked and _is_cap(sent.texts[i]):
-            for k in range(min(gaz.max_region_words, n - i), 0, -1):
-                if gaz.region(" ".join(sent.texts[i : i + k])) or gaz.region(" ".join(sent.raw_lemmas[i : i + k])):
-                    out.append((i, i + k))
-                    i += k - 1
-                    break
-        i += 1
-    return out
-
-
-def _after_locative(sent: Sentence, res: LanguageResources, span: tuple[int, int], known: set[str]) -> bool:
-    """A lone capitalised word right after a locative preposition ("im Kanzleramt", "в Кремле") is a place,
-    unless the article names a person so."""
-    i = span[0]
-    if span[1] - span[0] != 1 or sent.lowers[i] in known or i == 0:
-        return False
-    prev = i - 1
-    if sent.lowers[prev] in res.place_articles and prev > 0:
-        prev -= 1
-    return sent.lowers[prev] in res.locatives
-
-
-def keep_participants(
-    sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int],
-    triggers: Sequence[tuple[int, int]] = (),
-) -> None:
-    """Keep the actors who take part in the event at ``trigger``: drop those named only in a subordinate or
-    relative clause ("Putin, der Haftar unterstützt, traf Merkel") or in a clause that reports a source
-    ("…, sagte Regierungssprecher Seibert") — unless no person or organisation would be left. A clause holding
-    another of the sentence's ``triggers`` speaks of the same meeting ("…, où il a eu des entretiens avec …")."""
-    if len(args.actors) < 2 or len(args.spans) != len(args.actors):
-        return
-    home = sent.clause(*trigger)
-    reports = _reports(sent, res)
-    # a relative clause right after a trigger that ends its clause is about the meeting itself:
-    # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann, …"
-    about_trigger = home[1] - trigger[1] <= _ABOUT_TRIGGER
-    keep: list[int] = []
-    for k, (i, j) in enumerate(args.spans):
-        a, b = sent.clause(i, j)
-        if (a, b) == home or any(a <= t0 < b for t0, _t1 in (trigger, *triggers)):
-            keep.append(k)
-            continue
-        if any(a <= s < b for s, _e in reports):
-            continue
-        if _opens_subordinate(sent, res, a) and not (about_trigger and a == home[1] + 1):
-            continue
-        keep.append(k)
-    if not any(args.actors[k].kind != "country" for k in keep):
-        return
-    args.actors = [args.actors[k] for k in keep]
-    args.spans = [args.spans[k] for k in keep]
-
-
-def _reports(sent: Sentence, res: LanguageResources) -> list[tuple[int, int]]:
+def reporting_spans(sent: Sentence, res: LanguageResources) -> list[tuple[int, int]]:
     """Token spans of reporting words ("sagte", "said", "according to"), found once per sentence."""
     found = sent.cache.get("reports")
     if found is None:
         found = sent.cache["reports"] = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
     return found
-
-
-def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:
-    """The clause starting at token ``a`` (after a comma) opens with a relative pronoun or a subordinator,
-    directly or after a preposition ("…, mit dem er sprach")."""
-    if a == 0:
-        return False
-    words = sent.lowers[a : a + 2]
-    if not words:
-        return False
-    if words[0] in res.subordinators:
-        # "der", "die" also open an apposition: "…, der EU-Außenbeauftragten Federica Mogherini"
-        # ending in a name or noun, not in a verb: "…, der EU-Außenbeauftragten Federica Mogherini und …"
-        end = sent.clause(a, a + 1)[1]
-        while end > a + 1 and sent.texts[end - 1] in _PUNCT:
-            end -= 1
-        apposition = (words[0] in res.determiners and _is_cap(sent.texts[end - 1])
-                      and any(a < m.start <= a + 3 for m in _parts(sent, res, set()).titles))
-        return not apposition
-    return len(words) > 1 and words[1] in res.subordinators
-
-
-def names_office_holders(sentences: list[Sentence], res: LanguageResources, known: set[str]) -> bool:
-    """Some sentence names a person with an office ("Präsident Santos", "Secretary of State Rubio"): what an
-    anaphoric "the talks" in another sentence can refer to."""
-    for sent in sentences:
-        parts = _parts(sent, res, known)
-        if any(m.end <= a <= m.end + 1 or m.start - 1 <= b <= m.start for m in parts.titles for a, b in parts.names):
-            return True
-    return False
 
 
 def _relative_clause(sent: Sentence, a: int, b: int) -> bool:
@@ -468,6 +335,6 @@ def names_in(sent: Sentence, res: LanguageResources) -> set[str]:
     for a, b in _names(sent, res, set(), set()):
         if b - a >= 2:
             for k in range(a, b):
-                if sent.lowers[k] not in res.name_particles and sent.lowers[k] not in _PUNCT:
+                if sent.lowers[k] not in res.name_particles and sent.lowers[k] not in PUNCT:
                     out.add(sent.lowers[k])
     return out

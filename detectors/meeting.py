@@ -11,9 +11,10 @@ trigger exclusions and negative contexts.
 from __future__ import annotations
 
 from detectors import registry
-from detectors.arguments import extract, keep_participants, names_office_holders
+from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources, labelled
+from detectors.participants import keep_participants, names_office_holders
 from detectors.patterns import Match, PatternSet, lexicon_patterns
 from detectors.text import Sentence
 

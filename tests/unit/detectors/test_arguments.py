@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.arguments import country_at
 from detectors.language import resources
+from detectors.places import country_at
 from tests.unit.detectors.rule_candidates import actors, candidates, sentences
 
 

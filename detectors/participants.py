@@ -1,0 +1,73 @@
+"""Who takes part in a meeting: the actors of the trigger's own clause, not those named in a relative or
+reporting clause; and whether an article names office-holders an anaphoric "the talks" can refer to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, reporting_spans, sentence_parts
+from detectors.language import LanguageResources
+from detectors.places import is_cap
+from detectors.text import Sentence
+
+
+def keep_participants(
+    sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int],
+    triggers: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Keep the actors who take part in the event at ``trigger``: drop those named only in a subordinate or
+    relative clause ("Putin, der Haftar unterstützt, traf Merkel") or in a clause that reports a source
+    ("…, sagte Regierungssprecher Seibert") — unless no person or organisation would be left. A clause holding
+    another of the sentence's ``triggers`` speaks of the same meeting ("…, où il a eu des entretiens avec …")."""
+    if len(args.actors) < 2 or len(args.spans) != len(args.actors):
+        return
+    home = sent.clause(*trigger)
+    reports = reporting_spans(sent, res)
+    # a relative clause right after a trigger that ends its clause is about the meeting itself:
+    # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann, …"
+    about_trigger = home[1] - trigger[1] <= ABOUT_TRIGGER
+    keep: list[int] = []
+    for k, (i, j) in enumerate(args.spans):
+        a, b = sent.clause(i, j)
+        if (a, b) == home or any(a <= t0 < b for t0, _t1 in (trigger, *triggers)):
+            keep.append(k)
+            continue
+        if any(a <= s < b for s, _e in reports):
+            continue
+        if _opens_subordinate(sent, res, a) and not (about_trigger and a == home[1] + 1):
+            continue
+        keep.append(k)
+    if not any(args.actors[k].kind != "country" for k in keep):
+        return
+    args.actors = [args.actors[k] for k in keep]
+    args.spans = [args.spans[k] for k in keep]
+
+
+def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:
+    """The clause starting at token ``a`` (after a comma) opens with a relative pronoun or a subordinator,
+    directly or after a preposition ("…, mit dem er sprach")."""
+    if a == 0:
+        return False
+    words = sent.lowers[a : a + 2]
+    if not words:
+        return False
+    if words[0] in res.subordinators:
+        # "der", "die" also open an apposition: "…, der EU-Außenbeauftragten Federica Mogherini"
+        # ending in a name or noun, not in a verb: "…, der EU-Außenbeauftragten Federica Mogherini und …"
+        end = sent.clause(a, a + 1)[1]
+        while end > a + 1 and sent.texts[end - 1] in PUNCT:
+            end -= 1
+        apposition = (words[0] in res.determiners and is_cap(sent.texts[end - 1])
+                      and any(a < m.start <= a + 3 for m in sentence_parts(sent, res, set()).titles))
+        return not apposition
+    return len(words) > 1 and words[1] in res.subordinators
+
+
+def names_office_holders(sentences: list[Sentence], res: LanguageResources, known: set[str]) -> bool:
+    """Some sentence names a person with an office ("Präsident Santos", "Secretary of State Rubio"): what an
+    anaphoric "the talks" in another sentence can refer to."""
+    for sent in sentences:
+        parts = sentence_parts(sent, res, known)
+        if any(m.end <= a <= m.end + 1 or m.start - 1 <= b <= m.start for m in parts.titles for a, b in parts.names):
+            return True
+    return False

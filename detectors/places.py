@@ -1,0 +1,78 @@
+"""Places in a sentence: countries (as written, by lemma or genitive), cities and regions, and the words that
+make a capitalised word a place ("im Kanzleramt", "в Кремле"). A place is never a person."""
+
+from __future__ import annotations
+
+from detectors.language import LanguageResources
+from detectors.text import Sentence
+
+
+def is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or (text[:3] in ("al-", "el-", "ad-", "as-") and len(text) > 4))
+
+
+def country_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> str | None:
+    """The country named by tokens ``i..j``, as written or by their lemmas ("Libyens", "России" → LY, RU)."""
+    gaz = res.gazetteer
+    text = " ".join(sent.texts[i:j])
+    code = gaz.country(text) or gaz.country(" ".join(sent.raw_lemmas[i:j]))
+    if code is None and j - i == 1:  # a genitive the lemma table lacks: "Russlands"
+        code = next((c for s in res.genitive_suffixes if text.endswith(s) and (c := gaz.country(text[: -len(s)]))),
+                    None)
+    return code
+
+
+def place_at(sent: Sentence, res: LanguageResources, i: int, j: int) -> bool:
+    """Tokens ``i..j`` name a country, region or city (as written or by their lemmas): never a person."""
+    gaz = res.gazetteer
+    return gaz.is_place(" ".join(sent.texts[i:j])) or gaz.is_place(" ".join(sent.raw_lemmas[i:j]))
+
+
+def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int, str]]:
+    """Token index → (end, code) for country names (multiword first) and demonyms."""
+    out: dict[int, tuple[int, str]] = {}
+    gaz = res.gazetteer
+    n = len(sent)
+    i = 0
+    while i < n:
+        t = sent.texts[i]
+        if is_cap(t) or t.isupper():
+            for k in range(min(gaz.max_words, n - i), 0, -1):
+                code = country_at(sent, res, i, i + k)
+                if code:
+                    out[i] = (i + k, code)
+                    i += k - 1
+                    break
+        i += 1
+    for m in res.demonyms.in_sentence(sent):
+        out.setdefault(m.start, (m.end, m.label))
+    return out
+
+
+def region_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> list[tuple[int, int]]:
+    """Capitalised spans naming a continent or sub-region ("Nordafrika", "Middle East", "Ближнем Востоке")."""
+    gaz = res.gazetteer
+    out: list[tuple[int, int]] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        if i not in blocked and is_cap(sent.texts[i]):
+            for k in range(min(gaz.max_region_words, n - i), 0, -1):
+                if gaz.region(" ".join(sent.texts[i : i + k])) or gaz.region(" ".join(sent.raw_lemmas[i : i + k])):
+                    out.append((i, i + k))
+                    i += k - 1
+                    break
+        i += 1
+    return out
+
+
+def after_locative(sent: Sentence, res: LanguageResources, span: tuple[int, int], known: set[str]) -> bool:
+    """A lone capitalised word right after a locative preposition ("im Kanzleramt", "в Кремле") is a place,
+    unless the article names a person so."""
+    i = span[0]
+    if span[1] - span[0] != 1 or sent.lowers[i] in known or i == 0:
+        return False
+    prev = i - 1
+    if sent.lowers[prev] in res.place_articles and prev > 0:
+        prev -= 1
+    return sent.lowers[prev] in res.locatives
