@@ -19,15 +19,19 @@ Pure functions over one article's detections; imports nothing of ours beyond ``d
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
 
 from detectors.contracts import Actor, Article, Detection
 from detectors.entities import fold
 from detectors.event_time import (
     DateReader,
+    Direction,
     EventDate,
     article_reference,
     date_reader,
@@ -37,6 +41,8 @@ from detectors.event_time import (
 
 LEAD_PARAGRAPHS = 2  # the title and this many first paragraphs are the lead (where an undated article dates itself)
 LEAD_CHARS = 1_000  # per lead paragraph
+FAR_BACK_DAYS = 180  # a yearless date read this far back, while a few days ahead is possible: see read_date
+NEAR_AHEAD_DAYS = 14
 PREVIOUS_CHARS = 600  # characters before a sentence searched for the one before it
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?…][\"'“”»«]?\s+")
 
@@ -66,11 +72,49 @@ def reference_day(article: Article, reader: DateReader | None, received: date) -
     return article_reference(lead_texts(article), reader, received)
 
 
+@cache
+def _period_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Words after which a date bounds a period instead of dating the event ("the first talks since 2022",
+    "bis Ende März"): ``period_cues`` of ``detectors/data/dates/<lang>.json``, as (before, inside) patterns."""
+    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
+    words = json.loads(path.read_text("utf-8")).get("period_cues", []) if path.is_file() else []
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|\W)(?:" + alt + r")\s+$", re.I), re.compile(r"^(?:" + alt + r")\s", re.I)
+
+
+def without_periods(text: str, reader: DateReader, lang: str | None) -> str:
+    """``text`` with every date that bounds a period blanked out (same length: offsets hold)."""
+    cues = _period_cues(lang) if lang else None
+    if cues is None:
+        return text
+    before, inside = cues
+    out = text
+    for m in reader.mentions(text):
+        if before.search(text[max(0, m.start - 24) : m.start]) or inside.match(text[m.start : m.end]):
+            out = out[: m.start] + " " * (m.end - m.start) + out[m.end :]
+    return out
+
+
+def read_date(text: str, reader: DateReader, reference: date, direction: Direction, near: int) -> EventDate | None:
+    """The date of the mention nearest ``near``; a yearless date that the calendar puts a few days after the
+    reference is that date, not the same day a year or more earlier ("à partir du 15 février" on 12 February;
+    "August 15 summit" read as held): a wrong status is likelier than a year-old date without its year."""
+    when = reader.event_date(text, reference, direction, near=near)
+    if when is None or direction != "past" or when.relative or when.day >= reference - timedelta(days=FAR_BACK_DAYS):
+        return when
+    ahead = reader.event_date(text, reference + timedelta(days=NEAR_AHEAD_DAYS), direction, near=near)
+    if ahead is not None and reference < ahead.day <= reference + timedelta(days=NEAR_AHEAD_DAYS):
+        return ahead
+    return when
+
+
 def event_date_of(detection: Detection, reader: DateReader, reference: date) -> EventDate | None:
-    """The date its sentence gives the detection's event, nearest the trigger."""
+    """The date its sentence gives the detection's event, nearest the trigger (dates bounding a period apart)."""
     ev = detection.evidence
-    return reader.event_date(ev.text, reference, direction_for(detection.status),
-                             near=max(0, ev.trigger[0] - ev.start))
+    text = without_periods(ev.text, reader, detection.language)
+    return read_date(text, reader, reference, direction_for(detection.status), max(0, ev.trigger[0] - ev.start))
 
 
 def continues(previous: Detection, d: Detection, text: str) -> bool:
@@ -119,8 +163,8 @@ def dated(detections: Sequence[Detection], text: str, reader: DateReader | None,
             if source is not None:
                 out[k] = replace(d, event_date=source.event_date, recency=source.recency)
             continue
-        framing = previous_sentence(text, d.evidence.start)
-        when = reader.event_date(framing, reference, direction_for(d.status), near=len(framing)) if framing else None
+        framing = without_periods(previous_sentence(text, d.evidence.start), reader, d.language)
+        when = read_date(framing, reader, reference, direction_for(d.status), len(framing)) if framing.strip() else None
         if when is not None:
             out[k] = replace(d, event_date=when.iso(), recency=recency(when, reference))
     return out

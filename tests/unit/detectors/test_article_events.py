@@ -133,6 +133,21 @@ def test_an_undated_sentence_after_a_dated_one_without_a_detection_takes_its_dat
     assert [(d.event_date, d.recency) for d in out] == [("2019-11-24", "background"), (None, "new")]
 
 
+@pytest.mark.parametrize(("lang", "text", "status", "expected"), [
+    ("en", "Rubio and Lavrov meet in Riyadh in the first high-level talks since 2022", "held", None),
+    ("de", "Die Waffenruhe gilt bis Ende März, sagte Haftar am 8. Januar.", "announced", "2020-01-08"),
+    ("en", "Truce for eastern Ukraine to begin on February 15 under Minsk deal", "announced", "2020-02-15"),
+    ("fr", "Accord à Minsk sur un cessez-le-feu en Ukraine à partir du 15 février", "announced", "2020-02-15"),
+    ("de", "Haftar traf Coates am 15. April.", "held", "2019-04-15"),  # months back: last year's
+    ("en", "Trump met Putin on Monday.", "held", "2020-02-10"),         # a weekday stays in the past
+])
+def test_dates_bounding_a_period_are_not_the_event_and_a_date_days_ahead_is_this_year(
+        lang: str, text: str, status: str, expected: str | None) -> None:
+    d = replace(det(text, text, text.split()[1], status=status, type_="ceasefire"), language=lang)
+    when = event_date_of(d, date_reader(lang), date(2020, 2, 12))
+    assert (when.iso() if when else None) == expected
+
+
 def test_dated_marks_earlier_events_background_and_keeps_the_rest_new() -> None:
     text = ("Haftar war am 8. Januar in Rom, um Coates zu treffen. Alles begann mit einem Anruf von Trump am "
             "15. April. Putin traf Merkel.")
