@@ -1,8 +1,13 @@
 """Article → detections: language id, a blank spaCy pipeline per language, the registered detectors.
 
-    pipeline = Pipeline.load()            # or Pipeline.load(["de", "en"])
+    pipeline = Pipeline.load()            # or Pipeline.load(["de", "en"], stage="rules")
     detections = pipeline.detect(article)
     batches = pipeline.detect_many(articles)
+    analyses = pipeline.analyse_many(articles)   # + each article's language, its source and confidence
+
+Two decision stages (``detectors.stage``): ``rules`` emits what the lexicon detectors decide; ``learned`` (the
+default) turns every trigger of a type with a shipped model into a candidate carrying the rules' reading as
+features, and the model (``detectors.learned``) decides event or not, status, level and a calibrated confidence.
 
 Pure: no Kafka, no I/O beyond reading lexicon files once. spaCy pipelines (tokenizer; sentences split in numpy) are
 created lazily per language and cached; ``detect_many`` batches through ``nlp.tokenizer.pipe``; once the
