@@ -109,12 +109,15 @@ def report_of(detection: Detection, now: float) -> Report:
     """What matching knows of ``detection``: persons by entity id or surname, other actors, place, time."""
     persons: list[tuple[str | None, str]] = []
     parties: list[str] = []
+    named: set[str] = set()  # persons named by two words or more (with confidence: story_match.confident)
     for actor in detection.actors:
         entity = _entity(actor.id)
         if actor.kind == "person":
             name = _surname(actor.text)
             if name and all(p[1] != name for p in persons):
                 persons.append((entity, name))
+                if len([w for w in actor.text.replace("-", " ").split() if w[:1].isalpha()]) >= 2:
+                    named.add(entity or name)
         elif actor.kind != "country" or entity:  # a country named as an actor is a country, unless an entity
             party = entity or _party(actor.text)
             if party and party not in parties:
@@ -126,7 +129,7 @@ def report_of(detection: Detection, now: float) -> Report:
                   persons=tuple(persons), parties=tuple(parties), countries=tuple(detection.countries),
                   place=place, embedding=tuple(embedding) if embedding else None,
                   embedding_model=getattr(embedding, "model", None) if embedding else None,
-                  words=content_words(detection.evidence.text))
+                  words=content_words(detection.evidence.text), status=detection.status, named=frozenset(named))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -214,7 +217,8 @@ def unpack(packed: Any) -> tuple[float, ...] | None:
 def _ref(story: Mapping[str, Any]) -> dict[str, Any]:
     return {"id": story["id"], "type": story["type"], "first": story["first"], "last": story["last"],
             "dates": story["dates"], "persons": story["persons"], "parties": story["parties"],
-            "countries": story["countries"], "places": story["places"], "emb": story.get("embedding") is not None}
+            "countries": story["countries"], "places": story["places"], "emb": story.get("embedding") is not None,
+            "named": story.get("named", [])}
 
 
 def _add(values: list[Any], new: Any) -> list[Any]:
@@ -228,6 +232,8 @@ def _learn(story: dict[str, Any], report: Report) -> None:
             story["persons"] = _add(story["persons"], list(person))
         elif person[0] is not None:  # an id learnt for a surname known so far
             story["persons"] = [list(person) if p[0] is None and p[1] == person[1] else p for p in story["persons"]]
+    for key in sorted(report.named):
+        story["named"] = _add(story.get("named", []), key)
     for party in report.parties:
         story["parties"] = _add(story["parties"], party)
     for country in report.countries:
@@ -292,7 +298,8 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
         record = stories.get(story_ref_key(ref["id"])) or {}
         embedding = (unpack(record.get("embedding")) if report.embedding is not None and ref.get("emb")
                      and record.get("embedding_model") == report.embedding_model else None)
-        matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ())))
+        matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ()),
+                                         record.get("statuses", ())))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
     return watermark, live, matches, far
 
@@ -336,7 +343,7 @@ def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
                 story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
         assert ref is not None
         fresh = _ref(story)
-        if ref.get("legacy") or any(fresh[k] != ref[k] for k in fresh if k != "last") \
+        if ref.get("legacy") or any(fresh[k] != ref.get(k) for k in fresh if k != "last") \
                 or fresh["last"] - ref["last"] >= INDEX_REFRESH_S:
             live = [fresh if r["id"] == story["id"] else r for r in live]
     result.story = story

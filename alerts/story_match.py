@@ -9,17 +9,24 @@ what its reports said). The parts, each a ``Part`` with a score in [0, 1], or No
 * **date** — the event dates the texts give, when both have one: compatible at their common precision
   (``2024-01`` ~ ``2024-01-08``; a day apart at day precision for time zones), else a conflict;
 * **participants** — persons by entity id when both carry one, else by folded surname; other actors
-  (organisations, governments) by id or name: 0.75 for one shared, 1.0 for two or when the story has all of the
-  report's; people on both sides with most of the report's people new to the story is a conflict (another
-  meeting);
+  (organisations, groups) by id or name: 0.75 for one shared, 1.0 for two or when the story has all of the
+  report's, 0.25 for none shared; roles ("government", "troops": ``assets/role_nouns.txt``) and countries as
+  actors are no participants, and a person named without confidence (one capitalised word the detector took for
+  a name) counts only when shared. Different people are a conflict (another meeting) only between people named
+  with confidence — a known person's entity id or a two-word name — when one side names two or more of them;
 * **place** — the location's name and country: the same place 1.0, the same country 0.5, another 0; one
   missing is neutral;
 * **meaning** — the cosine of the evidence embeddings, when both carry one; else the wording: the share of the
   report's content words (names, words of five letters or more) the story's evidence has.
 
+* **corroboration** (shown, not weighted) — when no single part says it is the same event: the same status and a
+  shared country, with two of close event time, evidence above the different-stories cosine, the same event
+  day, the place's country; or, when one side names no country, the same status, close in time and a cosine
+  of ``UNPLACED_COSINE``.
+
 Unknown parts count as ``NEUTRAL``. The report joins the best story whose weighted score reaches the threshold,
-with no conflict and with *identity*: a shared participant, the same city or similar meaning. Type, time and a
-shared country alone never join two reports.
+with no conflict and with *identity*: a shared participant, the same city, similar meaning or corroboration.
+Type, time and a shared country alone never join two reports.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 WINDOW_S = 48 * 3600.0   # a report more than this from every report of the story is another occasion
@@ -37,6 +45,10 @@ THRESHOLD = NEUTRAL      # a join needs the parts, on balance, for it (see the s
 WEIGHTS: Mapping[str, float] = {"time": 0.3, "participants": 0.4, "place": 0.15, "meaning": 0.15}
 SAME_MEANING = 0.75      # cosine at which two evidences say the same (identity); scored from COSINE_FLOOR up
 COSINE_FLOOR = 0.4
+CLOSE_S = 12 * 3600.0      # corroboration: reports this close in event time
+CORROBORATING_COSINE = 0.4  # corroboration: same story median 0.58, different stories of a type median 0.39
+CORROBORATING = 2          # corroboration: signals needed beside the same status and a shared country
+UNPLACED_COSINE = 0.55      # corroboration when one side names no country: close in time and this similar
 SAME_WORDING = 0.5       # without embeddings: this share of the report's content words in the story's evidence,
 MIN_SHARED_WORDS = 3     # and at least this many, say the same (identity)
 DAY_S = 86400.0
@@ -58,6 +70,8 @@ class Report:
     embedding: tuple[float, ...] | None = None
     embedding_model: str | None = None          # vectors of different encoders are never compared
     words: frozenset[str] = frozenset()        # content words of the evidence (folded)
+    status: str | None = None                   # the detection's status (corroboration needs the same one)
+    named: frozenset[str] = frozenset()         # persons named with confidence beyond their id (two-word names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,33 +158,68 @@ def _key(p: Person) -> str:
     return p[0] or p[1]
 
 
+def _load_role_nouns() -> frozenset[str]:
+    text = resources.files("alerts.assets").joinpath(ROLE_NOUNS_FILE).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+ROLE_NOUNS_FILE = "role_nouns.txt"
+ROLE_NOUNS = _load_role_nouns()  # "government", "troops", "Konfliktparteien": a role, not an entity
+
+
+def confident(p: Person, named: frozenset[str] = frozenset()) -> bool:
+    """A person named with confidence: the entity id of a known person (a full name, ``vladimir-putin``) or a
+    name of two words or more in the text (``named``); a single capitalised word the detector took for a person
+    (``Russky``, ``Dolmabahce``) may be a place or a plain word."""
+    return (p[0] is not None and "-" in p[0]) or _key(p) in named
+
+
+def is_country(party: str) -> bool:
+    """A country as a party (its entity id is the ISO code: ``US`` for "Washington", "the US", "White House")."""
+    return len(party) == 2 and party.isalpha() and party.isupper()
+
+
 def _found(report: Report, persons: Sequence[Person], parties: Sequence[str]) -> tuple[list[str], list[str]]:
     """(the report's participants the story has, those it lacks), persons first; an entity may be a person on
-    one side and a party on the other (a group tagged as a person)."""
+    one side and a party on the other (a group tagged as a person). Neither list holds a role ("government",
+    "troops": no entity), a person named without confidence whom the story lacks, nor a country as a party
+    ("Washington", "the US": compared as countries, where one shared never joins)."""
     found: list[str] = []
     missing: list[str] = []
     for p in report.persons:
-        (found if any(same_person(p, q) for q in persons) or _key(p) in parties else missing).append(p[1])
+        if any(same_person(p, q) for q in persons) or _key(p) in parties:
+            found.append(p[1])
+        elif confident(p, report.named):
+            missing.append(p[1])
     keys = {_key(q) for q in persons}
     for party in report.parties:
+        if party in ROLE_NOUNS:
+            continue
+        if is_country(party):  # a country, whatever it is tagged: compared as a country, never as identity
+            continue
         (found if party in parties or party in keys else missing).append(party)
     return found, missing
 
 
-def participants_part(report: Report, persons: Sequence[Person], parties: Sequence[str]
-                      ) -> tuple[Part, str | None, str | None]:
+def participants_part(report: Report, persons: Sequence[Person], parties: Sequence[str],
+                      named: Sequence[str] = ()) -> tuple[Part, str | None, str | None]:
     """(part, conflict, identity): the share of the report's participants the story has (the story holds the
-    union of its reports'). People on both sides and most of the report's new to the story: a conflict."""
-    if not (report.persons or report.parties) or not (persons or parties):
-        return Part(None, "one side names nobody"), None, None
+    union of its reports'). A different person is a conflict only between people named with confidence, when
+    one side names two or more of them (the cast of the event) and the other names someone not in it: one
+    confident name on each side may be the two sides of one meeting."""
     found, missing = _found(report, persons, parties)
-    new_people = [p[1] for p in report.persons if p[1] in missing]
-    theirs = [q[1] for q in persons if not any(same_person(q, p) for p in report.persons)]
-    if new_people and theirs and len(new_people) >= len([p for p in report.persons if p[1] in found]):
+    if not (found or missing) or not (persons or parties):
+        return Part(None, "one side names nobody identifying"), None, None
+    sure = [p for p in report.persons if confident(p, report.named)]
+    new_people = [p[1] for p in sure if p[1] in missing]
+    known = frozenset(named)  # the story's persons its reports named by two words or more
+    theirs = [q[1] for q in persons if confident(q, known) and not any(same_person(q, p) for p in report.persons)]
+    cast = max(len(sure), sum(1 for q in persons if confident(q, known)))
+    if new_people and theirs and cast >= 2 and len(new_people) >= len([p for p in sure if p[1] in found]):
         where = f"{', '.join(new_people)} vs {', '.join(theirs)}"
         return Part(0.0, where), f"different people ({where})", None
-    if not found:
-        return Part(0.0, f"{', '.join(missing)} not in the story"), None, None
+    if not found:  # one step below neutral, as one shared is one above: the story may not know all it had
+        return Part(NEUTRAL - SHARED_STEP, f"{', '.join(missing)} not in the story"), None, None
     # an extra participant is no evidence against (the story knows only what its reports named; a different
     # person is the conflict above): every shared one counts, all of the report's found is 1.0
     score = 1.0 if not missing else min(1.0, NEUTRAL + SHARED_STEP * len(found))
@@ -202,9 +251,9 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float | None:
     return dot / (na * nb) if na and nb else None
 
 
-def meaning_part(a: Sequence[float] | None, b: Sequence[float] | None,
-                 words: frozenset[str] = frozenset(), story_words: Sequence[str] = ()) -> tuple[Part, str | None]:
-    cos = cosine(a, b) if a is not None and b is not None else None
+def meaning_part(cos: float | None, words: frozenset[str] = frozenset(), story_words: Sequence[str] = ()
+                 ) -> tuple[Part, str | None]:
+    """The evidence's meaning: the cosine of the embeddings when both carry one, else the shared wording."""
     if cos is not None:
         score = min(1.0, max(0.0, (cos - COSINE_FLOOR) / (SAME_MEANING - COSINE_FLOOR)))
         return Part(score, f"cosine {cos:.2f}"), (f"similar meaning (cosine {cos:.2f})" if cos >= SAME_MEANING
@@ -218,10 +267,44 @@ def meaning_part(a: Sequence[float] | None, b: Sequence[float] | None,
     return Part(share, note), (f"similar wording ({', '.join(shared[:3])}…)" if same else None)
 
 
+def corroboration(report: Report, ref: Mapping[str, Any], parts: Mapping[str, Part], statuses: Sequence[str],
+                  shared_countries: Sequence[str], cos: float | None) -> tuple[Part, str | None]:
+    """Weak signals that together say it is the same event when no single one does. The base is the same status
+    and a shared country — never enough alone — and then at least ``CORROBORATING`` of: close in event time
+    (``CLOSE_S``), evidence as similar as reports of one story are and different stories rarely
+    (``CORROBORATING_COSINE``), the same event date (to the day), the story's place in the same country. When one
+    side names no country at all (unknown, not different), the same status needs all of: close in time and the
+    evidence as similar as ``UNPLACED_COSINE``. The score, shown and not weighted, is the share of the signals."""
+    same_status = report.status is not None and report.status in statuses
+    unplaced = not report.countries or not ref.get("countries")
+    gap = max(0.0, ref["first"] - report.at, report.at - ref["last"])
+    signals: list[str] = []
+    if gap <= CLOSE_S:
+        signals.append(f"{gap / 3600:.1f} h apart")
+    if cos is not None and cos >= CORROBORATING_COSINE:
+        signals.append(f"cosine {cos:.2f}")
+    date = parts.get("date")
+    if date is not None and date.score == 1.0 and report.event_date and len(report.event_date) >= 10:
+        signals.append(f"event date {report.event_date}")
+    place = parts.get("place")
+    if place is not None and place.score is not None and place.score >= 0.5:
+        signals.append(place.note)
+    if same_status and shared_countries:
+        head, ok = f"status {report.status}, share {', '.join(shared_countries)}", len(signals) >= CORROBORATING
+    elif same_status and unplaced:
+        head = f"status {report.status}, no country on one side"
+        ok = gap <= CLOSE_S and cos is not None and cos >= UNPLACED_COSINE
+    else:
+        head, ok = "needs the same status and a shared country (or none on one side)", False
+    note = f"{head}; {', '.join(signals) or 'no other signal'}"
+    score = (len(signals) + 1) / 5 if same_status else 0.0
+    return Part(score, note), (f"corroborated ({note})" if ok else None)
+
+
 def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | None = None,
-          threshold: float = THRESHOLD, words: Sequence[str] = ()) -> Match:
-    """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding`` and
-    ``words``: the story's (from its record)."""
+          threshold: float = THRESHOLD, words: Sequence[str] = (), statuses: Sequence[str] = ()) -> Match:
+    """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding``,
+    ``words`` and ``statuses``: the story's (from its record)."""
     m = Match(str(ref["id"]))
     if ref.get("type") != report.type:
         m.conflict = f"another type ({ref.get('type')})"
@@ -236,7 +319,7 @@ def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | N
         m.parts["date"] = dpart
     conflicts += [conflict] if conflict else []
     part, conflict, identity = participants_part(report, [tuple(p) for p in ref.get("persons", ())],  # type: ignore[misc]
-                                                 ref.get("parties", ()))
+                                                 ref.get("parties", ()), ref.get("named", ()))
     m.parts["participants"] = part
     conflicts += [conflict] if conflict else []
     identities += [identity] if identity else []
@@ -244,7 +327,8 @@ def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | N
     m.parts["place"] = part
     conflicts += [conflict] if conflict else []
     identities += [identity] if identity else []
-    part, identity = meaning_part(report.embedding, embedding, report.words, words)
+    cos = cosine(report.embedding, embedding) if report.embedding is not None and embedding is not None else None
+    part, identity = meaning_part(cos, report.words, words)
     m.parts["meaning"] = part
     identities += [identity] if identity else []
     shared = sorted(set(report.countries).intersection(ref.get("countries", ())))
@@ -252,6 +336,10 @@ def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | N
                                 else "none shared")
     m.score = weighted(m.parts)
     m.conflict = conflicts[0] if conflicts else None
+    if not identities and m.conflict is None:
+        part, identity = corroboration(report, ref, m.parts, statuses, shared, cos)
+        m.parts["corroboration"] = part
+        identities += [identity] if identity else []
     m.identity = identities[0] if identities else None
     m.joins = m.conflict is None and m.identity is not None and m.score >= threshold
     return m

@@ -11,9 +11,13 @@ T0 = 1_700_000_000.0
 
 def detection(article_id: str, *, type_: str = "ceasefire", status: str = "announced",
               actors: tuple[str, ...] = ("Khalifa Haftar",), countries: tuple[str, ...] = ("LY",),
-              source: str | None = None, text: str = "Haftar kündigte eine Waffenruhe an.",
+              source: str | None = None, text: str | None = None,
               published_at: str | None = None, **fields: object) -> Detection:
-    """``fields``: more of ``Detection.create`` (location, event_date, recency, detected_at, level, form)."""
+    """``fields``: more of ``Detection.create`` (location, event_date, recency, detected_at, level, form). The
+    evidence names the actors (other actors, other wording: the same words would say it is the same event)."""
+    if text is None:
+        names = "Haftar" if actors == ("Khalifa Haftar",) else " und ".join(actors) or "Man"
+        text = f"{names} kündigte eine Waffenruhe an."
     article = Article.create(text, id=article_id, source=source or f"outlet-{article_id}", published_at=published_at)
     return Detection.create(
         article, language="de", type=type_, status=status, confidence=0.9,

@@ -60,7 +60,7 @@ def test_a_replay_is_not_a_new_article() -> None:
 
 def test_the_index_is_bounded_and_an_evicted_story_goes_with_its_record() -> None:
     s: dict = {}
-    ids = [book.attach(s, news(f"a{i}", T0 + i, actors=(f"Person Nr{i}x",)), T0 + i).story_id
+    ids = [book.attach(s, news(f"a{i}", T0 + i, actors=(f"Anna Nr{i}x", f"Bert Nr{i}y")), T0 + i).story_id
            for i in range(book.MAX_STORIES_PER_KEY + 3)]
     refs = s[KEY]["refs"]
     assert len(refs) == book.MAX_STORIES_PER_KEY and [r["id"] for r in refs] == ids[3:]

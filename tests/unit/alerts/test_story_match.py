@@ -57,13 +57,40 @@ def test_event_dates_compare_at_their_precision() -> None:
     assert not m.joins and m.parts["date"].score == 0.0 and "dates differ" in (m.conflict or "")
 
 
+PUTIN, XI, MODI = ("vladimir-putin", "putin"), ("xi-jinping", "xi"), ("narendra-modi", "modi")
+
+
 def test_participants_a_subset_is_fine_a_different_person_on_each_side_is_a_conflict() -> None:
     story = ref(persons=[[None, "haftar"], [None, "coates"], [None, "norland"]])
     assert sm.match(report(persons=((None, "haftar"), (None, "norland"))), story).joins
-    m = sm.match(report(persons=((None, "putin"), (None, "modi"))), ref(persons=[[None, "putin"], [None, "xi"]]))
+    m = sm.match(report(persons=(PUTIN, MODI)), ref(persons=[list(PUTIN), list(XI)]))
     assert not m.joins and "different people" in (m.conflict or "")
-    m = sm.match(report(persons=((None, "modi"),)), ref(persons=[[None, "xi"]]))
-    assert not m.joins and m.parts["participants"].score == 0.0
+    m = sm.match(report(persons=(MODI,)), ref(persons=[list(XI)]))
+    assert not m.joins and m.conflict is None and m.parts["participants"].score == 0.25  # none shared
+
+
+def test_a_different_person_is_a_conflict_only_between_names_given_with_confidence() -> None:
+    # a single capitalised word the detector took for a person (a place, a palace) is no evidence against
+    m = sm.match(report(persons=(("russky", "russky"),)), ref(persons=[list(PUTIN), list(XI)]))
+    assert m.conflict is None and m.parts["participants"].score is None
+    m = sm.match(report(persons=(("russky", "russky"), ("xi", "xi"))), ref(persons=[list(PUTIN), list(XI)]))
+    assert m.joins and m.parts["participants"].note == "share xi"  # counted when shared
+    # a two-word name is confident: against a story's cast of two it is another meeting
+    m = sm.match(report(persons=((None, "modi"),), named=frozenset({"modi"})), ref(persons=[list(PUTIN), list(XI)]))
+    assert "different people" in (m.conflict or "")
+    # one confident name on each side may be the two sides of one meeting: no conflict, no identity
+    m = sm.match(report(persons=(MODI,)), ref(persons=[list(PUTIN)]))
+    assert m.conflict is None and m.identity is None and not m.joins
+    # the story's two-word names count as confident too (kept as ``named`` on its ref)
+    m = sm.match(report(persons=(MODI,)), ref(persons=[[None, "putin"], [None, "xi"]], named=["putin", "xi"]))
+    assert "different people" in (m.conflict or "")
+
+
+def test_roles_and_countries_are_no_participants_and_a_country_as_actor_never_joins() -> None:
+    m = sm.match(report(parties=("government", "troops", "US")), ref(parties=["US", "un"]))
+    assert m.parts["participants"].score is None and m.identity is None and not m.joins
+    m = sm.match(report(parties=("US", "hamas")), ref(parties=["US", "hamas"]))
+    assert m.identity == "shared hamas"
 
 
 def test_entity_ids_decide_when_both_carry_one() -> None:
@@ -76,6 +103,50 @@ def test_a_country_alone_never_joins() -> None:
     m = sm.match(report(countries=("IL", "PS")), ref(countries=["IL", "PS"]))
     assert not m.joins and m.identity is None and m.parts["countries"].score is None
     assert m.score >= sm.THRESHOLD  # the score alone would have joined them: identity is what is missing
+    # nor with the same status and close in time: that is one corroborating signal, two are needed
+    m = sm.match(report(countries=("IL", "PS"), status="announced", at=T0 + 2 * H),
+                 ref(countries=["IL", "PS"]), statuses=["announced"])
+    assert not m.joins and m.identity is None and "2.0 h apart" in m.parts["corroboration"].note
+
+
+def test_weak_signals_together_corroborate_the_same_event() -> None:
+    near = (1.0, 0.9, 0.0)  # cosine 0.74 with (1, 0, 0.7)... below SAME_MEANING, above the corroborating floor
+    story_vec = (1.0, 0.0, 0.7)
+    cos = sm.cosine(near, story_vec)
+    assert cos is not None and sm.CORROBORATING_COSINE <= cos < sm.SAME_MEANING
+    kw = {"countries": ("SD", "US"), "embedding": near, "at": T0 + 3 * H}
+    m = sm.match(report(status="announced", **kw), ref(countries=["SD", "SA"]), embedding=story_vec,
+                 statuses=["announced"])
+    assert m.joins and (m.identity or "").startswith("corroborated") and "share SD" in m.identity
+    # a change of status is a new story (a new alert), however close the rest
+    other = sm.match(report(status="violated", **kw), ref(countries=["SD", "SA"]), embedding=story_vec,
+                     statuses=["announced"])
+    assert not other.joins and other.parts["corroboration"].score == 0.0
+    # no shared country: another theatre
+    far = sm.match(report(status="announced", **{**kw, "countries": ("MM",)}), ref(countries=["SD"]),
+                   embedding=story_vec, statuses=["announced"])
+    assert not far.joins and far.identity is None
+
+
+def test_without_a_country_on_one_side_corroboration_needs_time_and_closer_meaning() -> None:
+    story_vec = (1.0, 0.0, 0.0)
+    close = (1.0, 1.0, 0.0)   # cosine 0.71
+    loose = (1.0, 1.6, 0.0)   # cosine 0.53
+    assert sm.cosine(close, story_vec) >= sm.UNPLACED_COSINE > sm.cosine(loose, story_vec)  # type: ignore[operator]
+    ok = sm.match(report(status="held", embedding=close, at=T0 + 4 * H), ref(countries=["CN"]), embedding=story_vec,
+                  statuses=["held"])
+    assert ok.joins and "no country on one side" in (ok.identity or "")
+    assert not sm.match(report(status="held", embedding=loose, at=T0 + 4 * H), ref(countries=["CN"]),
+                        embedding=story_vec, statuses=["held"]).joins
+    assert not sm.match(report(status="held", embedding=close, at=T0 + 20 * H), ref(countries=["CN"]),
+                        embedding=story_vec, statuses=["held"]).joins
+
+
+def test_the_same_actors_weeks_apart_are_another_story() -> None:
+    story = ref(persons=[list(PUTIN), list(XI)], countries=["RU", "CN"], places=[["moskau", "RU"]])
+    m = sm.match(report(persons=(PUTIN, XI), countries=("RU", "CN"), place=("moskau", "RU"), status="held",
+                        at=T0 + 21 * 86400, embedding=(1.0, 0.0)), story, embedding=(1.0, 0.0), statuses=["held"])
+    assert not m.joins and "another occasion" in (m.conflict or "") and "corroboration" not in m.parts
 
 
 def test_place_the_same_place_joins_another_country_weighs_against_one_missing_is_neutral() -> None:
@@ -116,6 +187,8 @@ def test_best_takes_the_highest_joining_score() -> None:
 
 def test_an_extra_participant_is_no_evidence_against_only_a_different_person_is() -> None:
     story = ref(persons=[[None, "biden"]], parties=["un"])
-    one = sm.match(report(persons=((None, "biden"),), parties=("cabinet", "forces", "government")), story)
-    two = sm.match(report(persons=((None, "biden"),), parties=("un", "forces")), story)
+    one = sm.match(report(persons=((None, "biden"),), parties=("nato", "hamas")), story)
+    two = sm.match(report(persons=((None, "biden"),), parties=("un", "nato")), story)
     assert one.parts["participants"].score == 0.75 and two.parts["participants"].score == 1.0 and one.joins
+    roles = sm.match(report(persons=((None, "biden"),), parties=("cabinet", "forces", "government")), story)
+    assert roles.parts["participants"].score == 1.0  # roles are no participants: all the report names is shared
