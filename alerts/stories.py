@@ -11,14 +11,17 @@ the newest event time seen under the key, minus the window and ``ALLOWED_LATENES
 Stories are plain dicts (JSON-ready) in one mapping, so the same code runs on a faust table (worker) and on a dict
 (embedded runner). Two kinds of keys:
 
-* the partition key → the *index*: ``{"v": 2, "watermark": t, "refs": [ref, …]}``, one small ref per open story
-  (id, type, first and last event time, dates, persons, parties, countries, places) — what matching reads;
-* ``story/<id>`` → the story itself (articles, sources, languages, statuses, first report per status, embedding).
+* the partition key → the *index* (``alerts.story_index``): a head and chunks of slim refs, one per open story —
+  its id and first and last event time, what picks the candidates in the time window;
+* ``story/<id>`` → the story itself: the facts matching reads (dates, persons, parties, countries, places,
+  words, embedding, statuses) and articles, sources, languages, first report per status.
 
-A faust table writes a whole value to its changelog on every change, so the split keeps that write small: a
-report of a known story rewrites its story, and the index only when the ref learnt something (a person, a place,
-a date, an earlier first report) or its last event time lags ``INDEX_REFRESH_S``. State of the first versions
-(an index as a bare list of refs with processing times; whole stories under the key) is still read and joined.
+A faust table writes a whole value to its changelog on every change, and every report of a type shares one key,
+so a report writes its story and at most a chunk or two of the index: a report of a known story rewrites only its
+story unless its event times moved (an earlier first report, a last one ``INDEX_REFRESH_S`` on); a story that
+opens adds its ref to the newest chunk. State of earlier versions is still read and joined, and rewritten in this
+format on the next write: an index of fat refs (``{"v": 2, "refs": [...]}``), a bare list of refs with processing
+times, whole stories under the key (they get records of their own).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from alerts import story_match
+from alerts import story_index, story_match
 from alerts.routing import fold
 from alerts.story_match import Match, Report
 from detectors.contracts import Detection
@@ -46,7 +49,7 @@ MAX_ARTICLES_PER_STORY = 500     # article ids remembered per story (for dedup o
 MAX_FACTS = 12                   # persons, parties, places, dates remembered per story
 MAX_WORDS = 80                   # content words of the evidence remembered per story
 MAX_EVIDENCE_CHARS = 2000
-INDEX_VERSION = 2
+INDEX_VERSION = story_index.VERSION
 BACKGROUND = "background"
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "el ", "il ")
@@ -162,10 +165,13 @@ def _legacy_ref(r: Mapping[str, Any]) -> dict[str, Any]:
 
 def read_index(stories: Mapping[str, Any], key: str) -> tuple[float, list[dict[str, Any]]]:
     """(watermark, refs) under ``key``; the first versions' bare lists are read as refs of their own time."""
+    index = story_index.load(stories, key)
+    if index is not None:
+        return index.watermark, index.refs()
     value = stories.get(key, None)
     if not value:
         return float("-inf"), []
-    if isinstance(value, dict) and value.get("v") == INDEX_VERSION:
+    if isinstance(value, dict) and value.get("v") == 2:  # every story's facts in its ref
         return float(value["watermark"]), list(value["refs"])
     refs = [_legacy_ref(r) for r in value if isinstance(r, Mapping) and "id" in r] if isinstance(value, list) else []
     return max((r["last"] for r in refs), default=float("-inf")), refs
@@ -212,13 +218,6 @@ def unpack(packed: Any) -> tuple[float, ...] | None:
     except (KeyError, TypeError, ValueError):
         return None
     return tuple(v * float(packed["scale"]) for v in values)
-
-
-def _ref(story: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": story["id"], "type": story["type"], "first": story["first"], "last": story["last"],
-            "dates": story["dates"], "persons": story["persons"], "parties": story["parties"],
-            "countries": story["countries"], "places": story["places"], "emb": story.get("embedding") is not None,
-            "named": story.get("named", [])}
 
 
 def _add(values: list[Any], new: Any) -> list[Any]:
@@ -280,6 +279,14 @@ def _upgraded(story: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _facts(stories: Mapping[str, Any], ref: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """What matching reads of an indexed story: its record (the ref of the first versions when it has none)."""
+    record = stories.get(story_ref_key(ref["id"]))
+    if isinstance(record, Mapping):
+        return record if "first" in record else _upgraded(record)
+    return ref if ref.get("legacy") or "type" in ref else None  # a ref of v1/v2 carries its facts
+
+
 def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
             threshold: float = story_match.THRESHOLD) -> tuple[float, list[dict[str, Any]], list[Match], int]:
     """Read-only: (watermark, live refs, matches best first, stories out of time) for ``report`` under ``key``."""
@@ -290,27 +297,46 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
     matches: list[Match] = []
     far = 0
     for ref in live:
-        if ref.get("type") != report.type:
+        if ref.get("type", report.type) != report.type:
             continue
         if report.at < ref["first"] - STORY_WINDOW_S or report.at > ref["last"] + STORY_WINDOW_S + INDEX_REFRESH_S:
             far += 1
             continue
-        record = stories.get(story_ref_key(ref["id"])) or {}
-        embedding = (unpack(record.get("embedding")) if report.embedding is not None and ref.get("emb")
-                     and record.get("embedding_model") == report.embedding_model else None)
-        matches.append(story_match.match(report, ref, embedding, threshold, record.get("words", ()),
-                                         record.get("statuses", ())))
+        facts = _facts(stories, ref)
+        if facts is None or facts.get("type") != report.type:
+            continue
+        embedding = (unpack(facts.get("embedding")) if report.embedding is not None
+                     and facts.get("embedding_model") == report.embedding_model else None)
+        matches.append(story_match.match(report, facts, embedding, threshold, facts.get("words", ()),
+                                         facts.get("statuses", ())))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
     return watermark, live, matches, far
+
+
+def _index(stories: Mapping[str, Any], key: str) -> story_index.Index:
+    index = story_index.load(stories, key)
+    if index is None:  # another format: its live refs become the index (written whole on save)
+        watermark, refs = read_index(stories, key)
+        index = story_index.from_refs(key, watermark, refs)
+    return index
+
+
+def _migrate(stories: MutableMapping[str, Any], key: str) -> None:
+    """Whole stories kept under the key by the first versions get records of their own before the index
+    replaces them (their facts go with them: a legacy ref keeps its own)."""
+    stored = stories.get(key, None)
+    if isinstance(stored, list):
+        for whole in stored:
+            if isinstance(whole, Mapping) and "articles" in whole and story_ref_key(whole["id"]) not in stories:
+                stories[story_ref_key(whole["id"])] = _upgraded(whole)
 
 
 def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
            threshold: float = story_match.THRESHOLD) -> Attachment:
     """Put ``detection`` into its story (``now``: processing time, for the record only)."""
     key = detection.story_key
-    stored = stories.get(key, None)
     report = report_of(detection, now)
-    old_watermark, before = read_index(stories, key)
+    index = _index(stories, key)
     watermark, live, matches, far = compare(stories, key, report, now, threshold)
     chosen = story_match.best(matches)
     result = Attachment(None, report=report, matches=matches, out_of_time=far)
@@ -320,7 +346,7 @@ def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
         return result  # a background mention opens no story
     if found is None:
         story = _new_story(detection, report, now, ref["id"] if ref is not None else None)
-        live = [r for r in live if r["id"] != story["id"]] + [_ref(story)]
+        index.update(story_index.slim(story))
         result.opened = True
     else:
         story = _upgraded(found)
@@ -342,19 +368,18 @@ def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
             if detection.status not in story.setdefault("by_status", {}):
                 story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
         assert ref is not None
-        fresh = _ref(story)
-        if ref.get("legacy") or any(fresh[k] != ref.get(k) for k in fresh if k != "last") \
-                or fresh["last"] - ref["last"] >= INDEX_REFRESH_S:
-            live = [fresh if r["id"] == story["id"] else r for r in live]
+        if ref.get("legacy") or story["first"] < ref["first"] or story["last"] - ref["last"] >= INDEX_REFRESH_S:
+            index.update(story_index.slim(story))  # the index keeps times only: they bound the window
     result.story = story
     # reassign, never mutate in place: faust tables only persist on __setitem__
     stories[story_ref_key(story["id"])] = story
-    kept = live[-MAX_STORIES_PER_KEY:]
-    if (kept != before or not isinstance(stored, dict)
-            or watermark - old_watermark >= INDEX_REFRESH_S):
-        stories[key] = {"v": INDEX_VERSION, "watermark": watermark, "refs": kept}
-        for gone in {r["id"] for r in before} - {r["id"] for r in kept}:
-            stories.pop(story_ref_key(gone), None)
+    index.advance(watermark, INDEX_REFRESH_S)
+    gone = index.expire(watermark - STORY_WINDOW_S - ALLOWED_LATENESS_S) | index.cap(MAX_STORIES_PER_KEY)
+    if not index.stored:
+        _migrate(stories, key)
+    index.save(stories)
+    for story_id in gone - {story["id"]}:
+        stories.pop(story_ref_key(story_id), None)
     return result
 
 

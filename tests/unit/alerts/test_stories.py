@@ -40,15 +40,34 @@ def test_the_partition_key_is_the_type_whatever_the_countries() -> None:
 def test_a_report_of_a_known_story_rewrites_that_story_not_the_index() -> None:
     s = Recording()
     first = book.attach(s, news("a1", T0), T0)
-    assert first.opened and s.writes == [book.story_ref_key(first.story_id), KEY]
+    assert first.opened and s.writes == [book.story_ref_key(first.story_id), f"{KEY}/refs/0", KEY]
     s.writes.clear()
     again = book.attach(s, news("a2", T0 + 60), T0 + 60)
     assert again.new_article and again.story_id == first.story_id and again.story["articles"] == ["a1", "a2"]
     assert s.writes == [book.story_ref_key(first.story_id)]
     s.writes.clear()
     book.attach(s, news("a3", T0 + 120, actors=("Khalifa Haftar", "Aguila Saleh")), T0 + 120)
-    assert s.writes == [book.story_ref_key(first.story_id), KEY]  # a new person: the index learns it
-    assert [p[1] for p in s[KEY]["refs"][0]["persons"]] == ["haftar", "saleh"]
+    assert s.writes == [book.story_ref_key(first.story_id)]  # a new person: the story learns it, not the index
+    assert [p[1] for p in s[book.story_ref_key(first.story_id)]["persons"]] == ["haftar", "saleh"]
+    s.writes.clear()
+    book.attach(s, news("a4", T0 + book.INDEX_REFRESH_S + 120), T0 + 900)
+    # its times lag: the chunk learns them; the watermark moved as far: the head too
+    assert s.writes == [book.story_ref_key(first.story_id), f"{KEY}/refs/0", KEY]
+
+
+def test_a_report_writes_a_bounded_amount_however_many_stories_are_open() -> None:
+    s = Recording()
+    for i in range(book.MAX_STORIES_PER_KEY):
+        book.attach(s, news(f"a{i}", T0 + i, actors=(f"Anna Nr{i}x", f"Bert Nr{i}y")), T0 + i)
+    assert len(book.read_index(s, KEY)[1]) == book.MAX_STORIES_PER_KEY
+    for kind, det in (("opens", news("n1", T0 + 300, actors=("Carla Neuxyz",))),
+                      ("joins", news("j1", T0 + 301, actors=("Anna Nr7x", "Bert Nr7y")))):
+        s.writes.clear()
+        book.attach(s, det, T0 + 301)
+        index_writes = [s[k] for k in s.writes if not k.startswith("story/") and k in s]
+        assert all(len(v) <= book.story_index.CHUNK_REFS for v in index_writes if isinstance(v, list)), kind
+        assert len(s.writes) <= 4, (kind, s.writes)  # its story, a chunk, an evicted story's chunk, the head
+    assert len(book.read_index(s, KEY)[1]) == book.MAX_STORIES_PER_KEY
 
 
 def test_a_replay_is_not_a_new_article() -> None:
@@ -62,7 +81,7 @@ def test_the_index_is_bounded_and_an_evicted_story_goes_with_its_record() -> Non
     s: dict = {}
     ids = [book.attach(s, news(f"a{i}", T0 + i, actors=(f"Anna Nr{i}x", f"Bert Nr{i}y")), T0 + i).story_id
            for i in range(book.MAX_STORIES_PER_KEY + 3)]
-    refs = s[KEY]["refs"]
+    refs = book.read_index(s, KEY)[1]
     assert len(refs) == book.MAX_STORIES_PER_KEY and [r["id"] for r in refs] == ids[3:]
     assert all(book.find(s, KEY, i) is None for i in ids[:3])
     assert len([k for k in s if k.startswith("story/")]) == book.MAX_STORIES_PER_KEY
@@ -92,7 +111,8 @@ def test_the_watermark_expires_stories_and_their_records() -> None:
     old = book.attach(s, news("a1", T0), T0)
     book.attach(s, news("b1", T0 + 5 * DAY, actors=("Someone Else",)), T0 + 5 * DAY)
     assert s[KEY]["watermark"] == T0 + 5 * DAY
-    assert [r["id"] for r in s[KEY]["refs"]] != [old.story_id] and book.find(s, KEY, old.story_id) is None
+    assert old.story_id not in [r["id"] for r in book.read_index(s, KEY)[1]]
+    assert book.find(s, KEY, old.story_id) is None
 
 
 def test_a_late_report_within_the_allowed_lateness_still_finds_its_story() -> None:
@@ -108,7 +128,7 @@ def test_a_future_published_at_does_not_move_the_watermark_past_the_clock() -> N
     book.attach(s, news("a1", T0), T0)
     book.attach(s, news("x1", T0 + 900 * DAY, actors=("Zed Zulu",)), T0)
     assert s[KEY]["watermark"] == T0 + book.FUTURE_SLACK_S
-    assert book.attach(s, news("a2", T0 + 60), T0).story_id == s[KEY]["refs"][0]["id"]
+    assert book.attach(s, news("a2", T0 + 60), T0).story_id == book.read_index(s, KEY)[1][0]["id"]
 
 
 def test_a_background_mention_opens_no_story_but_may_join_one_as_a_source() -> None:
@@ -172,7 +192,8 @@ def test_state_of_the_first_versions_is_still_found_and_joined() -> None:
     s = {KEY: [legacy]}
     story = book.attach(s, detection("a1", published_at=at(T0 + 10), actors=("Haftar",)), T0 + 10)
     assert story.story_id == "s-old" and story.story["articles"] == ["a0", "a1"]
-    assert s[KEY]["v"] == book.INDEX_VERSION and "articles" not in s[KEY]["refs"][0]  # upgraded on write
+    assert s[KEY]["v"] == book.INDEX_VERSION and "articles" not in book.read_index(s, KEY)[1][0]  # upgraded
+    assert book.find(s, KEY, "s-old")["articles"] == ["a0", "a1"]  # the whole story now has a record
 
 
 def test_an_index_of_the_first_versions_is_read_and_upgraded_on_write() -> None:
@@ -184,7 +205,21 @@ def test_an_index_of_the_first_versions_is_read_and_upgraded_on_write() -> None:
     assert [r["id"] for r in book.read_index(s, KEY)[1]] == ["s-v1"]
     joined = book.attach(s, news("a1", T0 + 60, actors=("Khalifa Haftar",)), T0 + 60)
     assert joined.story_id == "s-v1" and joined.story["first"] == T0 and joined.story["articles"] == ["a0", "a1"]
-    assert s[KEY]["v"] == book.INDEX_VERSION and s[KEY]["refs"][0]["persons"] == [[None, "haftar"]]
+    assert s[KEY]["v"] == book.INDEX_VERSION and set(book.read_index(s, KEY)[1][0]) == {"id", "first", "last"}
+    assert s[book.story_ref_key("s-v1")]["persons"] == [[None, "haftar"]]
+
+
+def test_an_index_of_fat_refs_is_read_and_written_slim() -> None:
+    s: dict = {}
+    first = book.attach(s, news("a1", T0), T0)
+    record = s[book.story_ref_key(first.story_id)]
+    fat = {k: record[k] for k in ("id", "type", "first", "last", "dates", "persons", "parties", "countries",
+                                  "places")}
+    v2 = {KEY: {"v": 2, "watermark": T0, "refs": [fat]}, book.story_ref_key(first.story_id): record}
+    joined = book.attach(v2, news("a2", T0 + 60), T0 + 60)
+    assert joined.story_id == first.story_id and joined.story["articles"] == ["a1", "a2"]
+    assert v2[KEY]["v"] == book.INDEX_VERSION and book.read_index(v2, KEY)[1] == [
+        {"id": first.story_id, "first": T0, "last": T0}]
 
 
 class _Vector(tuple):
