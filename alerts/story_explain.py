@@ -30,7 +30,9 @@ def _why_not(m: Match) -> str:
     if m.conflict:
         return m.conflict
     if m.identity is None:
-        return "nothing says it is the same event (no shared participant, place or meaning)"
+        part = m.parts.get("corroboration")
+        weak = f"; corroboration: {part.note}" if part is not None else ""
+        return f"nothing says it is the same event (no shared participant, place or meaning{weak})"
     return f"score below {THRESHOLD:.2f}"
 
 
