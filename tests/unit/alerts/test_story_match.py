@@ -138,7 +138,7 @@ def test_without_a_country_on_one_side_corroboration_needs_time_and_closer_meani
     assert ok.joins and "no country on one side" in (ok.identity or "")
     assert not sm.match(report(status="held", embedding=loose, at=T0 + 4 * H), ref(countries=["CN"]),
                         embedding=story_vec, statuses=["held"]).joins
-    assert not sm.match(report(status="held", embedding=close, at=T0 + 20 * H), ref(countries=["CN"]),
+    assert not sm.match(report(status="held", embedding=close, at=T0 + 30 * H), ref(countries=["CN"]),
                         embedding=story_vec, statuses=["held"]).joins
 
 
