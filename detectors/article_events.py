@@ -110,11 +110,33 @@ def read_date(text: str, reader: DateReader, reference: date, direction: Directi
     return when
 
 
+@cache
+def _start_cue(lang: str) -> re.Pattern[str] | None:
+    """Words after which a date starts what is announced ("ab Sonntag", "from Monday", "à partir du 15"):
+    ``start_cues`` of ``detectors/data/dates/<lang>.json``."""
+    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
+    words = json.loads(path.read_text("utf-8")).get("start_cues", []) if path.is_file() else []
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|\W)(?:" + alt + r")\s+(?:(?:dem|den|the|le|el|il)\s+)?$", re.I)
+
+
+# a start cue points forward for what is announced or planned; a held meeting "from Monday" stays in the past
+_FORWARD_FROM_START = frozenset({"announced", "planned", "called_for"})
+
+
 def event_date_of(detection: Detection, reader: DateReader, reference: date) -> EventDate | None:
-    """The date its sentence gives the detection's event, nearest the trigger (dates bounding a period apart)."""
+    """The date its sentence gives the detection's event, nearest the trigger (dates bounding a period apart;
+    a date that starts what is announced looks forward: a ceasefire "ab Sonntag")."""
     ev = detection.evidence
     text = without_periods(ev.text, reader, detection.language)
-    return read_date(text, reader, reference, direction_for(detection.status), max(0, ev.trigger[0] - ev.start))
+    near = max(0, ev.trigger[0] - ev.start)
+    when = read_date(text, reader, reference, direction_for(detection.status), near)
+    cue = _start_cue(detection.language) if detection.status in _FORWARD_FROM_START else None
+    if when is not None and cue is not None and cue.search(text[max(0, when.start - 24) : when.start]):
+        return read_date(text, reader, reference, "future", near)
+    return when
 
 
 def continues(previous: Detection, d: Detection, text: str) -> bool:

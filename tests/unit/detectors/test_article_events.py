@@ -98,6 +98,15 @@ def test_event_date_from_its_sentence_nearest_the_trigger() -> None:
     assert when is not None and when.iso() == "2020-01-08"
 
 
+def test_a_date_that_starts_what_is_announced_looks_forward() -> None:
+    text = "Die Waffenruhe gilt ab Sonntag in der ganzen Ostukraine."
+    d = det(text, text, "Waffenruhe", type_="ceasefire", status="announced")
+    thursday = date(2015, 2, 12)
+    assert event_date_of(d, date_reader("de"), thursday).iso() == "2015-02-15"  # not the Sunday before
+    held = "Die Gespräche liefen ab Sonntag in Minsk."
+    assert event_date_of(det(held, held, "Gespräche"), date_reader("de"), thursday).iso() == "2015-02-08"
+
+
 def test_an_undated_sentence_takes_the_date_of_the_mention_it_continues() -> None:
     text = ("Am 24. November das erste Treffen in Bengasi. Haftar traf sich mit Coates. Putin traf Merkel.\n\n"
             "Haftar traf sich auch mit Norland.")
