@@ -413,9 +413,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--C", type=float, default=Config.C)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--out", type=Path, default=None, help="write model files here (default: the package)")
+    parser.add_argument("--partial", action="store_true",
+                        help="train even when ../shared (dev set, referenced German units) is missing")
     args = parser.parse_args(argv)
     cfg = Config(C=args.C, embed=not args.no_embed)
     loaded = load_units()
+    missing = {k: v for k, v in loaded.skipped.items() if "not found" in k}
+    if missing and not args.cv and not args.partial:
+        print(f"train: refusing to replace the models without these units: {missing} (--partial to do it anyway)",
+              file=sys.stderr)
+        return 2
     ds = build(loaded, with_embeddings=cfg.embed, window=cfg.window)
     if args.cv:
         rep = report(ds, cfg, args.folds)

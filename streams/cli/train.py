@@ -12,6 +12,7 @@ def run(args: argparse.Namespace) -> int:
 
     argv = (["--C", str(args.C)] if args.C is not None else []) + (["--no-embed"] if args.no_embed else [])
     argv += ["--out", args.out] if args.out else []
+    argv += ["--partial"] if args.partial else []
     return main(argv) or EXIT_OK
 
 
@@ -20,4 +21,6 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("--no-embed", action="store_true", help="rule and lexical features only (no sentence embeddings)")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation strength (default: the trainer's)")
     p.add_argument("--out", default=None, help="write the model files here instead of detectors/data/models/")
+    p.add_argument("--partial", action="store_true",
+                   help="train even when ../shared (the dev set, the referenced German units) is missing")
     p.set_defaults(func=run)
