@@ -17,10 +17,13 @@ def load_news(path: Path) -> list[dict[str, Any]]:
 _FIRST = ("Quorvan", "Mirelda", "Ostrid", "Jelko", "Tavik", "Branimo", "Seluna", "Dorvik")
 _SYL = ("ka", "lo", "mir", "ten", "vo", "ra", "zel", "dun", "bri", "tor", "wen", "gor", "lin", "pe", "du", "sha")
 _END = ("bek", "rov", "lan", "dor", "vic", "mar", "tek", "zan")
+# Two invented people per sentence: reports of one event type read alike (their evidence embeddings are close),
+# and one person on each side is no conflict in story matching — a different cast of two is (another story).
 _TEMPLATES = (
-    "Der Milizenführer {name} kündigte am Montag eine Waffenruhe an.",
-    "Der Rebellenchef {name} traf sich am Dienstag mit Vermittlern zu Gesprächen.",
+    "Der Milizenführer {name} und sein Stellvertreter {deputy} kündigten am Montag eine Waffenruhe an.",
+    "Der Rebellenchef {name} und sein Stellvertreter {deputy} trafen sich am Dienstag mit Vermittlern zu Gesprächen.",
 )
+_DEPUTY = 1 << 20  # the deputy of planted article i is invented person i + _DEPUTY (no bench plants that many)
 
 
 def invented_name(i: int) -> tuple[str, str]:
@@ -33,9 +36,11 @@ def invented_name(i: int) -> tuple[str, str]:
 
 
 def planted_article(base: dict[str, Any], i: int, run: str) -> tuple[dict[str, Any], str]:
-    """Real news text with one planted event sentence naming a unique invented actor; returns (article, surname)."""
+    """Real news text with one planted event sentence naming a unique invented actor (and a deputy); returns
+    (article, surname)."""
     first, surname = invented_name(i)
-    sentence = _TEMPLATES[i % len(_TEMPLATES)].format(name=f"{first} {surname}")
+    deputy = " ".join(invented_name(i + _DEPUTY))
+    sentence = _TEMPLATES[i % len(_TEMPLATES)].format(name=f"{first} {surname}", deputy=deputy)
     article = {"id": f"bench-{run}-{i}", "source": base.get("source") or "bench", "language": "de",
                "text": f"{sentence}\n{base['text']}"}
     return article, surname
