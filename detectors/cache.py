@@ -1,0 +1,152 @@
+"""A versioned on-disk cache of built detector resources (lemma tables, trigger inflections, the city index, the
+sentence encoder's parsed tokenizer and weights), so that a restarted detector process is ready in a fraction of
+the time it takes to build them.
+
+Where: ``$WIREWATCH_STATE_DIR/cache/detectors``, else ``$XDG_CACHE_HOME/wirewatch/detectors`` (``~/.cache``),
+never the source tree; ``WIREWATCH_DETECTOR_CACHE=off`` turns it off. Each entry is named for what it holds
+and a key (a hash of the versions and inputs it was built from: package versions, Python's, data file
+contents), checked again on load. A missing, stale, corrupt or unreadable entry is rebuilt and rewritten (a
+temporary file renamed over it, so a reader never sees half an entry); failing to write it is no error.
+
+Values are stored with ``marshal`` (dicts, sets, tuples, strings, numbers, bytes: no code runs on load, unlike
+pickle) and numpy arrays as ``.npz`` (``allow_pickle=False``). marshal's format depends on the Python version,
+which is part of every key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+
+FORMAT = 1  # bump when the layout of an entry changes
+OFF = frozenset({"0", "off", "false", "no"})
+T = TypeVar("T")
+log = logging.getLogger("wirewatch.detectors.cache")
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when the cache is off."""
+    if os.environ.get("WIREWATCH_DETECTOR_CACHE", "").strip().lower() in OFF:
+        return None
+    state = os.environ.get("WIREWATCH_STATE_DIR")
+    if state:
+        return Path(state) / "cache" / "detectors"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wirewatch" / "detectors"
+
+
+@cache
+def version(dist: str) -> str:
+    """An installed distribution's version, or ``none``."""
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def key(*parts: object) -> str:
+    """A hash of ``parts`` plus this package's version, Python's and the cache format."""
+    digest = hashlib.sha256()
+    for part in (FORMAT, sys.version, version("wirewatch"), *parts):
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def words_key(words: Iterable[str]) -> str:
+    """A hash of a set of strings, independent of their order."""
+    return hashlib.sha256("\n".join(sorted(words)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def files_key(paths: Iterable[Path]) -> str:
+    """A hash of files' names and contents (a missing file counts as empty)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path).encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()[:24]
+
+
+def stat_key(paths: Iterable[Path]) -> str:
+    """A hash of files' names, sizes and modification times (for large files: no need to read them)."""
+    parts = []
+    for path in sorted(paths):
+        try:
+            st = path.stat()
+            parts.append((str(path), st.st_size, st.st_mtime_ns))
+        except OSError:
+            parts.append((str(path), -1, -1))
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _write(path: Path, write: Callable[[Any], None]) -> None:
+    """Write through ``write(file)`` into a temporary file beside ``path``, then rename it over ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as err:
+        log.info("detector cache not written (%s): %s", path, err)
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except (OSError, ValueError) as err:
+        log.info("detector cache not written (%s): %s", path, err)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def cached(name: str, entry_key: str, build: Callable[[], T]) -> T:
+    """The value stored under ``name`` with ``entry_key``, else ``build()`` (stored for next time). The value
+    must be marshal-able (dict, list, tuple, set, frozenset, str, bytes, int, float, bool, None)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}.marshal"
+    try:
+        stored = marshal.loads(path.read_bytes())
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == entry_key:
+            return stored[1]
+    except FileNotFoundError:
+        pass
+    except (OSError, EOFError, ValueError, TypeError) as err:  # corrupt or unreadable: rebuild
+        log.info("detector cache %s ignored: %s", path, err)
+    value = build()
+    _write(path, lambda f: f.write(marshal.dumps((entry_key, value))))
+    return value
+
+
+def cached_arrays(name: str, entry_key: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Named numpy arrays stored under ``name`` with ``entry_key`` (uncompressed ``.npz``), else ``build()``."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if "__key__" in z.files and str(z["__key__"]) == entry_key:
+                return {k: z[k] for k in z.files if k != "__key__"}
+    except FileNotFoundError:
+        pass
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as err:  # corrupt or truncated: rebuild
+        log.info("detector cache %s ignored: %s", path, err)
+    arrays = build()
+    _write(path, lambda f: np.savez(f, __key__=np.array(entry_key), **arrays))
+    return arrays
