@@ -56,9 +56,9 @@ def normalise_tag(tag: str) -> str | None:
 
 @lru_cache(maxsize=8)
 def _identifier(langs: tuple[str, ...]) -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from detectors.langid_model import identifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident = identifier(norm_probs=True)  # from the on-disk cache: the package's model is LZMA-compressed
     ident.set_languages(list(langs))
     return ident
 
