@@ -4,9 +4,9 @@
 
 Each run starts a detector pool of one spawned process exactly as the worker does (``streams.detect_pool``:
 spawn, import, ``Pipeline.load()``, the warm-up detection), then detects one German and one English article and
-times spawn → ready → first German detections → first English detections. ``cold`` runs start with an empty
-cache directory (``detectors.cache``), ``warm`` runs with the one the cold run filled; ``off`` runs with the
-cache turned off (the behaviour before the cache). Prints one JSON line per run.
+times spawn → ready → first German detections → first English detections. The ``cold`` run starts with an empty
+cache directory (``detectors.cache``); then ``off`` (the cache turned off: the behaviour before it) and ``warm``
+(the cache the cold run filled) runs alternate. Prints one JSON line per run.
 """
 
 from __future__ import annotations
@@ -45,18 +45,18 @@ async def _one(mode: str) -> dict[str, float | str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="warm runs (one cold and one off run besides)")
+    parser.add_argument("--runs", type=int, default=3, help="pairs of runs: cache off, warm")
     parser.add_argument("--state-dir", help="cache under this WIREWATCH_STATE_DIR (default: a temporary one)")
     args = parser.parse_args()
     state = args.state_dir or tempfile.mkdtemp(prefix="wirewatch-startup-")
     os.environ["WIREWATCH_STATE_DIR"] = state
     shutil.rmtree(os.path.join(state, "cache", "detectors"), ignore_errors=True)
     try:
-        os.environ["WIREWATCH_DETECTOR_CACHE"] = "off"
-        print(json.dumps(asyncio.run(_one("off"))), flush=True)
-        os.environ["WIREWATCH_DETECTOR_CACHE"] = "on"
         print(json.dumps(asyncio.run(_one("cold"))), flush=True)
-        for _ in range(args.runs):
+        for _ in range(args.runs):  # interleaved: the machine's load drifts
+            os.environ["WIREWATCH_DETECTOR_CACHE"] = "off"
+            print(json.dumps(asyncio.run(_one("off"))), flush=True)
+            os.environ["WIREWATCH_DETECTOR_CACHE"] = "on"
             print(json.dumps(asyncio.run(_one("warm"))), flush=True)
     finally:
         if not args.state_dir:

