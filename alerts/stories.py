@@ -27,6 +27,7 @@ times, whole stories under the key (they get records of their own).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from array import array
@@ -34,6 +35,8 @@ from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+import numpy as np
 
 from alerts import story_index, story_match
 from alerts.routing import fold
@@ -220,6 +223,27 @@ def unpack(packed: Any) -> tuple[float, ...] | None:
     return tuple(v * float(packed["scale"]) for v in values)
 
 
+@functools.lru_cache(maxsize=4 * MAX_STORIES_PER_KEY)
+def _decoded(int8: str, scale: float) -> np.ndarray | None:
+    try:
+        vector = np.frombuffer(base64.b64decode(int8), dtype=np.int8) * scale
+    except (TypeError, ValueError):
+        return None
+    vector.setflags(write=False)
+    return vector
+
+
+def vector(packed: Any) -> Sequence[float] | None:
+    """A story's embedding for matching, decoded once per process (keyed by its content: a report compares
+    with every open story's vector)."""
+    if isinstance(packed, dict) and isinstance(packed.get("int8"), str):
+        try:
+            return _decoded(packed["int8"], float(packed["scale"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+    return unpack(packed)
+
+
 def _add(values: list[Any], new: Any) -> list[Any]:
     return values if new in values or len(values) >= MAX_FACTS else [*values, new]
 
@@ -305,7 +329,7 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
         facts = _facts(stories, ref)
         if facts is None or facts.get("type") != report.type:
             continue
-        embedding = (unpack(facts.get("embedding")) if report.embedding is not None
+        embedding = (vector(facts.get("embedding")) if report.embedding is not None
                      and facts.get("embedding_model") == report.embedding_model else None)
         matches.append(story_match.match(report, facts, embedding, threshold, facts.get("words", ()),
                                          facts.get("statuses", ())))

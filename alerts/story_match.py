@@ -31,11 +31,12 @@ Type, time and a shared country alone never join two reports.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 WINDOW_S = 48 * 3600.0   # a report more than this from every report of the story is another occasion
 SPAN_S = 4 * 86400.0     # a story is one occasion: its reports lie within days, not weeks
@@ -243,12 +244,12 @@ def place_part(place: tuple[str | None, str | None] | None, places: Sequence[Seq
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float | None:
-    if not a or len(a) != len(b):
+    """In numpy: a report meets up to 200 stories' 512-d vectors (pure Python: ~25 ms a report)."""
+    if len(a) == 0 or len(a) != len(b):
         return None
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    na = math.sqrt(sum(x * x for x in a))
-    nb = math.sqrt(sum(y * y for y in b))
-    return dot / (na * nb) if na and nb else None
+    va, vb = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    na, nb = float(np.linalg.norm(va)), float(np.linalg.norm(vb))
+    return float(va @ vb) / (na * nb) if na and nb else None
 
 
 def meaning_part(cos: float | None, words: frozenset[str] = frozenset(), story_words: Sequence[str] = ()

@@ -5,7 +5,8 @@ N open stories under one partition key (every report of a type shares one key).
 
 For each N it builds N open stories of one type (each with its own invented person, a place and a date, reported
 within an hour), then times ``attach`` of reports that *open* a story (a new person) and reports that *join* one
-(the person of an existing story, a new article), each on a fresh shallow copy of the N-story state. Every value
+(the person of an existing story, a new article), each on a fresh shallow copy of the N-story state; with
+``--embedded`` every report carries a 512-d evidence embedding, as the learned stage's detections do. Every value
 written (``__setitem__``, as a faust table writes its changelog) is serialized with the codec faust uses for the
 stories table (``json``); bytes are key + value. CPU is process time: ``attach`` alone, and its serialization.
 "index bytes": everything under the key but the story records (the index, in whatever format it has).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import sys
 import time
@@ -26,7 +28,7 @@ from typing import Any
 from faust.serializers import codecs
 
 from alerts import stories as book
-from detectors.contracts import Actor, Article, Detection, Evidence, Location
+from detectors.contracts import Actor, Article, Detection, Embedding, Evidence, Location
 
 T0 = 1_780_000_000.0
 
@@ -56,7 +58,16 @@ def _letters(i: int, width: int = 4) -> str:
     return out
 
 
-def report(i: int, article: str, t: float) -> Detection:
+DIMENSIONS = 512  # the learned stage's USE embedding
+
+
+def embedding(i: int) -> Embedding:
+    """A fixed pseudo-random vector per person (different stories: nearly orthogonal)."""
+    rnd = random.Random(i)
+    return Embedding.quantise("bench", [rnd.gauss(0.0, 1.0) for _ in range(DIMENSIONS)])
+
+
+def report(i: int, article: str, t: float, embedded: bool = False) -> Detection:
     """A ceasefire report naming person ``i`` (an invented surname) in a place of its own, no country (as
     the latency bench's planted sentences: each opens a story of its own)."""
     name, place = f"Karim Zar{_letters(i)}", f"Bel{_letters(i)}"
@@ -65,14 +76,14 @@ def report(i: int, article: str, t: float) -> Detection:
     return Detection.create(art, language="de", type="ceasefire", status="announced", confidence=0.9,
                             evidence=Evidence(text, 0, len(text), (40, 50)), detector="bench/1",
                             actors=(Actor(name, "person"),), location=Location(place, None),
-                            event_date=_iso(t)[:10])
+                            event_date=_iso(t)[:10], embedding=embedding(i) if embedded else None)
 
 
-def state(n: int) -> Counting:
+def state(n: int, embedded: bool = False) -> Counting:
     s = Counting()
     for i in range(n):
         t = T0 + i * 3600.0 / max(n, 1)
-        book.attach(s, report(i, f"a{i}", t), t)
+        book.attach(s, report(i, f"a{i}", t, embedded), t)
     s.writes.clear()
     return s
 
@@ -97,13 +108,13 @@ def _measure(base: Counting, make: Iterable[tuple[Detection, float]]) -> dict[st
             "attach_ms_mean": 1000 * statistics.fmean(cpu), "serialize_ms_mean": 1000 * statistics.fmean(ser)}
 
 
-def run(sizes: list[int], trials: int) -> dict[str, Any]:
+def run(sizes: list[int], trials: int, embedded: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for n in sizes:
-        base = state(n)
+        base = state(n, embedded)
         now = T0 + 3600.0 + 60
-        opens = ((report(10_000 + j, f"o{j}", now), now) for j in range(trials))
-        joins = ((report(j % n, f"j{j}", now), now) for j in range(trials))
+        opens = [(report(10_000 + j, f"o{j}", now, embedded), now) for j in range(trials)]
+        joins = [(report(j % n, f"j{j}", now, embedded), now) for j in range(trials)]
         out[str(n)] = {"open": _measure(base, opens), "join": _measure(base, joins),
                        "index_bytes": sum(len(codecs.dumps("json", v)) for k, v in base.items()
                                           if not k.startswith("story/"))}
@@ -114,9 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--open", default="10,50,200", help="open stories under the key, comma-separated")
     ap.add_argument("--trials", type=int, default=200)
+    ap.add_argument("--embedded", action="store_true", help="reports carry a 512-d evidence embedding (as the "
+                    "learned stage's detections do)")
     ap.add_argument("--format", choices=("text", "json"), default="text")
     args = ap.parse_args(argv)
-    result = run([int(x) for x in args.open.split(",")], args.trials)
+    result = run([int(x) for x in args.open.split(",")], args.trials, args.embedded)
     if args.format == "json":
         print(json.dumps(result, indent=2))
         return 0
