@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +28,11 @@ log = logging.getLogger("wirewatch.worker")
 
 _loaded: dict[str, Any] = {}  # in each detector process (or the worker, for the thread): the pipeline
 _lock = threading.Lock()
+# The other languages' engines are built in the background once the process has been idle this long (no batch
+# in flight): the first article in another language then finds it ready, and no batch shares its CPU with it.
+WARM_IDLE_S = 1.0
+_activity = threading.Condition()
+_batches = {"in_flight": 0, "last": 0.0}
 
 
 def default_factory() -> Any:
@@ -45,7 +51,28 @@ def pipeline(factory: Callable[[], Any] = default_factory) -> Any:
             loaded = factory()
             loaded.detect(Article.create(WARM_UP_TEXT, id="warm-up"))
             _loaded["pipeline"] = loaded
+            _batches["last"] = time.monotonic()
+            if callable(getattr(loaded, "engine", None)):
+                threading.Thread(target=warm_languages, args=(loaded,), name="warm-languages", daemon=True).start()
     return _loaded["pipeline"]
+
+
+def wait_idle(idle_s: float = WARM_IDLE_S) -> None:
+    """Return once no batch is in flight and none has ended for ``idle_s`` seconds."""
+    with _activity:
+        while True:
+            quiet = time.monotonic() - _batches["last"]
+            if _batches["in_flight"] == 0 and quiet >= idle_s:
+                return
+            _activity.wait(timeout=max(idle_s - quiet, 0.05) if _batches["in_flight"] == 0 else None)
+
+
+def warm_languages(loaded: Any, idle_s: float = WARM_IDLE_S) -> None:
+    """Build the engine of every language of ``loaded`` (a Pipeline), one at a time, each once the process is
+    idle (a language costs ~0.3–0.8 s; a batch arriving meanwhile runs beside that one build)."""
+    for lang in getattr(loaded, "languages", ()):
+        wait_idle(idle_s)
+        loaded.engine(lang)
 
 
 def detector_ready() -> bool:
@@ -54,7 +81,16 @@ def detector_ready() -> bool:
 
 
 def detect_many(articles: Sequence[Any]) -> list[list[Any]]:
-    return pipeline().detect_many(list(articles))
+    loaded = pipeline()
+    with _activity:
+        _batches["in_flight"] += 1
+    try:
+        return loaded.detect_many(list(articles))
+    finally:
+        with _activity:
+            _batches["in_flight"] -= 1
+            _batches["last"] = time.monotonic()
+            _activity.notify_all()
 
 
 def die_with_parent() -> None:
