@@ -6,7 +6,8 @@ Where: ``$WIREWATCH_STATE_DIR/cache/detectors``, else ``$XDG_CACHE_HOME/wirewatc
 never the source tree; ``WIREWATCH_DETECTOR_CACHE=off`` turns it off. Each entry is named for what it holds
 and a key (a hash of the versions and inputs it was built from: package versions, Python's, data file
 contents), checked again on load. A missing, stale, corrupt or unreadable entry is rebuilt and rewritten (a
-temporary file renamed over it, so a reader never sees half an entry); failing to write it is no error.
+temporary file renamed over it, in a background thread, so a reader never sees half an entry); failing to write it
+is no error.
 
 Values are stored with ``marshal`` (dicts, sets, tuples, strings, numbers, bytes: no code runs on load, unlike
 pickle) and numpy arrays as ``.npz`` (``allow_pickle=False``). marshal's format depends on the Python version,
@@ -22,6 +23,8 @@ import marshal
 import os
 import sys
 import tempfile
+import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -35,6 +38,8 @@ FORMAT = 1  # bump when the layout of an entry changes
 OFF = frozenset({"0", "off", "false", "no"})
 T = TypeVar("T")
 log = logging.getLogger("wirewatch.detectors.cache")
+_pending: list[threading.Thread] = []  # writes in progress
+_pending_lock = threading.Lock()
 
 
 def cache_dir() -> Path | None:
@@ -95,6 +100,25 @@ def stat_key(paths: Iterable[Path]) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
+def _write_behind(path: Path, write: Callable[[Any], None]) -> None:
+    """:func:`_write` in a thread of its own: the process goes on with the value it built (the cold start is not
+    slowed by writing ~150 MB); the interpreter waits for the thread at exit (not a daemon), and a process killed
+    meanwhile leaves at most a temporary file, never a partial entry."""
+    thread = threading.Thread(target=_write, args=(path, write), name="detector-cache-write")
+    with _pending_lock:
+        _pending[:] = [t for t in _pending if t.is_alive()] + [thread]
+    thread.start()
+
+
+def wait_written(timeout: float = 60.0) -> None:
+    """Wait (at most ``timeout`` seconds) until the entries written behind so far are on disk."""
+    deadline = time.monotonic() + timeout
+    with _pending_lock:
+        threads = list(_pending)
+    for thread in threads:
+        thread.join(max(deadline - time.monotonic(), 0.0))
+
+
 def _write(path: Path, write: Callable[[Any], None]) -> None:
     """Write through ``write(file)`` into a temporary file beside ``path``, then rename it over ``path``."""
     try:
@@ -129,7 +153,8 @@ def cached(name: str, entry_key: str, build: Callable[[], T]) -> T:
     except (OSError, EOFError, ValueError, TypeError) as err:  # corrupt or unreadable: rebuild
         log.info("detector cache %s ignored: %s", path, err)
     value = build()
-    _write(path, lambda f: f.write(marshal.dumps((entry_key, value))))
+    data = marshal.dumps((entry_key, value))
+    _write_behind(path, lambda f: f.write(data))
     return value
 
 
@@ -148,5 +173,5 @@ def cached_arrays(name: str, entry_key: str, build: Callable[[], dict[str, np.nd
     except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as err:  # corrupt or truncated: rebuild
         log.info("detector cache %s ignored: %s", path, err)
     arrays = build()
-    _write(path, lambda f: np.savez(f, __key__=np.array(entry_key), **arrays))
+    _write_behind(path, lambda f: np.savez(f, __key__=np.array(entry_key), **arrays))
     return arrays

@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -24,6 +26,19 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WIREWATCH_STATE_DIR", str(tmp_path))
     monkeypatch.delenv("WIREWATCH_DETECTOR_CACHE", raising=False)
     return tmp_path / "cache" / "detectors"
+
+
+def cached(name: str, entry_key: str, build: Callable[[], Any]) -> Any:
+    """``cache.cached``, then wait for its write behind (the next read sees it)."""
+    value = cache.cached(name, entry_key, build)
+    cache.wait_written()
+    return value
+
+
+def cached_arrays(name: str, entry_key: str, build: Callable[[], Any]) -> dict[str, np.ndarray]:
+    value = cache.cached_arrays(name, entry_key, build)
+    cache.wait_written()
+    return value
 
 
 def counting(value: object) -> tuple[list[int], object]:
@@ -49,47 +64,47 @@ def test_location_state_dir_then_xdg_never_the_source_tree(monkeypatch: pytest.M
 def test_an_entry_is_built_once_then_read(state: Path) -> None:
     value = {"traf": "treffen", "words": frozenset({"a", "b"}), "n": (1, 2.5, None)}
     calls, build = counting(value)
-    assert cache.cached("t", "k1", build) == value
-    assert cache.cached("t", "k1", build) == value
+    assert cached("t", "k1", build) == value
+    assert cached("t", "k1", build) == value
     assert len(calls) == 1
     assert [p.name for p in state.iterdir()] == ["t.marshal"]  # no temporary file left behind
 
 
 def test_a_stale_key_is_rebuilt_and_replaced(state: Path) -> None:
-    cache.cached("t", "old", lambda: "old value")
-    assert cache.cached("t", "new", lambda: "new value") == "new value"
+    cached("t", "old", lambda: "old value")
+    assert cached("t", "new", lambda: "new value") == "new value"
     calls, build = counting("other")
-    assert cache.cached("t", "new", build) == "new value"
+    assert cached("t", "new", build) == "new value"
     assert not calls
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00\x01garbage", b"\xe9" * 100])
 def test_a_corrupt_entry_is_rebuilt_not_an_error(state: Path, garbage: bytes) -> None:
-    cache.cached("t", "k", lambda: {"a": 1})
+    cached("t", "k", lambda: {"a": 1})
     (state / "t.marshal").write_bytes(garbage)
     calls, build = counting({"a": 2})
-    assert cache.cached("t", "k", build) == {"a": 2}
-    assert calls and cache.cached("t", "k", lambda: {"a": 3}) == {"a": 2}
+    assert cached("t", "k", build) == {"a": 2}
+    assert calls and cached("t", "k", lambda: {"a": 3}) == {"a": 2}
 
 
 def test_arrays_round_trip_and_a_truncated_file_is_rebuilt(state: Path) -> None:
     arrays = {"w": np.arange(12, dtype=np.float32).reshape(3, 4), "s": np.array(0.5)}
-    out = cache.cached_arrays("a", "k", lambda: arrays)
-    again = cache.cached_arrays("a", "k", lambda: pytest.fail("rebuilt a good entry"))
+    out = cached_arrays("a", "k", lambda: arrays)
+    again = cached_arrays("a", "k", lambda: pytest.fail("rebuilt a good entry"))
     assert set(again) == {"w", "s"} and np.array_equal(again["w"], out["w"]) and again["w"].dtype == np.float32
     path = state / "a.npz"
     path.write_bytes(path.read_bytes()[:50])
     calls, build = counting({"w": np.ones(2)})
-    assert np.array_equal(cache.cached_arrays("a", "k", build)["w"], np.ones(2)) and calls
-    assert np.array_equal(cache.cached_arrays("a", "other key", lambda: {"w": np.zeros(1)})["w"], np.zeros(1))
+    assert np.array_equal(cached_arrays("a", "k", build)["w"], np.ones(2)) and calls
+    assert np.array_equal(cached_arrays("a", "other key", lambda: {"w": np.zeros(1)})["w"], np.zeros(1))
 
 
 def test_an_unwritable_cache_directory_still_gives_the_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("WIREWATCH_STATE_DIR", str(blocker))
-    assert cache.cached("t", "k", lambda: [1, 2]) == [1, 2]
-    assert cache.cached_arrays("a", "k", lambda: {"x": np.ones(1)})["x"].tolist() == [1.0]
+    assert cached("t", "k", lambda: [1, 2]) == [1, 2]
+    assert cached_arrays("a", "k", lambda: {"x": np.ones(1)})["x"].tolist() == [1.0]
 
 
 def test_keys_change_with_inputs() -> None:
