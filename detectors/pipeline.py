@@ -27,23 +27,18 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 import numpy as np
-import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH
-from spacy.language import Language
-from spacy.pipeline import Sentencizer
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from detectors import lemmas, registry
+from detectors import registry
 from detectors.arguments import extract
 from detectors.article_events import finalise
 from detectors.base import ArticleContext, Candidate, Detector, dedupe
 from detectors.contracts import Article, Detection, Embedding, Evidence
+from detectors.engine import Engine, build_engine, make_nlp, member, sentence_punct, sentence_starts, stem_positions
 from detectors.langid import ArticleLanguage, identify, normalise_tag
-from detectors.language import LanguageResources, resources
 from detectors.learned import embed
 from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline
 from detectors.learned.stage import Decision, LearnedStage
@@ -84,97 +79,6 @@ class _Observation:
     rule: list[Candidate]
 
 
-@dataclass
-class _Engine:
-    lang: str
-    nlp: Language
-    res: LanguageResources
-    detectors: list[Detector]
-    lemma_table: dict[str, str] | None
-    trigger_hashes: np.ndarray
-    stems: list[tuple[str, str]]  # (lowercase stem, prefix | suffix | contains) of wildcard triggers
-
-
-def _make_nlp(lang: str) -> Language:
-    """A blank pipeline with spaCy's sentencizer (for callers of ``engine.nlp(text)``); the detectors run only
-    its tokenizer (``nlp.tokenizer.pipe``) and split sentences with :func:`sentence_starts`, the same way."""
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@cache
-def _sentence_punct() -> np.ndarray:
-    """Hashes of spaCy's sentencizer punctuation (".", "!", "?", "。"…): a string's hash is the same in every
-    vocabulary."""
-    strings = StringStore()
-    return np.array(sorted(strings.add(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
-
-
-def member(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
-    """``np.isin`` for a sorted array of hashes, by binary search (isin sorts both arrays every call)."""
-    if len(sorted_hashes) == 0:
-        return np.zeros(len(values), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
-    return sorted_hashes[pos] == values
-
-
-def sentence_starts(orth: np.ndarray, is_punct: np.ndarray, punct_hashes: np.ndarray) -> np.ndarray:
-    """Token indices that start a sentence, as spaCy's sentencizer decides them (a sentence starts at the first
-    token after a sentence-final mark that is neither punctuation nor such a mark), vectorised: the sentencizer
-    iterates spaCy Token objects and was a fifth of the detectors' time."""
-    final = member(orth, punct_hashes)
-    content = np.flatnonzero(~(final | is_punct.astype(bool)))
-    ends = np.flatnonzero(final)
-    nxt = np.searchsorted(content, ends, side="right")
-    starts = content[nxt[nxt < len(content)]]
-    return np.concatenate([np.zeros(1, dtype=np.int64), starts.astype(np.int64)])  # sorted; may repeat
-
-
-@cache
-def _build_engine(lang: str) -> _Engine:
-    """Built once per process and language, shared by every Pipeline (spaCy, lexicons, lemma table)."""
-    nlp = _make_nlp(lang)
-    table = lemmas.lemma_table(lang)  # lemma tables and their derivatives come from the on-disk cache
-    # words that are not names: every lemma of the lookup table, and spaCy's stop words
-    stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
-    res = resources(lang, lemmas.lemma_words(lang, table) | stop_words, stop_words)
-    dets: list[Detector] = []
-    for name, factory in registry.detectors().items():
-        lexicon = registry.lexicon(lang, name)
-        if lexicon is not None:
-            dets.append(factory(lang, lexicon, res))
-    exact: set[str] = set()
-    stems: list[tuple[str, str]] = []
-    for det in dets:
-        words, wild = det.triggers.first_words()
-        exact |= words
-        stems += wild
-    exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
-    hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact), dtype=np.uint64)
-    return _Engine(lang, nlp, res, dets, table, hashes, sorted(set(stems)))
-
-
-def _stem_positions(text: str, stems: list[tuple[str, str]]) -> list[int]:
-    """Character offsets where a wildcard trigger stem occurs (plain substring search: fast in C)."""
-    low = text.lower()
-    if len(low) != len(text):  # a few characters change length when lowercased: search case-insensitively
-        pattern = "|".join(re.escape(stem) for stem, _ in stems)
-        return [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)] if stems else []
-    out: list[int] = []
-    size = len(low)
-    for stem, kind in stems:
-        start = low.find(stem)
-        while start != -1:
-            end = start + len(stem)
-            if (kind != "prefix" or start == 0 or not low[start - 1].isalnum()) and (
-                kind != "suffix" or end == size or not low[end].isalnum()
-            ):
-                out.append(start)
-            start = low.find(stem, end)
-    return out
-
-
 def default_stage() -> str:
     """``detectors.stage`` when the process was given it (``WIREWATCH_DETECTORS__STAGE``), else ``learned``."""
     return os.environ.get("WIREWATCH_DETECTORS__STAGE") or "learned"
@@ -194,7 +98,7 @@ class Pipeline:
             raise ValueError(f"detectors.stage must be one of {list(STAGES)}, not {stage!r}")
         self.languages: tuple[str, ...] = tuple(wanted)
         self.stage = stage
-        self._engines: dict[str, _Engine] = {}
+        self._engines: dict[str, Engine] = {}
         # types without a model file keep the rules-only path
         self.learned = LearnedStage(tuple(registry.detectors())) if stage == "learned" else None
 
@@ -202,10 +106,10 @@ class Pipeline:
     def load(cls, languages: Iterable[str] | None = None, stage: str | None = None) -> Pipeline:
         return cls(languages, stage)
 
-    def engine(self, lang: str) -> _Engine:
+    def engine(self, lang: str) -> Engine:
         engine = self._engines.get(lang)
         if engine is None:
-            engine = self._engines[lang] = _build_engine(lang)
+            engine = self._engines[lang] = build_engine(lang)
         return engine
 
     def language(self, article: Article, text: str | None = None) -> ArticleLanguage:
@@ -247,7 +151,7 @@ class Pipeline:
             if not engine.detectors:
                 continue
             if len(engine.nlp.vocab) >= VOCAB_RECYCLE:  # len() counts every lexeme ever added
-                engine.nlp = _make_nlp(lang)
+                engine.nlp = make_nlp(lang)
             vocab_full = len(engine.nlp.vocab) >= VOCAB_CAP
             observed: list[_Observation] = []
             with engine.nlp.memory_zone() if vocab_full else contextlib.nullcontext():
@@ -283,7 +187,7 @@ class Pipeline:
         return out
 
     def _decide(
-        self, engine: _Engine, articles: Sequence[Article], observed: list[_Observation],
+        self, engine: Engine, articles: Sequence[Article], observed: list[_Observation],
         results: list[list[Detection]],
     ) -> None:
         assert self.learned is not None
@@ -314,7 +218,7 @@ class Pipeline:
         return Embedding.quantise(embed.MODEL, vector.tolist()) if vector is not None else None
 
     def _candidate_sentences(
-        self, engine: _Engine, text: str, doc: Doc
+        self, engine: Engine, text: str, doc: Doc
     ) -> tuple[list[tuple[int, int]], list[int]]:
         """All sentence ranges, and the indices of those holding a possible trigger."""
         n = len(doc)
@@ -323,13 +227,13 @@ class Pipeline:
         arr = doc.to_array([LOWER, ORTH, IS_PUNCT, IS_SPACE])
         space_idx = np.flatnonzero(arr[:, 3])
         space = {int(i) for i in space_idx}
-        starts = set(sentence_starts(arr[:, 1], arr[:, 2], _sentence_punct()).tolist())
+        starts = set(sentence_starts(arr[:, 1], arr[:, 2], sentence_punct()).tolist())
         for i in space_idx.tolist():  # a line break ends a sentence (titles, headlines)
             if i + 1 < n and "\n" in doc[i].text:
                 starts.add(i + 1)
         ranges = sentence_ranges(sorted(starts), n, space)
         hit = member(arr[:, 0], engine.trigger_hashes)
-        positions = _stem_positions(text, engine.stems)
+        positions = stem_positions(text, engine.stems)
         if positions:
             offsets = doc.to_array("IDX").astype(np.int64)
             tokens = np.searchsorted(offsets, np.array(positions, dtype=np.int64), side="right") - 1
@@ -343,7 +247,7 @@ class Pipeline:
         return ranges, chosen[:MAX_CANDIDATE_SENTENCES]
 
     def _analyse(
-        self, engine: _Engine, article: Article, k: int, text: str, doc: Doc, observed: list[_Observation],
+        self, engine: Engine, article: Article, k: int, text: str, doc: Doc, observed: list[_Observation],
         observe_all: bool = False,
     ) -> list[Detection]:
         """The rules' detections of types the learned stage does not decide; candidates of the others (every
@@ -394,7 +298,7 @@ class Pipeline:
 
     @staticmethod
     def _observe(
-        engine: _Engine, det: Detector, sent: Sentence, found: list[Match], ctx: ArticleContext,
+        engine: Engine, det: Detector, sent: Sentence, found: list[Match], ctx: ArticleContext,
         neighbours: list[Sentence], k: int, observed: list[_Observation], limit: int,
     ) -> None:
         """One candidate per trigger, with what the rules make of it (possibly nothing)."""
@@ -424,7 +328,7 @@ class Pipeline:
             observed.append(_Observation(k, obs, sent, rule))
 
     @staticmethod
-    def _learned_detection(engine: _Engine, article: Article, dec: Decision, o: _Observation) -> Detection:
+    def _learned_detection(engine: Engine, article: Article, dec: Decision, o: _Observation) -> Detection:
         sent, obs = o.sent, o.obs
         start, end = sent.char_span(obs.trigger.start, obs.trigger.end)
         args = obs.args
@@ -444,7 +348,7 @@ class Pipeline:
         )
 
     @staticmethod
-    def _detection(engine: _Engine, article: Article, cand: Candidate, sent: Sentence) -> Detection:
+    def _detection(engine: Engine, article: Article, cand: Candidate, sent: Sentence) -> Detection:
         start, end = sent.char_span(*cand.trigger)
         return Detection.create(
             article,

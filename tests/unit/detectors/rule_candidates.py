@@ -4,12 +4,12 @@ stage (so these tests hold for ``detectors.stage: rules`` and ``learned`` alike)
 from __future__ import annotations
 
 from detectors.base import ArticleContext, Candidate
-from detectors.pipeline import _build_engine
+from detectors.engine import build_engine
 from detectors.text import Sentence, sentence_ranges
 
 
 def sentences(text: str, lang: str) -> list[Sentence]:
-    engine = _build_engine(lang)
+    engine = build_engine(lang)
     doc = engine.nlp(text)
     breaks = {t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)}  # a line ends a sentence
     starts = sorted({0} | {s.start for s in doc.sents} | breaks)
@@ -20,7 +20,7 @@ def sentences(text: str, lang: str) -> list[Sentence]:
 
 def candidates(text: str, lang: str, kind: str = "meeting") -> list[tuple[Sentence, Candidate]]:
     """(sentence, candidate) for every rule candidate of type ``kind`` in ``text``."""
-    engine = _build_engine(lang)
+    engine = build_engine(lang)
     sents = sentences(text, lang)
     ctx = ArticleContext(engine.res, sents)
     out: list[tuple[Sentence, Candidate]] = []
