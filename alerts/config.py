@@ -27,7 +27,7 @@ from alerts.config_problems import (
 )
 from alerts.config_schema import messages, validator
 from alerts.durations import parse_duration
-from alerts.route_names import derive_name, duplicates
+from alerts.route_names import DEFAULT_MIN_CONFIDENCE, derive_name, duplicates
 
 __all__ = ["ENV_PREFIX", "Config", "ConfigError", "ConfigProblem", "InhibitRule", "Matcher", "RateLimit", "Receiver",
            "Route", "StateSettings", "default_config", "load_config", "matcher_from_dict"]
@@ -46,7 +46,7 @@ class Matcher:
     level: frozenset[str] = frozenset()
     language: frozenset[str] = frozenset()
     source: frozenset[str] = frozenset()
-    min_confidence: float = 0.0
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # routes; silences and inhibit rules are read with 0
     recency: frozenset[str] = frozenset()  # new | background (a background mention never alerts as new)
     form: frozenset[str] = frozenset()  # a meeting's form: visit, summit, phone, … (the registry's forms)
 
@@ -124,10 +124,11 @@ class Config:
 
 
 def default_config() -> Config:
-    """Without a config file, every detection goes to the console."""
+    """Without a config file, every detection more likely than not an event goes to the console
+    (``DEFAULT_MIN_CONFIDENCE``; ``scan --format jsonl`` still lists every detection)."""
     return Config(
         receivers=(Receiver(name="console", console=True),),
-        routes=(Route(receiver="console"),),
+        routes=(Route(receiver="console", match=Matcher(min_confidence=DEFAULT_MIN_CONFIDENCE)),),
     )
 
 
@@ -225,9 +226,11 @@ def _receiver(r: dict[str, Any]) -> Receiver:
     )
 
 
-def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] | None = None) -> Matcher:
+def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] | None = None,
+                      min_confidence: float = 0.0) -> Matcher:
     """A validated ``match`` mapping (routes, silences, inhibit rules) as a Matcher; ``watchlists: [name]`` adds
-    the named lists of actors to ``actors`` (OR)."""
+    the named lists of actors to ``actors`` (OR); ``min_confidence``: the default when the mapping has none
+    (routes: ``DEFAULT_MIN_CONFIDENCE``; silences and inhibit rules match any confidence)."""
     actors = [*m.get("actors", ())]
     for name in m.get("watchlists", ()):
         actors.extend((watchlists or {}).get(name, ()))
@@ -239,14 +242,14 @@ def matcher_from_dict(m: Mapping[str, Any], watchlists: Mapping[str, list[str]] 
         level=frozenset(m.get("level", ())),
         language=frozenset(m.get("language", ())),
         source=frozenset(m.get("source", ())),
-        min_confidence=float(m.get("min_confidence", 0.0)),
+        min_confidence=float(m.get("min_confidence", min_confidence)),
         recency=frozenset(m.get("recency", ())),
         form=frozenset(m.get("form", ())),
     )
 
 
 def _route(r: dict[str, Any], watchlists: Mapping[str, list[str]]) -> Route:
-    matcher = matcher_from_dict(r.get("match", {}), watchlists)
+    matcher = matcher_from_dict(r.get("match", {}), watchlists, DEFAULT_MIN_CONFIDENCE)
     defaults = Route(receiver=r["receiver"])
     return Route(
         receiver=r["receiver"],

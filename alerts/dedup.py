@@ -1,18 +1,32 @@
 """Stage 1, dedup: is this detection news for this receiver? (Alertmanager's dedup against the nflog.)
 
-The alert key is story × receiver × status: a replay never alerts twice, a status change is a new alert. A
-first report passes on; a known one ends here as grouped, replay or resend — or passes on as a re-alert
-(repeat_interval passed) or the one follow-up (more outlets, group_interval passed)."""
+The alert key is story × receiver × status: a replay never alerts twice, a status change in a later article is a
+new alert, and the statuses one article reports of one story make one alert. A first report passes on; a known
+one ends here as grouped, replay or resend — or passes on as a re-alert (repeat_interval passed) or the one
+follow-up (more outlets, group_interval passed)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from alerts.durations import format_duration
+from alerts.notification_log import alert_key
 from alerts.outbox import from_outbox
 from alerts.silences import format_time
 from alerts.stage import Alert, Context, Verdict, followup_reason
 from alerts.vocabulary import EntryState, Kind, Outcome
+
+
+def _alerted_from_same_article(ctx: Context, a: Alert) -> str | None:
+    """Another status of this story whose first report came from this detection's article and was alerted to
+    this receiver: an article that reports a call for a ceasefire and its announcement is one story's news, one
+    alert (a later article with a new status is a new alert)."""
+    for status, first in (a.story.get("by_status") or {}).items():
+        if status == a.detection.status or first.get("article_id") != a.detection.article_id:
+            continue
+        if ctx.log.alert(alert_key(a.story["id"], a.route.receiver, status)) is not None:
+            return status
+    return None
 
 
 def stage(ctx: Context, a: Alert) -> Verdict | None:
@@ -22,6 +36,10 @@ def stage(ctx: Context, a: Alert) -> Verdict | None:
         if notes:
             return Verdict(Outcome.RESEND, "recorded but never confirmed delivered (a crash?): delivering again", notes)
     if a.first:
+        sibling = _alerted_from_same_article(ctx, a)
+        if sibling is not None:
+            return Verdict(Outcome.GROUPED, f"the story's {sibling} from this same article was alerted to "
+                                            f"{route.receiver}: one alert per story per article")
         a.kind, a.reason = Kind.NEW, f"first report of this story × status for {route.receiver}"
         return None
     if not a.new_article:

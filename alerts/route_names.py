@@ -15,12 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 _FIELDS = ("type", "status", "countries", "actors", "level", "language", "source")
+# A route's min_confidence when the config gives none. Confidence is calibrated (of detections at 0.8, about 80 %
+# are right), so by default a route alerts on what is more likely than not an event; 0 takes every detection.
+DEFAULT_MIN_CONFIDENCE = 0.5
 
 
 def derive_name(receiver: str, match: Any) -> str:
     """The name of a route without ``name:``: receiver plus its matcher (``alerts.config.Matcher``)."""
     parts = [f"{f}={','.join(sorted(getattr(match, f)))}" for f in _FIELDS if getattr(match, f)]
-    if match.min_confidence:
+    if match.min_confidence != DEFAULT_MIN_CONFIDENCE:
         parts.append(f"min_confidence={match.min_confidence:g}")
     return f"{receiver}{{{';'.join(parts)}}}" if parts else receiver
 

@@ -15,6 +15,18 @@ def test_a_status_change_is_a_new_alert() -> None:
     assert second[0].status == "violated"
 
 
+def test_one_article_reporting_two_statuses_of_a_story_is_one_alert() -> None:
+    r = Runner(Dispatcher(config(), stories={}, log={}))
+    call = r.process(detection("a1", status="called_for"), T0)
+    same_article = r.d.process(detection("a1", status="announced"), T0 + 1)
+    assert len(call) == 1 and same_article.notifications == []
+    assert same_article.outcomes == [("ops", "grouped")]
+    assert "same article" in same_article.reasons[0][1]
+    # a later article reporting the announcement is the status change: it alerts
+    later = r.process(detection("a2", status="announced"), T0 + 60)
+    assert len(later) == 1 and later[0].status == "announced" and later[0].story_id == call[0].story_id
+
+
 def test_a_replay_sends_nothing_twice() -> None:
     stories: dict = {}
     log: dict = {}

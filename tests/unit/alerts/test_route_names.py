@@ -25,10 +25,16 @@ def load(tmp_path: Path, routes: str):
 
 
 def test_a_derived_name_is_the_receiver_and_its_match_in_a_fixed_order() -> None:
-    a = Route("ops", Matcher(countries=frozenset({"UA", "LY"}), type=frozenset({"ceasefire"}), min_confidence=0.5))
-    assert a.name == "ops{type=ceasefire;countries=LY,UA;min_confidence=0.5}"
+    a = Route("ops", Matcher(countries=frozenset({"UA", "LY"}), type=frozenset({"ceasefire"}), min_confidence=0.8))
+    assert a.name == "ops{type=ceasefire;countries=LY,UA;min_confidence=0.8}"
+    assert Route("ops", Matcher(min_confidence=0.5)).name == "ops"  # the default is not part of the name
     assert Route("ops").name == "ops"
     assert Route("ops", name="night desk").name == "night desk"
+
+
+def test_routes_default_to_calibrated_more_likely_than_not(tmp_path: Path) -> None:
+    config = load(tmp_path, "  - receiver: ops\n  - receiver: ops\n    match: {min_confidence: 0}\n")
+    assert [r.match.min_confidence for r in config.routes] == [0.5, 0.0]
 
 
 def test_reordering_routes_keeps_every_name(tmp_path: Path) -> None:
