@@ -302,6 +302,16 @@ def corroboration(report: Report, ref: Mapping[str, Any], parts: Mapping[str, Pa
     return Part(score, note), (f"corroborated ({note})" if ok else None)
 
 
+def _named_apart(report: Report, ref: Mapping[str, Any]) -> bool:
+    """Both sides name people with confidence and share none of them: the place, the wording and weak signals
+    never join such reports ("General A announced a ceasefire" and "General B announced a ceasefire" the same day
+    are two stories); a shared participant (a party) still can."""
+    known = frozenset(ref.get("named", ()))
+    theirs = [q for q in (tuple(p) for p in ref.get("persons", ())) if confident(q, known)]  # type: ignore[arg-type]
+    mine = [p for p in report.persons if confident(p, report.named)]
+    return bool(mine and theirs) and not any(same_person(p, q) for p in mine for q in theirs)  # type: ignore[arg-type]
+
+
 def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | None = None,
           threshold: float = THRESHOLD, words: Sequence[str] = (), statuses: Sequence[str] = ()) -> Match:
     """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding``,
@@ -324,20 +334,23 @@ def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | N
     m.parts["participants"] = part
     conflicts += [conflict] if conflict else []
     identities += [identity] if identity else []
+    # both name people with confidence and share none: only a shared participant can say it is the same event,
+    # not the place, the wording or weak signals ("General A" and "General B" announcing truces in one city)
+    apart = _named_apart(report, ref)
     part, conflict, identity = place_part(report.place, ref.get("places", ()))
     m.parts["place"] = part
     conflicts += [conflict] if conflict else []
-    identities += [identity] if identity else []
+    identities += [identity] if identity and not apart else []
     cos = cosine(report.embedding, embedding) if report.embedding is not None and embedding is not None else None
     part, identity = meaning_part(cos, report.words, words)
     m.parts["meaning"] = part
-    identities += [identity] if identity else []
+    identities += [identity] if identity and not apart else []
     shared = sorted(set(report.countries).intersection(ref.get("countries", ())))
     m.parts["countries"] = Part(None, f"share {', '.join(shared)} (never enough alone)" if shared
                                 else "none shared")
     m.score = weighted(m.parts)
     m.conflict = conflicts[0] if conflicts else None
-    if not identities and m.conflict is None:
+    if not identities and m.conflict is None and not apart:
         part, identity = corroboration(report, ref, m.parts, statuses, shared, cos)
         m.parts["corroboration"] = part
         identities += [identity] if identity else []

@@ -128,6 +128,22 @@ def test_weak_signals_together_corroborate_the_same_event() -> None:
     assert not far.joins and far.identity is None
 
 
+def test_weak_signals_never_join_reports_naming_different_people() -> None:
+    # "General A announced a ceasefire" and "General B announced a ceasefire", same day, same country, same words
+    vec = (1.0, 0.2, 0.1)
+    kw = {"countries": ("DE",), "embedding": vec, "at": T0 + H, "status": "announced"}
+    story = ref(countries=["DE"], persons=[[None, "vondra"]], named=["vondra"])
+    m = sm.match(report(persons=((None, "kessler"),), named=frozenset({"kessler"}), **kw), story, embedding=vec,
+                 statuses=["announced"])
+    assert not m.joins and "corroboration" not in m.parts
+    # the same person named, or nobody named on one side, may still be corroborated
+    same = sm.match(report(persons=((None, "vondra"),), named=frozenset({"vondra"}), **kw), story, embedding=vec,
+                    statuses=["announced"])
+    assert same.joins
+    unnamed = sm.match(report(**kw), story, embedding=vec, statuses=["announced"])
+    assert unnamed.joins  # by its meaning: nobody named on one side is no conflict
+
+
 def test_without_a_country_on_one_side_corroboration_needs_time_and_closer_meaning() -> None:
     story_vec = (1.0, 0.0, 0.0)
     close = (1.0, 1.0, 0.0)   # cosine 0.71
