@@ -252,6 +252,10 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
         facts = _facts(stories, ref)
         if facts is None or facts.get("type") != report.type:
             continue
+        quick = story_match.cannot_join(report, facts)
+        if quick is not None:
+            matches.append(quick)
+            continue
         embedding = (vector(facts.get("embedding")) if report.embedding is not None
                      and facts.get("embedding_model") == report.embedding_model else None)
         matches.append(story_match.match(report, facts, embedding, threshold, facts.get("words", ()),

@@ -312,6 +312,22 @@ def _named_apart(report: Report, ref: Mapping[str, Any]) -> bool:
     return bool(mine and theirs) and not any(same_person(p, q) for p in mine for q in theirs)  # type: ignore[arg-type]
 
 
+def cannot_join(report: Report, ref: Mapping[str, Any]) -> Match | None:
+    """A quick no, before the full score: both sides name people with confidence, share none (``_named_apart``)
+    and no participant at all — then only a shared participant could join them, so ``match`` would not. Saves
+    scoring every open story of a type against a report of other people (and decoding their embeddings)."""
+    if not _named_apart(report, ref):
+        return None
+    persons = [tuple(p) for p in ref.get("persons", ())]
+    found, _missing = _found(report, persons, ref.get("parties", ()))  # type: ignore[arg-type]
+    if found:
+        return None
+    part, conflict, _identity = participants_part(report, persons, ref.get("parties", ()),  # type: ignore[arg-type]
+                                                  ref.get("named", ()))
+    return Match(str(ref["id"]), parts={"participants": part},
+                 conflict=conflict or f"other people named ({part.note}), no participant shared")
+
+
 def match(report: Report, ref: Mapping[str, Any], embedding: Sequence[float] | None = None,
           threshold: float = THRESHOLD, words: Sequence[str] = (), statuses: Sequence[str] = ()) -> Match:
     """Score ``report`` against the story ``ref`` (an index ref of ``alerts.stories``); ``embedding``,

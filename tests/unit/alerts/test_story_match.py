@@ -144,6 +144,27 @@ def test_weak_signals_never_join_reports_naming_different_people() -> None:
     assert unnamed.joins  # by its meaning: nobody named on one side is no conflict
 
 
+@pytest.mark.parametrize(
+    ("persons", "named", "parties"),
+    [
+        (((None, "kessler"),), {"kessler"}, ()),            # another person, named with confidence: a quick no
+        (((None, "kessler"),), {"kessler"}, ("hamas",)),    # but a shared party can still join: scored in full
+        (((None, "vondra"),), {"vondra"}, ()),              # the same person: scored in full
+        (((None, "kessler"),), set(), ()),                  # a one-word name is no confident name: scored in full
+    ],
+)
+def test_the_quick_no_only_says_what_the_full_score_says(persons: tuple, named: set, parties: tuple) -> None:
+    vec = (1.0, 0.2, 0.1)
+    story = ref(countries=["DE"], persons=[[None, "vondra"]], named=["vondra"], parties=["hamas"])
+    r = report(persons=persons, named=frozenset(named), parties=parties, countries=("DE",), embedding=vec,
+               at=T0 + H, status="announced")
+    full = sm.match(r, story, embedding=vec, statuses=["announced"])
+    quick = sm.cannot_join(r, story)
+    if quick is not None:
+        assert not full.joins and not quick.joins and quick.conflict
+    assert (quick is not None) == (persons[0][1] == "kessler" and bool(named) and not parties)
+
+
 def test_without_a_country_on_one_side_corroboration_needs_time_and_closer_meaning() -> None:
     story_vec = (1.0, 0.0, 0.0)
     close = (1.0, 1.0, 0.0)   # cosine 0.71
