@@ -17,7 +17,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
 from kafka.errors import KafkaError
 
-from tests.conftest import KAFKA_SH
+from tests.broker import KAFKA_SH
 from tests.sinks import HttpEndpoint
 from tests.tls import BrokerTls, make_broker_tls
 from tests.workers import REPO, WORKER, Worker, seed_article

@@ -152,8 +152,6 @@ def test_no_benchmark_or_profiler_ships() -> None:
     assert len((REPO / "streams" / "cli" / "bench.py").read_text("utf-8").splitlines()) < 80
 
 
-@pytest.mark.xfail(reason="issue 13: tests/unit/test_stories.py and test_routing_stages.py still import "
-                          "tests.unit.test_dispatch until the alerts tests move (engineer A)", strict=False)
 def test_no_test_imports_another_test_module() -> None:
     wrong = []
     for name, path in modules("tests"):
