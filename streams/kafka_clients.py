@@ -161,7 +161,9 @@ class _Capture(logging.Handler):
             self.reasons.append(text)
         elif "socket disconnected" in text:
             self.disconnects += 1
-        elif "refused" in text or "timed out" in text or "unreachable" in text:
+        elif "refused" in text or "unreachable" in text or ("timed out" in text and "request timed out" not in text):
+            # a *request* that timed out was sent over an open connection (often the last try, cut short by the
+            # bootstrap deadline): the broker was reachable, so it does not argue against a refusal
             self.unreachable += 1
 
     def refused(self, sasl: bool) -> bool:
