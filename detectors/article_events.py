@@ -19,13 +19,11 @@ Pure functions over one article's detections; imports nothing of ours beyond ``d
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 
 from detectors.contracts import Actor, Article, Detection
 from detectors.entities import fold
@@ -33,8 +31,10 @@ from detectors.event_time import (
     DateReader,
     Direction,
     EventDate,
+    alternation,
     article_reference,
     date_reader,
+    date_words,
     direction_for,
     recency,
 )
@@ -72,15 +72,19 @@ def reference_day(article: Article, reader: DateReader | None, received: date) -
     return article_reference(lead_texts(article), reader, received)
 
 
+def _cue_alternation(lang: str, key: str) -> str | None:
+    """The ``key`` cue words of ``detectors/data/dates/<lang>.json`` as one regex alternation (None: no words)."""
+    words = (date_words(lang) or {}).get(key, [])
+    return alternation(words) if words else None
+
+
 @cache
 def _period_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """Words after which a date bounds a period instead of dating the event ("the first talks since 2022",
     "bis Ende März"): ``period_cues`` of ``detectors/data/dates/<lang>.json``, as (before, inside) patterns."""
-    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
-    words = json.loads(path.read_text("utf-8")).get("period_cues", []) if path.is_file() else []
-    if not words:
+    alt = _cue_alternation(lang, "period_cues")
+    if alt is None:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|\W)(?:" + alt + r")\s+$", re.I), re.compile(r"^(?:" + alt + r")\s", re.I)
 
 
@@ -114,11 +118,9 @@ def read_date(text: str, reader: DateReader, reference: date, direction: Directi
 def _start_cue(lang: str) -> re.Pattern[str] | None:
     """Words after which a date starts what is announced ("ab Sonntag", "from Monday", "à partir du 15"):
     ``start_cues`` of ``detectors/data/dates/<lang>.json``."""
-    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
-    words = json.loads(path.read_text("utf-8")).get("start_cues", []) if path.is_file() else []
-    if not words:
+    alt = _cue_alternation(lang, "start_cues")
+    if alt is None:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|\W)(?:" + alt + r")\s+(?:(?:dem|den|the|le|el|il)\s+)?$", re.I)
 
 

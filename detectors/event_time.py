@@ -71,7 +71,8 @@ class _Mention:
     precision: str = "day"
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, a space matching any run of white space."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -85,9 +86,9 @@ class DateReader:
         self._rel_precision = {int(k): v for k, v in data.get("relative_precision", {}).items()}
         self._lower_only = {w.lower() for w in data.get("lowercase_only", [])}
         self._capital_only = {w.lower() for w in data.get("capitalised_only", [])}
-        self._not_after = {w: [re.compile(r"(?:^|\W)" + _alternation([c]) + r"\s+$", re.I) for c in cues]
+        self._not_after = {w: [re.compile(r"(?:^|\W)" + alternation([c]) + r"\s+$", re.I) for c in cues]
                            for w, cues in data.get("not_relative_after", {}).items()}
-        month = f"(?P<month>{_alternation(list(self._months))})"
+        month = f"(?P<month>{alternation(list(self._months))})"
         day_month = [t.replace("{day}", _DAY).replace("{month}", month).replace(" ", r"\s+")
                      for t in data["day_month"]]
         year_tail = r"(?:,?\s+(?:de\s+|del\s+)?" + _YEAR + r")?"
@@ -97,11 +98,11 @@ class DateReader:
             *((f"day_month:{k}", re.compile(r"(?<!\w)" + p + year_tail + r"(?!\w)", re.I))
               for k, p in enumerate(day_month)),
             ("month_year", re.compile(r"(?<!\w)" + month + r"\s+(?:de\s+|del\s+)?" + _YEAR + r"(?!\w)", re.I)),
-            ("month", re.compile(r"(?<!\w)(?:" + _alternation(data["month_cues"]) + r")\s+" + month
+            ("month", re.compile(r"(?<!\w)(?:" + alternation(data["month_cues"]) + r")\s+" + month
                                  + r"(?:\s+(?:de\s+|del\s+)?" + _YEAR + r")?(?!\w)", re.I)),
-            ("weekday", re.compile(r"(?<!\w)(?P<weekday>" + _alternation(list(self._weekdays)) + r")(?!\w)", re.I)),
-            ("relative", re.compile(r"(?<!\w)(?P<rel>" + _alternation(list(self._relative)) + r")(?!\w)", re.I)),
-            ("year", re.compile(r"(?<!\w)(?:" + _alternation(data["year_cues"]) + r")\s+" + _YEAR + r"(?!\w)",
+            ("weekday", re.compile(r"(?<!\w)(?P<weekday>" + alternation(list(self._weekdays)) + r")(?!\w)", re.I)),
+            ("relative", re.compile(r"(?<!\w)(?P<rel>" + alternation(list(self._relative)) + r")(?!\w)", re.I)),
+            ("year", re.compile(r"(?<!\w)(?:" + alternation(data["year_cues"]) + r")\s+" + _YEAR + r"(?!\w)",
                                 re.I)),
             ("chronicle", re.compile(r"^\s*" + _YEAR + r"\s*[–—-]\s")),
         ]
@@ -256,9 +257,14 @@ def direction_for(status: str) -> Direction:
 
 
 @cache
+@cache
+def date_words(lang: str) -> dict | None:
+    """``detectors/data/dates/<lang>.json``, read once per process; None when the language has none."""
+    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
 def date_reader(lang: str) -> DateReader | None:
     """The reader for ``lang``, or None when no date words exist for it."""
-    path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
-    if not path.is_file():
-        return None
-    return DateReader(json.loads(path.read_text("utf-8")))
+    data = date_words(lang)
+    return None if data is None else DateReader(data)
