@@ -20,10 +20,13 @@ The fix, in our thin layer (the faust internals it touches are in ``streams/faus
   the consumer is sought back to the expected offset and the partition resumed. Messages already queued behind
   the gap are dropped the same way until the expected offset arrives.
 * The same race can drop the *tail* of a partition: when the stale batch held every message up to the end, no
-  later message ever arrives to reveal the gap and the partition sits still. ``FaustOffsetGuard.watch`` (an app
-  task) looks every second: a partition whose fetcher has read at or past the expected offset, whose last
-  admitted message is done (acked), and that admitted nothing for ``STALL_S`` is sought back the same way. A
-  seek while messages were in fact still queued costs only a re-fetch (they come back as ``DUPLICATE``).
+  later message ever arrives to reveal the gap and the partition sits still — and when it held the whole rest of
+  the partition, the agent admits nothing from it at all in this process. ``FaustOffsetGuard.watch`` (an app task)
+  therefore asks the broker, not faust's fetcher: every assigned partition of a guarded topic that admitted
+  nothing for ``STALL_S`` (since its assignment, its last admitted message or its last seek), whose topic's agent
+  is not busy with a message, and whose log end offset is past the offset the agent expects next (the committed
+  offset when it admitted nothing yet) has messages waiting that will never come: it is sought back the same way.
+  A seek while messages were in fact still queued costs only a re-fetch (they come back as ``DUPLICATE``).
 * ``Consumer._add_gap`` is disabled for the guarded topics (plain, non-compacted, non-transactional topics have
   no legitimate holes); a real hole — retention deleted the expected offsets — is recognised by the log start
   offset and then handed to faust's original ``_add_gap`` so commits move on.
@@ -48,7 +51,10 @@ log = logging.getLogger("wirewatch.offsets")
 
 SEEK_DELAY_S = 0.2  # let the fetcher finish the batch in hand (the paused partition's records are skipped)
 SEEK_ATTEMPTS = 5
-STALL_S = 3.0  # nothing admitted for this long while the fetcher read past the expected offset: a dropped tail
+STALL_S = 3.0  # nothing admitted for this long while the log holds more: a dropped tail
+# A message in hand longer than this is not "the agent is busy" any more (a stuck delivery, a lost ack): the watch
+# looks at its topic again. A seek back then costs only a re-fetch.
+BUSY_S = 30.0
 WATCH_INTERVAL_S = 1.0
 
 
@@ -100,12 +106,12 @@ class OffsetGuard:
                 self._next.pop(key, None)
 
 
-def stalled(expected: int | None, read_offset: int | None, idle_s: float, busy: bool,
+def stalled(expected: int | None, end_offset: int | None, idle_s: float, busy: bool,
             stall_s: float = STALL_S) -> bool:
-    """A partition whose messages were dropped on the way: faust read ``read_offset`` (the last offset it
-    delivered) at or past the offset the agent expects next, yet the agent, not busy with one, has admitted
-    nothing for ``stall_s``."""
-    return (expected is not None and read_offset is not None and read_offset >= expected
+    """A partition whose messages were dropped on the way: the log holds offsets from ``expected`` on (its end
+    offset, the next offset to be written, is past it), yet the agent, not busy with a message, has admitted
+    nothing from it for ``stall_s``."""
+    return (expected is not None and end_offset is not None and end_offset > expected
             and not busy and idle_s >= stall_s)
 
 
@@ -119,6 +125,7 @@ class FaustOffsetGuard:
         self._seeking: set[Any] = set()
         self._tasks: set[asyncio.Task] = set()
         self._in_hand: dict[Any, tuple[Any, float]] = {}  # tp -> (last admitted message, when)
+        self._quiet_since: dict[Any, float] = {}  # tp -> its assignment, last admitted message or last seek
         app.on_partitions_revoked.connect(self._on_revoked)
         app.on_partitions_assigned.connect(self._on_assigned)
         _guard_gaps(self)
@@ -127,12 +134,24 @@ class FaustOffsetGuard:
         self._forget([TP(tp.topic, tp.partition) for tp in revoked])
 
     async def _on_assigned(self, sender: Any, assigned: Any, **kwargs: Any) -> None:
-        self._forget([TP(tp.topic, tp.partition) for tp in assigned])
+        tps = [TP(tp.topic, tp.partition) for tp in assigned]
+        self._forget(tps)
+        now = time.monotonic()
+        self._quiet_since.update({tp: now for tp in tps if tp.topic in self.topics})
 
     def _forget(self, tps: list[Any]) -> None:
         self.guard.forget(tps)
         for tp in tps:
             self._in_hand.pop(tp, None)
+            self._quiet_since.pop(tp, None)
+
+    async def _track(self, tp: Any) -> bool:
+        """Start tracking ``tp`` at the group's committed offset unless it is tracked already; True if tracked."""
+        if not self.guard.known(tp):
+            committed = await self._committed(tp)
+            if not self.guard.known(tp):  # another task may have started it meanwhile: keep its position
+                self.guard.start(tp, committed)
+        return self.guard.known(tp)
 
     async def admit(self, event: Any) -> bool:
         """True: process this event. False: it was released unacked (not committed); skip it."""
@@ -140,11 +159,11 @@ class FaustOffsetGuard:
         tp = TP(message.topic, message.partition)  # faust's own TP (message.tp may be aiokafka's)
         if tp.topic not in self.topics:
             return True
-        if not self.guard.known(tp):
-            self.guard.start(tp, await self._committed(tp))
+        await self._track(tp)
         verdict = self.guard.check(tp, message.offset)
         if verdict is Verdict.PROCESS:
             self._in_hand[tp] = (message, time.monotonic())
+            self._quiet_since[tp] = time.monotonic()
             return True
         faust_compat.release(message)  # never committed, faust does not wait for it
         if verdict is Verdict.DUPLICATE:
@@ -164,6 +183,7 @@ class FaustOffsetGuard:
                 self.guard.check(tp, message.offset)
                 message.acked = False
                 self._in_hand[tp] = (message, time.monotonic())
+                self._quiet_since[tp] = time.monotonic()
                 return True
         log.warning("offset guard: %s[%d] jumped from %d to %d (faust recovery race): seeking back",
                     tp.topic, tp.partition, self.guard.expected(tp), message.offset)
@@ -175,27 +195,49 @@ class FaustOffsetGuard:
         while True:
             await asyncio.sleep(WATCH_INTERVAL_S)
             try:
-                self.check_stalled(time.monotonic())
+                await self.check_stalled(time.monotonic())
+            except (OSError, TimeoutError, KafkaError) as exc:  # the broker is away: look again next time
+                log.debug("offset guard: watch skipped (%s)", exc)
             except Exception:  # a watchdog never takes the worker down
                 log.exception("offset guard: watch failed")
 
-    def check_stalled(self, now: float) -> list[Any]:
-        """Seek back every stalled partition the agents took messages from; returns them."""
+    def quiet(self, now: float) -> list[Any]:
+        """The assigned partitions of guarded topics that admitted nothing for ``STALL_S`` while their agent was
+        not busy — candidates for a dropped tail (the broker's end offsets decide)."""
         consumer = self.app.consumer
-        read_offsets = faust_compat.read_offsets(consumer)
         paused = faust_compat.paused_partitions(consumer)  # e.g. halted on a DLQ flood: leave it alone
-        sought = []
-        for tp, (message, at) in list(self._in_hand.items()):
-            if tp in self._seeking or tp in paused:
+        busy = {tp.topic for tp, (message, at) in self._in_hand.items()
+                if not message.acked and now - at < BUSY_S}
+        found = []
+        for assigned in consumer.assignment():
+            tp = TP(assigned.topic, assigned.partition)
+            if tp.topic not in self.topics or tp.topic in busy or tp in self._seeking or tp in paused:
                 continue
-            expected = self.guard.expected(tp)
-            read = read_offsets.get(tp)
-            if stalled(expected, read, now - at, busy=not message.acked):
-                log.warning("offset guard: %s[%d] read to %d but nothing from %d on arrived for %.0f s "
-                            "(faust recovery race): seeking back", tp.topic, tp.partition, read, expected, now - at)
-                self._in_hand[tp] = (message, now)  # one seek per stall period
+            since = self._quiet_since.setdefault(tp, now)
+            if now - since >= STALL_S:
+                found.append(tp)
+        return found
+
+    async def check_stalled(self, now: float) -> list[Any]:
+        """Seek back every quiet partition whose log holds offsets its agent never got; returns them."""
+        candidates = self.quiet(now)
+        if not candidates:
+            return []
+        ends = await self.app.consumer.highwaters(*candidates)
+        sought = []
+        for tp in candidates:
+            if not await self._track(tp):
+                continue  # nothing committed: the first offset faust delivers starts the partition
+            expected, end = self.guard.expected(tp), ends.get(tp)
+            if stalled(expected, end, now - self._quiet_since.get(tp, now), busy=False):  # quiet(): not busy
+                log.warning("offset guard: %s[%d] holds offsets up to %d but nothing from %d on arrived for "
+                            "%.0f s (faust recovery race): seeking back", tp.topic, tp.partition, end - 1,
+                            expected, now - self._quiet_since[tp])
+                self._quiet_since[tp] = now  # one seek per stall period
                 self._seek_back(tp)
                 sought.append(tp)
+            else:
+                self._quiet_since[tp] = now  # caught up: look again after another quiet period
         return sought
 
     def _seek_back(self, tp: Any) -> None:

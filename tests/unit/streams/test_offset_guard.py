@@ -94,6 +94,7 @@ class _Consumer:
         self.calls: list = []
         self.committed = committed
         self.earliest = earliest
+        self.end = 0
         self._thread = self
         self._committed_offset: dict = defaultdict(lambda: None)  # read by faust's own _add_gap
         self._gap: dict = defaultdict(IntervalTree)
@@ -109,6 +110,9 @@ class _Consumer:
 
     async def earliest_offsets(self, *tps):
         return {tp: self.earliest for tp in tps}
+
+    async def highwaters(self, *tps):  # the broker's log end offsets (the next offset to be written)
+        return {tp: self.end for tp in tps}
 
     def assignment(self):
         return {TP("articles", 0)}
@@ -192,14 +196,25 @@ def test_a_hole_left_by_retention_is_skipped_not_sought() -> None:
     assert consumer._gap[TP("articles", 0)].overlaps(10, 50)
 
 
-def test_a_dropped_tail_is_stalled_only_when_the_agent_is_idle_and_the_fetcher_read_past() -> None:
+def test_a_dropped_tail_is_stalled_only_when_the_agent_is_idle_and_the_log_holds_more() -> None:
     from streams.offset_guard import stalled
 
-    assert stalled(expected=40, read_offset=200, idle_s=5, busy=False)
-    assert not stalled(expected=40, read_offset=39, idle_s=60, busy=False)  # caught up: nothing to read
-    assert not stalled(expected=40, read_offset=200, idle_s=60, busy=True)  # still working on the last one
-    assert not stalled(expected=40, read_offset=200, idle_s=0.5, busy=False)  # the next may be on its way
-    assert not stalled(expected=None, read_offset=200, idle_s=60, busy=False)
+    assert stalled(expected=40, end_offset=201, idle_s=5, busy=False)
+    assert not stalled(expected=40, end_offset=40, idle_s=60, busy=False)  # caught up: nothing to read
+    assert not stalled(expected=40, end_offset=201, idle_s=60, busy=True)  # still working on the last one
+    assert not stalled(expected=40, end_offset=201, idle_s=0.5, busy=False)  # the next may be on its way
+    assert not stalled(expected=None, end_offset=201, idle_s=60, busy=False)
+
+
+def _watch(guard, consumer, at: float) -> tuple[list, list]:
+    import asyncio
+
+    async def run() -> tuple[list, list]:
+        sought = await guard.check_stalled(at)
+        await asyncio.sleep(0.1)  # the seek task
+        return sought, consumer.calls
+
+    return asyncio.run(run())
 
 
 def test_the_watch_seeks_back_a_partition_whose_tail_was_dropped(monkeypatch) -> None:
@@ -215,17 +230,56 @@ def test_the_watch_seeks_back_a_partition_whose_tail_was_dropped(monkeypatch) ->
             event = _Event(o)
             assert await guard.admit(event)
             event.message.acked = True  # the agent finished it
-        consumer._read_offset = {TP("articles", 0): 200}  # faust delivered 40..200, then cleared them
+        consumer.end = 201  # the log holds 40..200, faust delivered them and then cleared them
         consumer._paused_partitions = set()
         now = og.time.monotonic()
-        early = guard.check_stalled(now + 1)
-        late = guard.check_stalled(now + og.STALL_S + 1)
+        early = await guard.check_stalled(now + 1)
+        late = await guard.check_stalled(now + og.STALL_S + 1)
+        again = await guard.check_stalled(now + og.STALL_S + 1.5)  # one seek per stall period
         await asyncio.sleep(0.1)
-        return early, late, consumer.calls
+        return early + again, late, consumer.calls
 
     early, late, calls = asyncio.run(scenario())
     assert early == [] and late == [TP("articles", 0)]
     assert ("seek", {TP("articles", 0): 40}) in calls and calls[-1] == ("resume", {TP("articles", 0)})
+
+
+def test_the_watch_finds_a_partition_that_never_delivered_a_message_after_its_assignment(monkeypatch) -> None:
+    """The stale batch held the whole rest of the partition: the agent admitted nothing of it in this process."""
+    import asyncio
+
+    import streams.offset_guard as og
+
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.01)
+    guard, consumer = _guard(committed=120)
+    consumer._paused_partitions = set()
+    asyncio.run(guard._on_assigned(None, {TP("articles", 0)}))
+    consumer.end = 500
+    sought, calls = _watch(guard, consumer, og.time.monotonic() + og.STALL_S + 1)
+    assert sought == [TP("articles", 0)]
+    assert ("seek", {TP("articles", 0): 120}) in calls  # the committed offset: nothing of it was processed
+
+
+def test_the_watch_leaves_a_caught_up_partition_and_a_busy_agent_alone(monkeypatch) -> None:
+    import asyncio
+
+    import streams.offset_guard as og
+
+    guard, consumer = _guard(committed=30)
+    consumer._paused_partitions = set()
+    event = _Event(30)
+    assert asyncio.run(guard.admit(event))
+    later = og.time.monotonic() + og.STALL_S + 1
+    consumer.end = 31  # caught up
+    event.message.acked = True
+    assert _watch(guard, consumer, later) == ([], [])
+    consumer.end = 90  # more in the log, but the agent still works on @30: not a dropped tail
+    event.message.acked = False
+    assert _watch(guard, consumer, later + og.STALL_S + 1) == ([], [])
+    # …unless it has held that one message for longer than any batch takes (a lost ack): look again
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.01)
+    sought, calls = _watch(guard, consumer, later + og.BUSY_S + og.STALL_S)
+    assert sought == [TP("articles", 0)] and ("seek", {TP("articles", 0): 31}) in calls
 
 
 def test_the_watch_leaves_a_halted_partition_paused() -> None:
@@ -238,8 +292,8 @@ def test_the_watch_leaves_a_halted_partition_paused() -> None:
         event = _Event(30)
         assert await guard.admit(event)
         event.message.acked = True
-        consumer._read_offset = {TP("articles", 0): 60}
+        consumer.end = 61
         consumer._paused_partitions = {TP("articles", 0)}
-        return guard.check_stalled(og.time.monotonic() + 60)
+        return await guard.check_stalled(og.time.monotonic() + 60)
 
     assert asyncio.run(scenario()) == []
