@@ -1,8 +1,9 @@
 """Delivery beside routing: lanes per receiver, a settled record per alert, the message acked after its alerts.
 
 The route agent records a notification in the outbox and hands it here (``DeliveryLanes.launch``), then goes on
-with the next message. Each receiver has a lane of at most ``worker.delivery_concurrency`` alerts in flight, so a
-slow or failing target never holds up the others; the whole worker holds at most ``DELIVERY_BACKLOG``
+with the next message. Each receiver has a lane of at most ``worker.delivery_concurrency`` alerts in flight —
+from the attempt until the alert is settled, so a crash can send at most that many twice —, so a slow or failing
+target never holds up the others; the whole worker holds at most ``DELIVERY_BACKLOG``
 (backpressure on the route agent). The message that produced the notifications is acked only once every one is
 settled ('sent' or retry-later on the changelog, in that message's partition): a commit never passes an alert
 that was not recorded, a SIGTERM or a rebalance waits for the deliveries in flight (faust's ``wait_empty``), and
@@ -79,15 +80,18 @@ class DeliveryLanes:
         lane = self.lanes.setdefault(note.receiver, asyncio.Semaphore(self.concurrency))
         try:
             await self.log_writes.written(note.log_key)  # the attempt is on record before any target can have it
+            # The lane is held until the alert is settled: an alert a target accepted but whose 'sent' record is not
+            # yet on the changelog is what a crash sends twice, so a receiver never has more than
+            # ``concurrency`` of them — the bound on doubles per crash, whatever the load.
             async with lane:
                 t0 = time.perf_counter()
                 results = await loop.run_in_executor(self.pool, self.deliverer.deliver, note,
                                                      self.dispatcher.retry_targets(note))
-            t1 = time.perf_counter()
-            self.metrics.time_stage("deliver", t1 - t0)
-            with in_partition_of(event):
-                await self.settle(note, results)  # history; 'sent' on the changelog; failures retried, then dlq
-            self.metrics.time_stage("settle", time.perf_counter() - t1)
+                t1 = time.perf_counter()
+                self.metrics.time_stage("deliver", t1 - t0)
+                with in_partition_of(event):
+                    await self.settle(note, results)  # 'sent' on the changelog, history; failures retried, then dlq
+                self.metrics.time_stage("settle", time.perf_counter() - t1)
             self.metrics.record_delivery(note, results)
             for r in results:
                 log.info("alert %s%s story=%s receiver=%s target=%s ok=%s attempts=%d", note.kind,

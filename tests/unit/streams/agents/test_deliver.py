@@ -46,12 +46,12 @@ class _Records:
         return []
 
 
-def _detection(article_id: str) -> Detection:
-    text = "Haftar kündigte eine Waffenruhe an."
+def _detection(article_id: str, name: str = "Khalifa Haftar") -> Detection:
+    text = f"{name} kündigte eine Waffenruhe an."
     article = Article.create(text, id=article_id, source="outlet")
     return Detection.create(article, language="de", type="ceasefire", status="announced", confidence=0.9,
-                            evidence=Evidence(text, 0, len(text), (7, 15)), detector="test/1",
-                            actors=(Actor("Khalifa Haftar", "person"),), countries=("LY",))
+                            evidence=Evidence(text, 0, len(text), (0, len(name))), detector="test/1",
+                            actors=(Actor(name, "person"),), countries=("LY",))
 
 
 def _lanes(sink: HttpEndpoint) -> tuple[DeliveryLanes, Dispatcher, _Records]:
@@ -132,3 +132,45 @@ def test_failed_targets_and_all_accepted() -> None:
     bad = DeliveryResult(receiver="ops", target="b", ok=False, attempts=3, error="500")
     assert all_accepted([ok]) and not all_accepted([ok, bad]) and not all_accepted([])
     assert failed_targets([ok, bad]) == {"b"}
+
+
+class _HeldWrites(_Written):
+    """The 'sent' write (a key's second write: the first records the attempt) waits until ``release`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def written(self, key: str) -> None:
+        await super().written(key)
+        if self.keys.count(key) > 1:
+            await self.release.wait()
+
+
+def test_a_lane_is_held_until_the_alert_is_recorded_so_a_crash_can_double_at_most_concurrency_alerts() -> None:
+    sink = HttpEndpoint()
+    try:
+        lanes, dispatcher, _ = _lanes(sink)
+        lanes.concurrency = 1
+        writes = lanes.log_writes = _HeldWrites()
+
+        async def scenario() -> tuple[int, int]:
+            # three stories: other generals, a month apart
+            notes = [n for i, name in enumerate(("Ilja Zorbek", "Omar Talvan", "Piet Brandlu"))
+                     for n in dispatcher.process(_detection(f"h{i}", name),
+                                                 1_700_000_000.0 + i * 86_400 * 30).notifications]
+            assert len(notes) == 3
+            await lanes.launch(_Event(), notes)
+            for _ in range(100):  # the first alert reaches the target, then its 'sent' record is held
+                await asyncio.sleep(0.02)
+                if sink.accepted():
+                    break
+            await asyncio.sleep(0.3)
+            held = len(sink.accepted())  # accepted but not recorded: what a crash now would send again
+            writes.release.set()
+            await _settled(lanes)
+            return held, len(sink.accepted())
+
+        assert asyncio.run(scenario()) == (1, 3)
+    finally:
+        sink.close()
