@@ -49,7 +49,7 @@ from streams import faust_compat
 
 log = logging.getLogger("wirewatch.offsets")
 
-SEEK_DELAY_S = 0.2  # let the fetcher finish the batch in hand (the paused partition's records are skipped)
+SEEK_DELAY_S = 0.2  # paused this long before a seek: the fetcher finishes the batch in hand (its records skipped)
 SEEK_ATTEMPTS = 5
 STALL_S = 3.0  # nothing admitted for this long while the log holds more: a dropped tail
 # A message in hand longer than this is not "the agent is busy" any more (a stuck delivery, a lost ack): the watch
@@ -247,20 +247,24 @@ class FaustOffsetGuard:
 
         async def seek() -> None:
             try:
+                # paused: faust skips the rest of a stale batch in hand, and a delivery in flight lands now
+                await asyncio.sleep(SEEK_DELAY_S)
                 for _ in range(SEEK_ATTEMPTS):
-                    await asyncio.sleep(SEEK_DELAY_S)
                     expected = self.guard.expected(tp)
                     if expected is None or tp not in consumer.assignment():
                         return
                     # in the consumer's thread, as faust's own recovery seeks: aiokafka position + faust read offset
                     await consumer.seek_wait({tp: expected})
-                    # a delivery already in flight when we paused sets faust's read offset after our seek (and the
-                    # fetcher would then drop the re-fetch): stay paused, look again, seek again until it holds
-                    await asyncio.sleep(SEEK_DELAY_S)
+                    # Resume at once: records aiokafka returns while faust has the partition paused are skipped by
+                    # faust yet count as consumed, so a re-fetch arriving during a pause is lost and the next batch
+                    # jumps again. A delivery that set faust's read offset during the seek (the fetcher would drop
+                    # the re-fetch) means: seek again; one landing after the resume is the watch's (STALL_S).
                     if faust_compat.read_offsets(consumer).get(tp, expected) in (expected, None):
                         return
+                    await asyncio.sleep(SEEK_DELAY_S)
             finally:
                 self._seeking.discard(tp)
+                self._quiet_since[tp] = time.monotonic()  # the re-fetch gets a quiet period before the watch looks
                 consumer.resume_partitions({tp})
 
         task = asyncio.ensure_future(seek())
