@@ -15,7 +15,9 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
 * ``read_offsets(consumer)`` / ``paused_partitions(consumer)`` — the fetcher's last delivered offset per
   partition (``Consumer._read_offset``) and the partitions paused in it (``Consumer._paused_partitions``).
 * ``committed_offset(consumer, tp)`` — the group's committed offset, asked of aiokafka in faust's consumer thread
-  (``Consumer._thread``, ``ConsumerThread._ensure_consumer``).
+  (``Consumer._thread``, ``ConsumerThread._ensure_consumer``); ``known_committed(consumer)`` — what faust itself
+  holds (``Consumer._committed_offset``: read from the broker when it sought to the committed offsets after an
+  assignment, then what it committed since; the next offset to read, as Kafka's).
 * ``filter_gaps(should_skip)`` — wraps ``faust.transport.consumer.Consumer._add_gap`` (faust records a hole in
   the offsets and later commits over it); ``add_gap(consumer, …)`` calls faust's original.
 """
@@ -23,7 +25,7 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
 from __future__ import annotations
 
 import weakref
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -65,6 +67,11 @@ def read_offsets(consumer: Any) -> dict[Any, int]:
 def paused_partitions(consumer: Any) -> set[Any]:
     """The partitions paused in faust's fetcher (e.g. a halt, or the offset guard seeking back)."""
     return getattr(consumer, "_paused_partitions", None) or set()
+
+
+def known_committed(consumer: Any) -> Mapping[Any, Any]:
+    """The committed offset faust holds per partition (None or absent when it has none)."""
+    return getattr(consumer, "_committed_offset", None) or {}
 
 
 async def committed_offset(consumer: Any, tp: Any) -> Any:

@@ -56,6 +56,7 @@ STALL_S = 3.0  # nothing admitted for this long while the log holds more: a drop
 # looks at its topic again. A seek back then costs only a re-fetch.
 BUSY_S = 30.0
 WATCH_INTERVAL_S = 1.0
+COMMITTED_S = 10.0  # longest wait for the broker's committed offset of a partition (then: trust the first offset)
 
 
 class Verdict(enum.Enum):
@@ -272,9 +273,13 @@ class FaustOffsetGuard:
         task.add_done_callback(self._tasks.discard)
 
     async def _committed(self, tp: Any) -> int | None:
-        """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away)."""
+        """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away): the one
+        faust read when it sought after the assignment — no round trip —, else asked of the broker."""
+        known = faust_compat.known_committed(self.app.consumer).get(tp)
+        if isinstance(known, int) and known > 0:
+            return known
         try:
-            committed = await faust_compat.committed_offset(self.app.consumer, tp)
+            committed = await asyncio.wait_for(faust_compat.committed_offset(self.app.consumer, tp), COMMITTED_S)
         except (AttributeError, RuntimeError, OSError, TimeoutError, KafkaError) as exc:
             log.warning("offset guard: committed offset of %s unknown (%s): trusting the first offset", tp, exc)
             return None

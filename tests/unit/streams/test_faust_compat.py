@@ -19,7 +19,7 @@ def test_the_private_names_are_still_there() -> None:
     assert hasattr(streams, "_current_event")
     assert inspect.iscoroutinefunction(Consumer._add_gap)
     source = inspect.getsource(Consumer) + inspect.getsource(ConsumerThread)
-    for name in ("_unacked_messages", "_read_offset", "_paused_partitions"):
+    for name in ("_unacked_messages", "_read_offset", "_paused_partitions", "_committed_offset"):
         assert name in source, name
     from faust.transport.drivers import aiokafka
 

@@ -297,3 +297,29 @@ def test_the_watch_leaves_a_halted_partition_paused() -> None:
         return await guard.check_stalled(og.time.monotonic() + 60)
 
     assert asyncio.run(scenario()) == []
+
+
+def test_the_committed_offset_faust_read_after_the_assignment_is_used_without_a_round_trip() -> None:
+    import asyncio
+
+    import streams.offset_guard as og
+
+    class _Thread:  # faust's consumer thread and its aiokafka consumer: counts the round trips
+        asked = 0
+
+        def _ensure_consumer(self):
+            return self
+
+        def committed(self, tp) -> int:
+            self.asked += 1
+            return 7
+
+        async def call_thread(self, fn, *args):
+            return fn(*args)
+
+    consumer = _Consumer(committed=7)
+    consumer._thread = thread = _Thread()
+    guard = og.FaustOffsetGuard(_App(consumer), ["articles"])
+    assert asyncio.run(guard._committed(TP("articles", 0))) == 7 and thread.asked == 1  # faust holds none
+    consumer._committed_offset[TP("articles", 0)] = 42  # what faust's seek to the committed offsets read
+    assert asyncio.run(guard._committed(TP("articles", 0))) == 42 and thread.asked == 1
