@@ -20,8 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
+from detectors import cache as disk_cache
 from detectors import registry
 
 # Languages the identifier may answer with; detections exist only for the supported subset.
@@ -63,8 +65,21 @@ def _identifier(langs: tuple[str, ...]) -> Any:
     return ident
 
 
+_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+
 @cache
 def _lexicon_words(lang: str) -> frozenset[str]:
+    """The words of :func:`_read_lexicon_words`, through the detector cache (keyed by spaCy's version and the
+    lexicon files): building them imports spaCy's stop words, which runs the language package's ``__init__`` (for
+    French, its tokenizer exceptions: 2–6 s on this machine), and validates the lexicons (~0.3 s) — paid by the
+    first short untagged article after every restart, i.e. on the way to the first alert after a crash."""
+    files = [*(_LEXICONS / lang).glob("*.json"), _LEXICONS / "detectors.json"]
+    entry = disk_cache.key("spacy", disk_cache.version("spacy"), lang, disk_cache.files_key(files))
+    return disk_cache.cached(f"lexicon-words-{lang}", entry, lambda: _read_lexicon_words(lang))
+
+
+def _read_lexicon_words(lang: str) -> frozenset[str]:
     """Stop words (spaCy), trigger and cue first words, and titles of ``lang``'s lexicons (single words)."""
     words: set[str] = set()
     with contextlib.suppress(ImportError, AttributeError):  # a language spaCy has no stop words for

@@ -1,0 +1,277 @@
+"""How fast a SIGKILLed worker resumes: kill → first new alert, several times in one run, with its timeline.
+
+    .venv/bin/python -m bench.worker_startup [--runs 5] [--bootstrap HOST:PORT] [--keep DIR]
+
+One worker (static membership, as ``tests/reliability/test_crash_recovery.py`` runs it) on its own topics, an
+HTTP sink, and a started broker (a temporary one unless ``--bootstrap``). After a first start (which also fills the
+detector cache) each run waits until the worker is idle, SIGKILLs it, starts it again at once and publishes a few
+planted articles (a ceasefire named by an invented general, no language given: the reliability test's articles),
+then times kill → the first alert naming one of them. The worker runs through this module's ``--traced`` launcher,
+which prints a timestamp at each step of the start before faust's own log lines take over; the timeline is read
+from the worker's log, in seconds after the kill:
+
+    exec          the launcher's first line (the interpreter is up)
+    cli           ``streams.cli`` imported
+    config        the config loaded and validated
+    spawned       the detector process(es) started
+    app_imported  ``streams.app`` imported (faust, the alert pipeline)
+    topics        the plain topics checked (or created): ``run_worker`` before ``create_app``
+    app_built     the faust app built and its changelog topics checked, just before faust starts
+    faust_start   faust's ``Worker: Starting``
+    faust_ready   faust's ``Worker: Ready`` (partitions assigned, tables recovered)
+    detectors     ``detectors loaded``: the detector process answered its warm-up
+    detection     the first detection logged after the kill
+    alert         the first alert sent after the kill (logged)
+
+Prints one JSON line per run and a summary line (median, min, max) with the load average. Figures are for this
+machine at its load; compare runs made in the same session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.abc
+import importlib.util
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+TRACE = "wirewatch-trace"
+FAUST_MARKS = {"faust_start": "[^Worker]: Starting...", "faust_ready": "[^Worker]: Ready",
+               "detectors": "detectors loaded", "detection": ": detection ", "alert": " alert new "}
+PER_RUN = 3  # planted articles published after each restart
+RECOVER_TIMEOUT_S = 90.0
+
+
+# --- the traced worker (runs in the worker's process) -------------------------------------------------------------
+
+
+def _mark(point: str) -> None:
+    print(f"{TRACE} {point} {time.time():.3f}", file=sys.stderr, flush=True)
+
+
+def _wrap(fn: Callable[..., Any], after: str) -> Callable[..., Any]:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        result = fn(*args, **kwargs)
+        _mark(after)
+        return result
+
+    return wrapped
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Calls ``hooks[name](module)`` once module ``name`` has been executed (without importing it earlier)."""
+
+    def __init__(self, hooks: dict[str, Callable[[Any], None]]) -> None:
+        self.hooks = hooks
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name not in self.hooks:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        loader, hook = spec.loader, self.hooks.pop(name)
+        execute = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            execute(module)
+            hook(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _before(fn: Callable[..., Any], point: str) -> Callable[..., Any]:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        _mark(point)
+        return fn(*args, **kwargs)
+
+    return wrapped
+
+
+def _hook_app(app: Any) -> None:
+    import faust
+
+    _mark("app_imported")
+    app.create_app = _before(app.create_app, "topics")  # run_worker checked the plain topics
+    faust.Worker = _before(faust.Worker, "app_built")  # the app built, the changelog topics checked
+
+
+def traced_main(argv: list[str]) -> int:
+    """``wirewatch <argv>`` with timestamps (``wirewatch-trace <point> <epoch s>`` on stderr)."""
+    _mark("exec")
+    sys.meta_path.insert(0, _AfterImport({"streams.app": _hook_app}))
+    import streams.cli
+    from streams.cli import worker
+    from streams.detect_pool import Detectors
+
+    _mark("cli")
+    worker.load_config = _wrap(worker.load_config, "config")  # type: ignore[attr-defined]
+    Detectors.__init__ = _wrap(Detectors.__init__, "spawned")  # type: ignore[method-assign]
+    return streams.cli.main(argv)
+
+
+# --- the bench (runs in its own process) --------------------------------------------------------------------------
+
+
+def _log_time(line: str) -> float | None:
+    try:
+        return datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+    except ValueError:
+        return None
+
+
+def timeline(log_text: str, since: float) -> dict[str, float]:
+    """Seconds after ``since`` (epoch) of each step of the start logged in ``log_text`` (the part after a kill)."""
+    points: dict[str, float] = {}
+    for line in log_text.splitlines():
+        if line.startswith(TRACE):
+            _, point, at = line.split()
+            points.setdefault(point, float(at))
+            continue
+        for point, needle in FAUST_MARKS.items():
+            if needle in line and point not in points and (at := _log_time(line)) is not None:
+                points[point] = at
+    return {point: round(at - since, 2) for point, at in sorted(points.items(), key=lambda kv: kv[1])}
+
+
+def _traced_worker_class() -> type:
+    import subprocess
+
+    from tests.workers import REPO, Worker
+
+    class TracedWorker(Worker):
+        def start(self) -> None:
+            log = self.log_path.open("ab")
+            env = dict(os.environ, PYTHONUNBUFFERED="1")
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bench.worker_startup", "--traced", "worker", "--config", str(self.config),
+                 "--web-port", str(self.web_port), "--loglevel", self.loglevel],
+                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
+            log.close()
+
+    return TracedWorker
+
+
+def _articles(names: list[str], tag: str) -> list[tuple[bytes, bytes]]:
+    from tests.reliability.harness import PLANTED
+
+    out = []
+    for i, name in enumerate(names):
+        article = {"id": f"startup-{tag}-{i}", "source": "planted.example", "title": f"Waffenruhe {tag} {i}",
+                   "text": f"Berlin. {PLANTED.format(name=name)} Details blieben offen."}
+        out.append((article["id"].encode(), json.dumps(article, ensure_ascii=False).encode()))
+    return out
+
+
+def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def measure(bootstrap: str, runs: int, workdir: Path, settle_s: float = 3.0) -> Iterator[dict[str, Any]]:
+    from kafka import KafkaProducer
+
+    from tests.reliability.harness import planted_names
+    from tests.sinks import HttpEndpoint
+
+    sink = HttpEndpoint()
+    names = planted_names(PER_RUN * (runs + 1))
+    surnames = [n.split()[-1] for n in names]
+    worker = _traced_worker_class()(workdir, bootstrap, sink.port, extra_worker="instance_id: bench-startup-0",
+                                    start=False)
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0)
+
+    def alerted(batch: list[str]) -> bool:
+        return any(s in text for text in sink.texts() for s in batch)
+
+    def publish(batch: list[str], tag: str) -> None:
+        for key, value in _articles(batch, tag):
+            producer.send(worker.articles, key=key, value=value)
+        producer.flush(30)
+
+    try:
+        t0 = time.time()
+        worker.start()
+        if not worker.wait_log("Worker ready", timeout=180):
+            raise RuntimeError(f"the worker did not start:\n{worker.tail()}")
+        publish(names[:PER_RUN], "first")
+        if not _wait(lambda: alerted(surnames[:PER_RUN]), RECOVER_TIMEOUT_S):
+            raise RuntimeError(f"no alert from the first start:\n{worker.tail()}")
+        yield {"run": "first start", "alert_s": round(time.time() - t0, 2), **timeline(worker.log(), t0)}
+        for r in range(1, runs + 1):
+            batch = surnames[r * PER_RUN:(r + 1) * PER_RUN]
+            time.sleep(settle_s)  # idle, offsets committed
+            offset = len(worker.log())
+            load = os.getloadavg()[0]
+            killed = time.time()
+            worker.kill()
+            worker.start()
+            publish(names[r * PER_RUN:(r + 1) * PER_RUN], f"run{r}")
+            ok = _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S)
+            recover = round(time.time() - killed, 2) if ok else None
+            yield {"run": r, "recover_s": recover, "load1": round(load, 2),
+                   **timeline(worker.log()[offset:], killed)}
+    finally:
+        producer.close(5)
+        with contextlib.suppress(Exception):
+            worker.stop()
+        sink.close()
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    kills = [r for r in rows if isinstance(r.get("run"), int)]
+    out: dict[str, Any] = {"runs": len(kills)}
+    keys = ["recover_s", *sorted({k for r in kills for k in r if k not in ("run", "recover_s", "load1")},
+                                 key=lambda k: statistics.median(r[k] for r in kills if k in r))]
+    for key in keys:
+        values = [r[key] for r in kills if r.get(key) is not None]
+        if values:
+            out[key] = {"median": round(statistics.median(values), 2), "min": min(values), "max": max(values)}
+    out["failed"] = sum(r.get("recover_s") is None for r in kills)
+    out["load1"] = [r["load1"] for r in kills]
+    return out
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--traced"]:
+        raise SystemExit(traced_main(sys.argv[2:]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="kills (after a first start)")
+    parser.add_argument("--bootstrap", help="a running broker (default: a temporary one, deploy/kafka/kafka.sh)")
+    parser.add_argument("--keep", help="keep the worker's config and log in this directory")
+    args = parser.parse_args()
+    workdir = Path(args.keep or tempfile.mkdtemp(prefix="wirewatch-startup-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        bootstrap = args.bootstrap
+        if not bootstrap:
+            from tests.broker import temporary_broker
+
+            bootstrap = stack.enter_context(temporary_broker()).bootstrap
+        rows = []
+        for row in measure(bootstrap, args.runs, workdir):
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+        print(json.dumps({"summary": summary(rows), "log": str(workdir / "worker.log")}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

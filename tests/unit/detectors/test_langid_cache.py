@@ -1,0 +1,40 @@
+"""The lexicon words language id checks short untagged texts against come from the detector cache after the first
+build: a restarted detector process no longer imports spaCy's French package (2–6 s) for its first short article."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from detectors.langid import _read_lexicon_words
+
+PROBE = ("import json, sys\n"
+         "from detectors.langid import _lexicon_words\n"
+         "words = _lexicon_words('fr')\n"
+         "print(json.dumps({'spacy_fr_imported': 'spacy.lang.fr' in sys.modules, 'words': sorted(words)}))\n")
+
+
+def _probe(env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120,
+                         check=True)
+    return json.loads(out.stdout)
+
+
+def test_a_second_process_reads_the_lexicon_words_from_the_cache(tmp_path):
+    env = {**os.environ, "WIREWATCH_STATE_DIR": str(tmp_path)}
+    env.pop("WIREWATCH_DETECTOR_CACHE", None)
+    built = _probe(env)  # builds the entry (and imports spacy.lang.fr for its stop words)
+    assert built["spacy_fr_imported"]
+    assert list(tmp_path.glob("cache/detectors/lexicon-words-fr.marshal"))
+    read = _probe(env)
+    assert not read["spacy_fr_imported"]
+    assert read["words"] == built["words"] == sorted(_read_lexicon_words("fr"))
+    assert {"le", "la", "et"} <= set(read["words"])  # spaCy's French stop words are in it
+
+
+def test_with_the_cache_off_the_words_are_built(tmp_path):
+    env = {**os.environ, "WIREWATCH_STATE_DIR": str(tmp_path), "WIREWATCH_DETECTOR_CACHE": "off"}
+    assert _probe(env)["spacy_fr_imported"]
+    assert not list(tmp_path.glob("cache/detectors/*"))
