@@ -15,6 +15,8 @@ Routing and stories
     routing.py           which routes a detection matches (and why not: ``alerts explain``)
     stories.py           reports of one event from many articles, merged into a story (in event time)
     story_match.py       does a report belong to an open story? a pure score per part
+    story_parts.py       the parts that read one fact each (time, dates, place, meaning) and the Report
+    story_people.py      the participants part, "named apart" and its quick no
     story_report.py      what matching knows of a detection: event time, people, place, words, embedding
     story_index.py       the index of open stories under a key: a head and chunks of slim refs
     story_explain.py     why a report joined a story or opened one (``alerts explain``)

@@ -48,6 +48,7 @@ MAX_STORIES_PER_KEY = 200        # bounded state per partition key
 MAX_ARTICLES_PER_STORY = 500     # article ids remembered per story (for dedup of replays)
 MAX_FACTS = 12                   # persons, parties, places, dates remembered per story
 MAX_WORDS = 80                   # content words of the evidence remembered per story
+MAX_EMBEDDED = 8                 # reports whose evidence embeddings make the story's (their mean direction)
 INDEX_VERSION = story_index.VERSION
 BACKGROUND = "background"
 @dataclass(slots=True)
@@ -128,9 +129,10 @@ def open_stories(stories: Mapping[str, Any], story_key: str) -> Iterator[dict[st
 def pack(vector: Sequence[float]) -> dict[str, Any]:
     """A story's embedding in its record: int8 components and one scale, base64 (a 512-d vector: ~700 bytes,
     not the ~4 KB of its floats in every rewrite of the story)."""
-    peak = max((abs(x) for x in vector), default=0.0)
+    values = np.asarray(vector, dtype=np.float64)
+    peak = float(np.abs(values).max()) if values.size else 0.0
     scale = peak / 127 if peak > 0 else 1.0
-    raw = array("b", (max(-127, min(127, round(x / scale))) for x in vector)).tobytes()
+    raw = np.clip(np.round(values / scale), -127, 127).astype(np.int8).tobytes()
     return {"scale": scale, "int8": base64.b64encode(raw).decode("ascii")}
 
 
@@ -191,9 +193,30 @@ def _learn(story: dict[str, Any], report: Report) -> None:
     if len(story.get("words", ())) < MAX_WORDS:
         known = story.setdefault("words", [])
         story["words"] = known + sorted(report.words.difference(known))[:MAX_WORDS - len(known)]
-    if story.get("embedding") is None and report.embedding is not None:
-        story["embedding"] = pack(report.embedding)
-        story["embedding_model"] = report.embedding_model
+    _learn_meaning(story, report)
+
+
+def _learn_meaning(story: dict[str, Any], report: Report) -> None:
+    """The story's embedding is the mean direction of its reports' (of one encoder, the first ``MAX_EMBEDDED``):
+    a report meets what the story's reports said on average, not only its first one's wording."""
+    if report.embedding is None:
+        return
+    count = int(story.get("embedded", 1 if story.get("embedding") is not None else 0))
+    if story.get("embedding") is None:
+        story["embedding"], story["embedding_model"], story["embedded"] = pack(report.embedding), \
+            report.embedding_model, 1
+        return
+    if count >= MAX_EMBEDDED or story.get("embedding_model") != report.embedding_model:
+        return
+    mean, new = vector(story["embedding"]), np.asarray(report.embedding, dtype=np.float64)
+    if mean is None or len(mean) != len(new):
+        return
+    mean = np.asarray(mean, dtype=np.float64)
+    norm_mean, norm_new = float(np.linalg.norm(mean)), float(np.linalg.norm(new))
+    if not norm_mean or not norm_new:
+        return
+    story["embedding"] = pack((mean / norm_mean * count + new / norm_new) / (count + 1))
+    story["embedded"] = count + 1
 
 
 def _new_story(detection: Detection, report: Report, now: float, story_id: str | None = None) -> dict[str, Any]:
@@ -228,8 +251,8 @@ def _upgraded(story: Mapping[str, Any]) -> dict[str, Any]:
 
 def _facts(stories: Mapping[str, Any], ref: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """What matching reads of an indexed story: its record (the ref of the first versions when it has none)."""
-    record = stories.get(story_ref_key(ref["id"]))
-    if isinstance(record, Mapping):
+    record = stories.get(f"story/{ref['id']}")
+    if type(record) is dict or isinstance(record, Mapping):  # a dict first: the abc check costs per candidate
         return record if "first" in record else _upgraded(record)
     return ref if ref.get("legacy") or "type" in ref else None  # a ref of v1/v2 carries its facts
 
@@ -243,23 +266,29 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
     live = [r for r in refs if r["last"] >= horizon]
     matches: list[Match] = []
     far = 0
+    pr = story_match.probe(report)
+    full: list[Mapping[str, Any]] = []  # the candidates scored in full, their cosines computed at once below
+    early, late = report.at + STORY_WINDOW_S, report.at - STORY_WINDOW_S - INDEX_REFRESH_S
     for ref in live:
-        if ref.get("type", report.type) != report.type:
+        if "type" in ref and ref["type"] != report.type:
             continue
-        if report.at < ref["first"] - STORY_WINDOW_S or report.at > ref["last"] + STORY_WINDOW_S + INDEX_REFRESH_S:
+        if ref["first"] > early or ref["last"] < late:
             far += 1
             continue
         facts = _facts(stories, ref)
         if facts is None or facts.get("type") != report.type:
             continue
-        quick = story_match.cannot_join(report, facts)
+        quick = story_match.cannot_join(report, facts, pr)
         if quick is not None:
             matches.append(quick)
-            continue
-        embedding = (vector(facts.get("embedding")) if report.embedding is not None
-                     and facts.get("embedding_model") == report.embedding_model else None)
-        matches.append(story_match.match(report, facts, embedding, threshold, facts.get("words", ()),
-                                         facts.get("statuses", ())))
+        else:
+            full.append(facts)
+    vectors = [vector(f.get("embedding")) if report.embedding is not None
+               and f.get("embedding_model") == report.embedding_model else None for f in full]
+    cosines = story_match.cosines(report.embedding, vectors) if report.embedding is not None else [None] * len(full)
+    for facts, cos in zip(full, cosines, strict=True):
+        matches.append(story_match.match(report, facts, None, threshold, facts.get("words", ()),
+                                         facts.get("statuses", ()), cos=cos))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
     return watermark, live, matches, far
 

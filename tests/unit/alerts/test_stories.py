@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from alerts import stories as book
 from alerts import story_report
 from detectors.contracts import Actor, Location
@@ -265,3 +267,24 @@ def test_a_story_keeps_its_embedding_compact_and_close() -> None:
     assert len(packed["int8"]) < 700 and back is not None and len(back) == 512
     assert max(abs(a - b) for a, b in zip(vector, back, strict=True)) < 0.002
     assert book.unpack([0.5, 0.25]) == (0.5, 0.25) and book.unpack("junk") is None
+
+
+def test_a_storys_embedding_is_the_mean_direction_of_its_reports() -> None:
+    s: dict = {}
+    a = book.attach(s, _embedded("en1", T0, (1.0, 0.0, 0.0), text="Truce agreed."), T0)
+    b = book.attach(s, _embedded("en2", T0 + 60, (0.8, 0.6, 0.0), text="Ceasefire reached."), T0 + 60)
+    assert b.story_id == a.story_id
+    story = book.find(s, KEY, a.story_id)
+    mean = book.vector(story["embedding"])
+    assert story["embedded"] == 2 and mean is not None
+    norm = sum(x * x for x in mean) ** 0.5 * 0.9 ** 0.5
+    cos = sum(x * y for x, y in zip(mean, (0.9, 0.3, 0.0), strict=True)) / norm
+    assert cos == pytest.approx(1.0, abs=0.01)  # (1, 0, 0) + (0.8, 0.6, 0), halved: the direction (0.9, 0.3, 0)
+    other = book.attach(s, _embedded("en3", T0 + 90, (0.0, 0.6, 0.8), model="enc-b", text="Trêve."), T0 + 90)
+    assert other.opened and book.find(s, KEY, a.story_id)["embedded"] == 2  # another encoder: not averaged in
+
+
+def test_pack_keeps_int8_components_and_one_scale() -> None:
+    packed = book.pack([0.5, -1.0, 0.25, 0.0, 0.0039])
+    assert packed["scale"] == pytest.approx(1.0 / 127)
+    assert book.vector(packed) == pytest.approx([64 / 127, -1.0, 32 / 127, 0.0, 0.0], abs=1e-9)

@@ -131,8 +131,8 @@ def test_weak_signals_together_corroborate_the_same_event() -> None:
 def test_weak_signals_never_join_reports_naming_different_people() -> None:
     # "General A announced a ceasefire" and "General B announced a ceasefire", same day, same country, same words
     vec = (1.0, 0.2, 0.1)
-    kw = {"countries": ("DE",), "embedding": vec, "at": T0 + H, "status": "announced"}
-    story = ref(countries=["DE"], persons=[[None, "vondra"]], named=["vondra"])
+    kw = {"countries": ("DE",), "embedding": vec, "at": T0 + H, "status": "announced", "type": "ceasefire"}
+    story = ref(type="ceasefire", countries=["DE"], persons=[[None, "vondra"]], named=["vondra"])
     m = sm.match(report(persons=((None, "kessler"),), named=frozenset({"kessler"}), **kw), story, embedding=vec,
                  statuses=["announced"])
     assert not m.joins and "corroboration" not in m.parts
@@ -155,9 +155,9 @@ def test_weak_signals_never_join_reports_naming_different_people() -> None:
 )
 def test_the_quick_no_only_says_what_the_full_score_says(persons: tuple, named: set, parties: tuple) -> None:
     vec = (1.0, 0.2, 0.1)
-    story = ref(countries=["DE"], persons=[[None, "vondra"]], named=["vondra"], parties=["hamas"])
-    r = report(persons=persons, named=frozenset(named), parties=parties, countries=("DE",), embedding=vec,
-               at=T0 + H, status="announced")
+    story = ref(type="ceasefire", countries=["DE"], persons=[[None, "vondra"]], named=["vondra"], parties=["hamas"])
+    r = report(type="ceasefire", persons=persons, named=frozenset(named), parties=parties, countries=("DE",),
+               embedding=vec, at=T0 + H, status="announced")
     full = sm.match(r, story, embedding=vec, statuses=["announced"])
     quick = sm.cannot_join(r, story)
     if quick is not None:
@@ -229,3 +229,46 @@ def test_an_extra_participant_is_no_evidence_against_only_a_different_person_is(
     assert one.parts["participants"].score == 0.75 and two.parts["participants"].score == 1.0 and one.joins
     roles = sm.match(report(persons=((None, "biden"),), parties=("cabinet", "forces", "government")), story)
     assert roles.parts["participants"].score == 1.0  # roles are no participants: all the report names is shared
+
+
+def test_a_story_that_named_only_countries_and_roles_names_nobody_identifying() -> None:
+    # "US and Russian officials hold talks in Riyadh" then "Rubio, Lavrov meet in Saudi Arabia": unknown, not 0.25
+    m = sm.match(report(persons=(("sergey-lavrov", "lavrov"),)), ref(parties=["US", "officials", "government"]))
+    assert m.parts["participants"].score is None and m.parts["participants"].note == "one side names nobody " \
+        "identifying"
+    # a story that named an organisation still counts it
+    m = sm.match(report(persons=(("sergey-lavrov", "lavrov"),)), ref(parties=["US", "un"]))
+    assert m.parts["participants"].score == 0.25
+
+
+@pytest.mark.parametrize(("kind", "a", "b", "same"), [
+    ("ceasefire", "announced", "announced", True),
+    ("ceasefire", "called_for", "announced", True),   # "agrees to the US proposal": the proposal accepted
+    ("ceasefire", "violated", "announced", False),    # a breach is a new development
+    ("ceasefire", "rejected", "called_for", False),
+    ("meeting", "planned", "held", True),             # "X and Y meet in Z": planned or held
+    ("meeting", "rejected", "held", False),           # talks cancelled
+    ("meeting", "adjourned", "held", False),          # a status not listed is a stage of its own
+    ("meeting", None, "held", False),
+])
+def test_statuses_of_one_stage(kind: str, a: str | None, b: str, same: bool) -> None:
+    assert sm.same_stage(kind, a, b) is same
+
+
+def test_corroboration_takes_a_status_of_the_same_stage_not_a_new_development() -> None:
+    vec, story_vec = (1.0, 0.9, 0.0), (1.0, 0.0, 0.7)  # cosine 0.74: corroborating, not the same meaning
+    kw = {"type": "ceasefire", "countries": ("IL", "US"), "embedding": vec, "at": T0 + 3 * H}
+    story = ref(type="ceasefire", countries=["IL", "IR"])
+    accepted = sm.match(report(status="called_for", **kw), story, embedding=story_vec, statuses=["announced"])
+    assert accepted.joins and "the story's announced" in (accepted.identity or "")
+    broken = sm.match(report(status="violated", **kw), story, embedding=story_vec, statuses=["announced"])
+    assert not broken.joins and broken.parts["corroboration"].score == 0.0
+
+
+def test_cosines_over_candidates_are_the_cosine_of_each() -> None:
+    rows = [(1.0, 0.0, 0.0), None, (0.0, 0.0, 0.0), (1.0, 2.0), (0.5, 0.5, 0.1)]
+    got = sm.cosines((1.0, 1.0, 0.0), rows)
+    assert got[1] is None and got[2] is None and got[3] is None
+    assert got[0] == pytest.approx(sm.cosine((1.0, 1.0, 0.0), rows[0]))  # type: ignore[arg-type]
+    assert got[4] == pytest.approx(sm.cosine((1.0, 1.0, 0.0), rows[4]))  # type: ignore[arg-type]
+    assert sm.cosines((0.0, 0.0, 0.0), rows) == [None] * len(rows)
