@@ -154,8 +154,10 @@ def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def _folds(ds: Dataset, idx: Sequence[int], k: int, seed: int) -> list[int]:
-    """A fold number per sample of ``idx``, by the group of its unit."""
-    groups = sorted({ds.units[ds.samples[i].unit].group for i in idx})
+    """A fold number per sample of ``idx``, by the group of its unit. Folds are drawn over the groups of every
+    unit, not only of those with candidates, so a lexicon change that adds candidates does not reshuffle them
+    (before/after figures then compare the same folds)."""
+    groups = sorted({u.group for u in ds.units})
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(groups))
     fold_of = {groups[g]: n % k for n, g in enumerate(order)}
