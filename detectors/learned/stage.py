@@ -66,24 +66,31 @@ class LearnedStage:
         return type_ in self.models
 
     def decide(self, observed: Sequence[Observed]) -> list[list[Decision]]:
-        """Decisions for each candidate (empty: not an event, or no model for its type)."""
+        """Decisions for each candidate (empty: not an event, or no model for its type). The embeddings of every
+        type's candidates come from one encoder call (one per distinct window; windows seen recently from the
+        cache), so a batch streams the encoder's weights once, not once per type."""
         result: list[list[Decision]] = [[] for _ in observed]
         by_type: dict[str, list[int]] = {}
         for k, obs in enumerate(observed):
             model = self.models.get(obs.type)
             if model is not None and not (model.meta.get("gated") == "drop" and is_gated(obs)):
                 by_type.setdefault(obs.type, []).append(k)
+        wanted: dict[str, list[str]] = {}  # per type with a dense part: each candidate's window
+        for type_, idxs in by_type.items():
+            model = self.models[type_]
+            if model.dense_dim:
+                window = int(model.meta.get("window", 0))
+                wanted[type_] = [embedding_text(observed[k], window) for k in idxs]
+        texts = list(dict.fromkeys(t for ts in wanted.values() for t in ts))
+        vectors = embed.embed_cached(texts) if texts else None
+        row = {t: i for i, t in enumerate(texts)}
         for type_, idxs in by_type.items():
             model = self.models[type_]
             dense = None
-            if model.dense_dim:  # one embedding per distinct text
-                window = int(model.meta.get("window", 0))
-                wanted = [embedding_text(observed[k], window) for k in idxs]
-                texts = list(dict.fromkeys(wanted))
-                row = {t: i for i, t in enumerate(texts)}
-                dense = embed.embed(texts)[[row[t] for t in wanted]]
+            if vectors is not None and type_ in wanted:
+                dense = vectors[[row[t] for t in wanted[type_]]]
             lexical = bool(model.meta.get("lexical", True))
             probs = model.probabilities([features(observed[k], lexical) for k in idxs], dense)
-            for row, k in enumerate(idxs):
-                result[k] = decide_one(model, probs[row])
+            for r, k in enumerate(idxs):
+                result[k] = decide_one(model, probs[r])
         return result
