@@ -14,7 +14,9 @@ Stories are plain dicts (JSON-ready) in one mapping, so the same code runs on a 
 * the partition key → the *index* (``alerts.story_index``): a head and chunks of slim refs, one per open story —
   its id and first and last event time, what picks the candidates in the time window;
 * ``story/<id>`` → the story itself: the facts matching reads (dates, persons, parties, countries, places,
-  words, embedding, statuses) and articles, sources, languages, first report per status.
+  words, embedding — the mean direction of its first reports' —, statuses) and articles, sources, languages,
+  first report per status. A report is scored against the candidates in its time window: a quick no for a
+  report of other people (``story_match.cannot_join``), the evidence cosines of the rest in one matrix product.
 
 A faust table writes a whole value to its changelog on every change, and every report of a type shares one key,
 so a report writes its story and at most a chunk or two of the index: a report of a known story rewrites only its
