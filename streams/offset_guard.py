@@ -18,7 +18,11 @@ The fix, in our thin layer (the faust internals it touches are in ``streams/faus
   faust neither waits for nor commits it — the same trick as the DLQ halt), the partition is paused in faust's
   fetcher (its filter is live, so the rest of a stale batch is skipped rather than delivered), and shortly after
   the consumer is sought back to the expected offset and the partition resumed. Messages already queued behind
-  the gap are dropped the same way until the expected offset arrives.
+  the gap are dropped the same way until the expected offset arrives; when some still arrive after the resume
+  (the fetcher works through a batch it fetched before the seek, and each raises faust's read offset past the
+  re-fetch), the guard seeks again once they stop. No broker round trip sits in the agent's path: with one per
+  jumped message (through faust's consumer thread, which also runs its fetch) a restart at load 7 worked through
+  a stale batch at one message per ~1.5 s, re-seeking after each.
 * The same race can drop the *tail* of a partition: when the stale batch held every message up to the end, no
   later message ever arrives to reveal the gap and the partition sits still — and when it held the whole rest of
   the partition, the agent admits nothing from it at all in this process. ``FaustOffsetGuard.watch`` (an app task)
@@ -127,6 +131,7 @@ class FaustOffsetGuard:
         self._tasks: set[asyncio.Task] = set()
         self._in_hand: dict[Any, tuple[Any, float]] = {}  # tp -> (last admitted message, when)
         self._quiet_since: dict[Any, float] = {}  # tp -> its assignment, last admitted message or last seek
+        self._stale: dict[Any, int] = {}  # tp -> jumped messages dropped while a seek was under way
         app.on_partitions_revoked.connect(self._on_revoked)
         app.on_partitions_assigned.connect(self._on_assigned)
         _guard_gaps(self)
@@ -170,22 +175,10 @@ class FaustOffsetGuard:
         if verdict is Verdict.DUPLICATE:
             log.debug("offset guard: %s[%d]@%d already processed", tp.topic, tp.partition, message.offset)
             return False
-        expected = self.guard.expected(tp)
-        assert expected is not None
         if tp in self._seeking:
+            self._stale[tp] = self._stale.get(tp, 0) + 1  # the rest of a stale batch: the seek looks at this
             return False
-        earliest = (await self.app.consumer.earliest_offsets(tp)).get(tp)
-        if earliest is not None and earliest > expected:
-            log.warning("offset guard: %s[%d] offsets %d..%d were deleted by retention; going on from %d",
-                        tp.topic, tp.partition, expected, earliest - 1, earliest)
-            await faust_compat.add_gap(self.app.consumer, tp, expected, earliest - 1)
-            self.guard.skip_to(tp, earliest)
-            if message.offset == earliest:
-                self.guard.check(tp, message.offset)
-                message.acked = False
-                self._in_hand[tp] = (message, time.monotonic())
-                self._quiet_since[tp] = time.monotonic()
-                return True
+        # No round trip here: the agent drains the rest of a stale batch at once (see the module docstring).
         log.warning("offset guard: %s[%d] jumped from %d to %d (faust recovery race): seeking back",
                     tp.topic, tp.partition, self.guard.expected(tp), message.offset)
         self._seek_back(tp)
@@ -247,30 +240,53 @@ class FaustOffsetGuard:
         self._seeking.add(tp)
 
         async def seek() -> None:
+            paused = True
             try:
                 # paused: faust skips the rest of a stale batch in hand, and a delivery in flight lands now
                 await asyncio.sleep(SEEK_DELAY_S)
                 for _ in range(SEEK_ATTEMPTS):
-                    expected = self.guard.expected(tp)
+                    expected = await self._seek_target(tp)
                     if expected is None or tp not in consumer.assignment():
                         return
                     # in the consumer's thread, as faust's own recovery seeks: aiokafka position + faust read offset
                     await consumer.seek_wait({tp: expected})
-                    # Resume at once: records aiokafka returns while faust has the partition paused are skipped by
-                    # faust yet count as consumed, so a re-fetch arriving during a pause is lost and the next batch
-                    # jumps again. A delivery that set faust's read offset during the seek (the fetcher would drop
-                    # the re-fetch) means: seek again; one landing after the resume is the watch's (STALL_S).
-                    if faust_compat.read_offsets(consumer).get(tp, expected) in (expected, None):
-                        return
+                    # Resume at once: records aiokafka hands out while faust has the partition paused are skipped by
+                    # faust yet count as consumed, so a re-fetch arriving during a pause would be lost.
+                    stale = self._stale.get(tp, 0)
+                    consumer.resume_partitions({tp})
+                    paused = False
                     await asyncio.sleep(SEEK_DELAY_S)
+                    # Messages of a batch fetched before the seek still arriving (the fetcher works through a batch
+                    # before it fetches again) set faust's read offset past the re-fetch, which it would drop: seek
+                    # again once they stop. A stray one after this is the watch's (STALL_S).
+                    if self._stale.get(tp, 0) == stale and self.guard.expected(tp) is not None:
+                        return
+                    consumer.pause_partitions({tp})
+                    paused = True
             finally:
                 self._seeking.discard(tp)
                 self._quiet_since[tp] = time.monotonic()  # the re-fetch gets a quiet period before the watch looks
-                consumer.resume_partitions({tp})
+                if paused:
+                    consumer.resume_partitions({tp})
 
         task = asyncio.ensure_future(seek())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _seek_target(self, tp: Any) -> int | None:
+        """The offset to seek ``tp`` back to: the expected one — or the log start, when retention deleted the
+        expected offsets (faust may then commit over the hole: its original ``_add_gap``)."""
+        expected = self.guard.expected(tp)
+        if expected is None:
+            return None
+        earliest = (await self.app.consumer.earliest_offsets(tp)).get(tp)
+        if earliest is not None and earliest > expected:
+            log.warning("offset guard: %s[%d] offsets %d..%d were deleted by retention; going on from %d",
+                        tp.topic, tp.partition, expected, earliest - 1, earliest)
+            await faust_compat.add_gap(self.app.consumer, tp, expected, earliest - 1)
+            self.guard.skip_to(tp, earliest)
+            return earliest
+        return expected
 
     async def _committed(self, tp: Any) -> int | None:
         """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away): the one

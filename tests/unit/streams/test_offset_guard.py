@@ -182,18 +182,49 @@ def test_a_jump_releases_unacked_pauses_seeks_back_and_resumes(monkeypatch) -> N
                      ("resume", {TP("articles", 0)})]
 
 
-def test_a_hole_left_by_retention_is_skipped_not_sought() -> None:
+def test_a_hole_left_by_retention_is_skipped_and_the_partition_sought_to_the_log_start(monkeypatch) -> None:
     import asyncio
 
-    async def scenario() -> tuple[bool, _Consumer]:
-        guard, consumer = _guard(committed=10, earliest=50)
-        ok = await guard.admit(_Event(50))
-        return ok, consumer
+    import streams.offset_guard as og
 
-    ok, consumer = asyncio.run(scenario())
-    assert ok and consumer.calls == []
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.01)
+
+    async def scenario() -> tuple[list[bool], _Consumer]:
+        guard, consumer = _guard(committed=10, earliest=50)
+        first = await guard.admit(_Event(50))  # 10..49 are gone: a jump as far as the agent can tell
+        await asyncio.sleep(0.1)
+        return [first, await guard.admit(_Event(50)), await guard.admit(_Event(51))], consumer
+
+    admitted, consumer = asyncio.run(scenario())
+    assert admitted == [False, True, True]  # the re-fetch from the log start is processed, in order
+    assert ("seek", {TP("articles", 0): 50}) in consumer.calls
     # faust may commit over the deleted offsets (its own gap bookkeeping), else commits would stall at 10
     assert consumer._gap[TP("articles", 0)].overlaps(10, 50)
+
+
+def test_a_stale_batch_still_arriving_after_the_seek_is_sought_again_once_it_stops(monkeypatch) -> None:
+    """The fetcher works through a batch fetched before the seek: its messages raise faust's read offset past the
+    re-fetch (which faust would then drop), so the guard seeks again once they stop coming."""
+    import asyncio
+
+    import streams.offset_guard as og
+
+    monkeypatch.setattr(og, "SEEK_DELAY_S", 0.05)
+
+    async def scenario() -> list:
+        guard, consumer = _guard(committed=30)
+        assert await guard.admit(_Event(30))
+        assert not await guard.admit(_Event(100))  # the jump
+        await asyncio.sleep(0.07)  # paused, then sought and resumed
+        for o in (101, 102):  # the rest of the stale batch, after the resume
+            assert not await guard.admit(_Event(o))
+        await asyncio.sleep(0.3)
+        return consumer.calls
+
+    calls = asyncio.run(scenario())
+    seeks = [c for c in calls if c[0] == "seek"]
+    assert seeks == [("seek", {TP("articles", 0): 31})] * 2
+    assert calls[-1] == ("resume", {TP("articles", 0)})
 
 
 def test_a_dropped_tail_is_stalled_only_when_the_agent_is_idle_and_the_log_holds_more() -> None:
