@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -26,9 +27,14 @@ def same_person(a: Person, b: Person) -> bool:
     if a[0] is not None and b[0] is not None:
         if a[0] == b[0]:
             return True
-        ta, tb = set(a[0].split("-")), set(b[0].split("-"))
+        ta, tb = _tokens(a[0]), _tokens(b[0])
         return ta <= tb or tb <= ta
     return a[1] == b[1]
+
+
+@lru_cache(maxsize=4096)
+def _tokens(entity: str) -> frozenset[str]:
+    return frozenset(entity.split("-"))
 
 
 def _key(p: Sequence[str | None]) -> str:
@@ -123,19 +129,75 @@ class Probe:
     sure: tuple[Person, ...]   # named with confidence
     keys: frozenset[str]       # every person's id, else surname
     parties: frozenset[str]    # identifying parties (no role, no country)
+    words: frozenset[str]      # every name, id, id token and party: what any shared participant shares
+
+
+def _words(persons: Sequence[Sequence[str | None]], parties: Sequence[str]) -> set[str]:
+    out = set(parties)
+    for p in persons:
+        out.add(p[1])  # type: ignore[arg-type]
+        if p[0]:
+            out.add(p[0])
+            out.update(_tokens(p[0]))
+    return out
 
 
 def probe(report: Report) -> Probe:
+    parties = frozenset(identifying(report.parties))
     return Probe(report.persons, tuple(p for p in report.persons if confident(p, report.named)),
-                 frozenset(_key(p) for p in report.persons), frozenset(identifying(report.parties)))
+                 frozenset(_key(p) for p in report.persons), parties,
+                 frozenset(_words(report.persons, [*parties, *(_key(p) for p in report.persons)])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cast:
+    """What ``quick_no`` reads of a story record, derived once per version of its lists (they are replaced,
+    never changed in place, when the story learns: ``alerts.stories``)."""
+
+    persons: Any
+    parties: Any
+    named: Any
+    words: frozenset[str]
+    theirs: str                # its persons named with confidence
+
+
+_CASTS: dict[int, _Cast] = {}
+MAX_CASTS = 4096
+
+
+def _cast(ref: Mapping[str, Any]) -> _Cast:
+    persons, parties, named = ref.get("persons", ()), ref.get("parties", ()), ref.get("named", ())
+    cast = _CASTS.get(id(persons))
+    if cast is not None and cast.persons is persons and cast.parties is parties and cast.named is named:
+        return cast
+    theirs = ", ".join(q[1] for q in persons if confident((q[0], q[1]), named))
+    cast = _Cast(persons, parties, named, frozenset(_words(persons, parties)), theirs)
+    if len(_CASTS) >= MAX_CASTS:
+        _CASTS.clear()
+    _CASTS[id(persons)] = cast  # the entry holds the list: its id is not reused while cached
+    return cast
 
 
 def quick_no(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
     """(participants part, conflict) when ``named_apart`` holds and the report shares no participant at all with
     the story — then only a shared participant could join them, so the full score would not; else None. The
-    same answer as ``named_apart`` and ``found_missing``, in one pass over the story's people."""
+    same answer as ``named_apart`` and ``found_missing``: a shared participant shares a name, an id (or a token
+    of one: a partial name) or a party, so when the report's and the story's words are disjoint nothing is
+    shared; otherwise the people are compared one by one."""
     if not pr.sure:
         return None
+    cast = _cast(ref)
+    if not cast.theirs:
+        return None
+    if not cast.words.isdisjoint(pr.words):
+        return _compared(pr, ref)
+    mine = ", ".join(p[1] for p in pr.sure)
+    return (Part(NEUTRAL - SHARED_STEP, f"{mine} not in the story"),
+            f"other people named ({mine} vs {cast.theirs}), no participant shared")
+
+
+def _compared(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
+    """``quick_no`` person by person, when the report and the story share a word."""
     named = ref.get("named", ())
     theirs: list[str] = []
     for q in ref.get("persons", ()):
@@ -144,10 +206,8 @@ def quick_no(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
             return None
         if confident(person, named):
             theirs.append(q[1])
-    if not theirs:
-        return None
-    if any(party in pr.parties or party in pr.keys for party in ref.get("parties", ())):
+    if not theirs or any(party in pr.parties or party in pr.keys for party in ref.get("parties", ())):
         return None
     mine = ", ".join(p[1] for p in pr.sure)
-    part = Part(NEUTRAL - SHARED_STEP, f"{mine} not in the story")
-    return part, f"other people named ({mine} vs {', '.join(theirs)}), no participant shared"
+    return (Part(NEUTRAL - SHARED_STEP, f"{mine} not in the story"),
+            f"other people named ({mine} vs {', '.join(theirs)}), no participant shared")

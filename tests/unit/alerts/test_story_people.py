@@ -37,3 +37,17 @@ def test_quick_no_is_named_apart_without_a_shared_participant() -> None:
         assert (quick is not None) is expected, (report, story)
         said_no += quick is not None
     assert 100 < said_no < 2900  # both answers were exercised
+
+
+def test_quick_no_sees_a_story_that_learnt_a_person() -> None:
+    report = Report(type="ceasefire", at=0.0, persons=((None, "kessler"),), named=frozenset({"kessler"}))
+    story = {"id": "s", "persons": [[None, "vondra"]], "parties": [], "named": ["vondra"]}
+    pr = people.probe(report)
+    assert people.quick_no(pr, story) is not None
+    story["persons"] = [*story["persons"], [None, "kessler"]]  # as alerts.stories learns: a new list
+    assert people.quick_no(pr, story) is None
+    story["parties"] = ["hamas"]
+    story["persons"] = [[None, "vondra"]]
+    assert people.quick_no(pr, story) is not None
+    assert people.quick_no(people.probe(Report(type="ceasefire", at=0.0, persons=((None, "kessler"),),
+                                               parties=("hamas",), named=frozenset({"kessler"}))), story) is None
