@@ -93,6 +93,18 @@ def detect_many(articles: Sequence[Any]) -> list[list[Any]]:
             _activity.notify_all()
 
 
+def one_blas_thread() -> None:
+    """BLAS with one thread in this whole process, set once. The sentence encoder asks for one thread around every
+    call (threadpoolctl), but OpenBLAS's thread count is process-wide: switching it per call while another thread
+    runs BLAS (the event loop's story matching beside a detect thread, or two detect threads) is a documented race
+    (joblib/threadpoolctl#205). Pinned to one, those switches set the value it already has."""
+    with contextlib.suppress(ImportError):
+        import numpy  # noqa: F401 - loads the BLAS library, so that there is one to pin (a fresh process has none)
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")  # not a context: stays for the process's life
+
+
 def die_with_parent() -> None:
     """In a child process: SIGTERM when its parent dies (even by SIGKILL), so none outlives it (Linux)."""
     import ctypes
@@ -104,6 +116,7 @@ def die_with_parent() -> None:
 def _start_process() -> None:
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when its pool stops
+    one_blas_thread()
     pipeline()
 
 
@@ -113,6 +126,7 @@ def make_pool(processes: int, threads: int = 1) -> Executor:
     if processes > 0:
         return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_process)
+    one_blas_thread()  # the detectors share the worker's process
     return ThreadPoolExecutor(max_workers=threads, thread_name_prefix="detect")
 
 
