@@ -130,6 +130,7 @@ class Probe:
     keys: frozenset[str]       # every person's id, else surname
     parties: frozenset[str]    # identifying parties (no role, no country)
     words: frozenset[str]      # every name, id, id token and party: what any shared participant shares
+    missing: tuple[str, ...]   # what the report names that a story without a shared participant lacks
 
 
 def _words(persons: Sequence[Sequence[str | None]], parties: Sequence[str]) -> set[str]:
@@ -143,10 +144,11 @@ def _words(persons: Sequence[Sequence[str | None]], parties: Sequence[str]) -> s
 
 
 def probe(report: Report) -> Probe:
-    parties = frozenset(identifying(report.parties))
-    return Probe(report.persons, tuple(p for p in report.persons if confident(p, report.named)),
-                 frozenset(_key(p) for p in report.persons), parties,
-                 frozenset(_words(report.persons, [*parties, *(_key(p) for p in report.persons)])))
+    parties = identifying(report.parties)
+    sure = tuple(p for p in report.persons if confident(p, report.named))
+    return Probe(report.persons, sure, frozenset(_key(p) for p in report.persons), frozenset(parties),
+                 frozenset(_words(report.persons, [*parties, *(_key(p) for p in report.persons)])),
+                 (*(p[1] for p in sure), *parties))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,7 @@ class _Cast:
     parties: Any
     named: Any
     words: frozenset[str]
-    theirs: str                # its persons named with confidence
+    theirs: tuple[str, ...]    # its persons named with confidence
 
 
 _CASTS: dict[int, _Cast] = {}
@@ -170,7 +172,7 @@ def _cast(ref: Mapping[str, Any]) -> _Cast:
     cast = _CASTS.get(id(persons))
     if cast is not None and cast.persons is persons and cast.parties is parties and cast.named is named:
         return cast
-    theirs = ", ".join(q[1] for q in persons if confident((q[0], q[1]), named))
+    theirs = tuple(q[1] for q in persons if confident((q[0], q[1]), named))
     cast = _Cast(persons, parties, named, frozenset(_words(persons, parties)), theirs)
     if len(_CASTS) >= MAX_CASTS:
         _CASTS.clear()
@@ -191,9 +193,17 @@ def quick_no(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
         return None
     if not cast.words.isdisjoint(pr.words):
         return _compared(pr, ref)
-    mine = ", ".join(p[1] for p in pr.sure)
-    return (Part(NEUTRAL - SHARED_STEP, f"{mine} not in the story"),
-            f"other people named ({mine} vs {cast.theirs}), no participant shared")
+    return _refused(pr, cast.theirs)
+
+
+def _refused(pr: Probe, theirs: Sequence[str]) -> tuple[Part, str]:
+    """What ``participants_part`` says of a report that shares nobody with the story: another cast (a conflict)
+    when one side names two people or more with confidence, else none of the report's participants found."""
+    if len(pr.sure) >= 2 or len(theirs) >= 2:
+        where = f"{', '.join(p[1] for p in pr.sure)} vs {', '.join(theirs)}"
+        return Part(0.0, where), f"different people ({where})"
+    note = f"{', '.join(pr.missing)} not in the story"
+    return Part(NEUTRAL - SHARED_STEP, note), f"other people named ({note}), no participant shared"
 
 
 def _compared(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
@@ -208,6 +218,4 @@ def _compared(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
             theirs.append(q[1])
     if not theirs or any(party in pr.parties or party in pr.keys for party in ref.get("parties", ())):
         return None
-    mine = ", ".join(p[1] for p in pr.sure)
-    return (Part(NEUTRAL - SHARED_STEP, f"{mine} not in the story"),
-            f"other people named ({mine} vs {', '.join(theirs)}), no participant shared")
+    return _refused(pr, theirs)

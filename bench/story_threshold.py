@@ -78,7 +78,7 @@ def cross_validate(records: Sequence[Mapping[str, Any]], labels: Mapping[str, La
     over the fold's articles only (``bcubed_of``)."""
     gold = {i: label.gold for i, label in labels.items()}
     assigned = {t: {i: s for i, s in assigned_stories(group(records, t), labels).items()
-                    if labels[i].kind != "background"} for t in thresholds}
+                    if labels[i].kind != "background"} for t in {*thresholds, THRESHOLD}}
     order = list(dict.fromkeys(gold[r["article_id"]] for r in records if r["article_id"] in labels))
     fold_of = {g: n % folds for n, g in enumerate(order)}
 

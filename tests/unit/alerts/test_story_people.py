@@ -51,3 +51,21 @@ def test_quick_no_sees_a_story_that_learnt_a_person() -> None:
     assert people.quick_no(pr, story) is not None
     assert people.quick_no(people.probe(Report(type="ceasefire", at=0.0, persons=((None, "kessler"),),
                                                parties=("hamas",), named=frozenset({"kessler"}))), story) is None
+
+
+def test_the_quick_no_words_its_part_and_conflict_as_the_full_rules_do() -> None:
+    rnd = random.Random(41)
+    for _ in range(2000):
+        mine = _persons(rnd)
+        report = Report(type="ceasefire", at=0.0, persons=tuple(mine),
+                        parties=tuple(rnd.sample(PARTIES, rnd.randint(0, 2))),
+                        named=frozenset(p[0] or p[1] for p in mine if rnd.random() < 0.5))
+        theirs = _persons(rnd)
+        story = {"id": "s", "persons": [list(p) for p in theirs], "parties": rnd.sample(PARTIES, rnd.randint(0, 2)),
+                 "named": [p[0] or p[1] for p in theirs if rnd.random() < 0.5]}
+        quick = people.quick_no(people.probe(report), story)
+        if quick is None:
+            continue
+        part, conflict, _identity = people.participants_part(report, theirs, story["parties"], story["named"])
+        assert quick[0] == part
+        assert quick[1] == (conflict or f"other people named ({part.note}), no participant shared")
