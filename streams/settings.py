@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alerts.config import Config
 from alerts.durations import parse_duration
 from streams.kafka_clients import Cluster, cluster_of, faust_credentials
+
+if TYPE_CHECKING:  # only types: `wirewatch worker` reads WorkerSettings' defaults before it loads alerts.config
+    from alerts.config import Config
 
 DLQ_MAX_VALUE_BYTES = 8_000_000  # an invalid article's dead letter keeps at most this much of its bytes
 PRODUCER_BATCH_BYTES = 1_000_000  # measured in BENCHMARKS.md

@@ -5,24 +5,64 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from streams import logs
 from streams.cli.common import EXIT_FAILED, Subparsers, load_config
 
+if TYPE_CHECKING:
+    from alerts.config import Config
+
+STAGE_ENV = "WIREWATCH_DETECTORS__STAGE"  # detectors.stage's environment form (streams.settings)
+
+
+DetectorPlan = tuple[int, int, str]  # detector processes, threads (when no process), detectors.stage
+
+
+def early_plan(env: Mapping[str, str]) -> DetectorPlan:
+    """The detectors a worker starts before it has read its config: the defaults, with the stage of
+    ``WIREWATCH_DETECTORS__STAGE`` (the key's environment override, which the config would apply too)."""
+    from streams.settings import DetectorSettings, WorkerSettings
+
+    defaults = WorkerSettings()
+    return defaults.detect_processes, defaults.detect_threads, env.get(STAGE_ENV) or DetectorSettings().stage
+
+
+def configured_plan(config: Config) -> DetectorPlan:
+    from streams.settings import detector_settings, worker_settings
+
+    worker = worker_settings(config)
+    return worker.detect_processes, worker.detect_threads, detector_settings(config).stage
+
 
 def run(args: argparse.Namespace) -> int:
+    from streams.detect_pool import Detectors
+
+    # The detector processes load first — spaCy, models, gazetteer: the longest part of a start, and so of the
+    # recovery after a crash — beside everything else the worker does: validating its config (apprise loads its
+    # plugins: ~0.5 s), its imports, topic checks and faust's start-up. They cannot wait for the config, so they
+    # start with the defaults (``early_plan``); a config that asks for other detector settings replaces them.
+    plan = early_plan(os.environ)
+    detectors = Detectors(plan[0], threads=plan[1])
+    try:
+        config = load_config(args.config)
+    except BaseException:  # a bad config (exit 2): the detector processes go with it
+        detectors.close()
+        raise
+    if configured_plan(config) != plan:
+        detectors.close()
+        plan = configured_plan(config)
+        detectors = Detectors(plan[0], threads=plan[1])
+    return _run_worker(args, config, detectors)
+
+
+def _run_worker(args: argparse.Namespace, config: Config, detectors: Any) -> int:
     from kafka.errors import KafkaError
 
-    from streams.detect_pool import Detectors
-    from streams.kafka_clients import AuthenticationFailed
-    from streams.settings import kafka_settings, worker_settings
-
-    config = load_config(args.config)
-    # The detector processes load first (spaCy, models, gazetteer: the longest part of a start, and of the
-    # recovery after a crash), beside the worker's own imports, topic checks and faust's start-up.
-    worker = worker_settings(config)
-    detectors = Detectors(worker.detect_processes, threads=worker.detect_threads)
     from streams.app import run_worker
+    from streams.kafka_clients import AuthenticationFailed
+    from streams.settings import kafka_settings
 
     try:
         return run_worker(config, bootstrap=args.bootstrap, loglevel=args.loglevel, web_port=args.web_port,
