@@ -10,7 +10,9 @@ within an hour), then times ``attach`` of reports that *open* a story (a new per
 written (``__setitem__``, as a faust table writes its changelog) is serialized with the codec faust uses for the
 stories table (``json``); bytes are key + value. CPU is process time: ``attach`` alone, and its serialization.
 "index bytes": everything under the key but the story records (the index, in whatever format it has).
-Nothing asserts a speed (not a test).
+``--dispatch``: also the route stage's in-process work per report — ``alerts.dispatch.Dispatcher.process`` (the
+story attach, the routes, the pipeline to a notification) on one console route, each report on a fresh copy of
+the state and an empty alert log. Nothing asserts a speed (not a test).
 """
 
 from __future__ import annotations
@@ -108,7 +110,22 @@ def _measure(base: Counting, make: Iterable[tuple[Detection, float]]) -> dict[st
             "attach_ms_mean": 1000 * statistics.fmean(cpu), "serialize_ms_mean": 1000 * statistics.fmean(ser)}
 
 
-def run(sizes: list[int], trials: int, embedded: bool = False) -> dict[str, Any]:
+def _dispatch_ms(base: Counting, make: Iterable[tuple[Detection, float]]) -> float:
+    """Mean process time of ``Dispatcher.process`` (one console route), each on a copy of ``base``."""
+    from alerts.config import Config, Receiver, Route
+    from alerts.dispatch import Dispatcher
+
+    config = Config(receivers=(Receiver("ops", console=True),), routes=(Route(receiver="ops"),))
+    cpu: list[float] = []
+    for det, now in make:
+        dispatcher = Dispatcher(config, Counting(base), {})
+        start = time.process_time()
+        dispatcher.process(det, now)
+        cpu.append(time.process_time() - start)
+    return 1000 * statistics.fmean(cpu)
+
+
+def run(sizes: list[int], trials: int, embedded: bool = False, dispatch: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for n in sizes:
         base = state(n, embedded)
@@ -118,6 +135,9 @@ def run(sizes: list[int], trials: int, embedded: bool = False) -> dict[str, Any]
         out[str(n)] = {"open": _measure(base, opens), "join": _measure(base, joins),
                        "index_bytes": sum(len(codecs.dumps("json", v)) for k, v in base.items()
                                           if not k.startswith("story/"))}
+        if dispatch:
+            out[str(n)]["open"]["dispatch_ms_mean"] = _dispatch_ms(base, opens)
+            out[str(n)]["join"]["dispatch_ms_mean"] = _dispatch_ms(base, joins)
     return out
 
 
@@ -127,19 +147,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trials", type=int, default=200)
     ap.add_argument("--embedded", action="store_true", help="reports carry a 512-d evidence embedding (as the "
                     "learned stage's detections do)")
+    ap.add_argument("--dispatch", action="store_true", help="also time Dispatcher.process per report (the route "
+                    "stage's in-process work: attach, routes, pipeline)")
     ap.add_argument("--format", choices=("text", "json"), default="text")
     args = ap.parse_args(argv)
-    result = run([int(x) for x in args.open.split(",")], args.trials, args.embedded)
+    result = run([int(x) for x in args.open.split(",")], args.trials, args.embedded, args.dispatch)
     if args.format == "json":
         print(json.dumps(result, indent=2))
         return 0
     print(f"{'N':>4} {'kind':<5} {'bytes/attach':>12} {'max':>8} {'writes':>6} {'attach ms':>9} {'ser ms':>7}"
-          "  index bytes")
+          "  index bytes" + ("  dispatch ms" if args.dispatch else ""))
     for n, row in result.items():
         for kind in ("open", "join"):
             r = row[kind]
+            extra = f"  {r['dispatch_ms_mean']:>11.3f}" if args.dispatch else ""
             print(f"{n:>4} {kind:<5} {r['bytes_mean']:>12.0f} {r['bytes_max']:>8} {r['writes_mean']:>6.2f} "
-                  f"{r['attach_ms_mean']:>9.3f} {r['serialize_ms_mean']:>7.3f}  {row['index_bytes']}")
+                  f"{r['attach_ms_mean']:>9.3f} {r['serialize_ms_mean']:>7.3f}  {row['index_bytes']:>11}{extra}")
     return 0
 
 
