@@ -92,6 +92,9 @@ def _is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[st
         return False
     if low in known or low.rstrip("s") in known:
         return True
+    if (low in res.proper_nouns or sent.lemmas[i] in res.proper_nouns) and i > 0 \
+            and sent.lowers[i - 1] in res.determiners:
+        return False  # "der Lärm": a mass noun the lemma table lists like a name; a name takes no article
     return low not in res.known_words and sent.lemmas[i] not in res.known_words
 
 

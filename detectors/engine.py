@@ -73,7 +73,9 @@ def build_engine(lang: str) -> Engine:
     table = lemmas.lemma_table(lang)  # lemma tables and their derivatives come from the on-disk cache
     # words that are not names: every lemma of the lookup table, and spaCy's stop words
     stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
-    res = resources(lang, lemmas.lemma_words(lang, table) | stop_words, stop_words)
+    # (names the table happens to list, "Merkel(s)", are no common words)
+    proper = lemmas.proper_nouns(lang, table) - stop_words
+    res = resources(lang, (lemmas.lemma_words(lang, table) - proper) | stop_words, stop_words, proper)
     dets: list[Detector] = []
     for name, factory in registry.detectors().items():
         lexicon = registry.lexicon(lang, name)

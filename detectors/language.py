@@ -33,13 +33,15 @@ class LanguageResources:
     demonym_nouns: frozenset[str]
     gazetteer: Gazetteer
     known_words: frozenset[str]
+    proper_nouns: frozenset[str]  # lemmas the lemma table reads only as names ("merkel"): not known words
     reporting: PatternSet  # "sagte", "said", "according to": a clause naming a source, not a participant
     subordinators: frozenset[str]  # first words of relative and subordinate clauses ("der", "who", "que")
     conjunctions: frozenset[str]  # "und", "and": two coordinated names are two people who meet
 
     @classmethod
     def build(
-        cls, lang: str, known_words: frozenset[str], stop_words: frozenset[str] = frozenset()
+        cls, lang: str, known_words: frozenset[str], stop_words: frozenset[str] = frozenset(),
+        proper_nouns: frozenset[str] = frozenset(),
     ) -> LanguageResources:
         common = registry.lexicon(lang, "common") or {}
         demonyms = [(code, p) for code, pats in (common.get("demonyms") or {}).items() for p in pats]
@@ -64,11 +66,13 @@ class LanguageResources:
             subordinators=frozenset(w.lower() for w in common.get("subordinators", ())),
             conjunctions=frozenset(w.lower() for w in common.get("conjunctions", ())),
             known_words=known_words,
+            proper_nouns=proper_nouns,
         )
 
 
 @cache
 def resources(
-    lang: str, known_words: frozenset[str] = frozenset(), stop_words: frozenset[str] = frozenset()
+    lang: str, known_words: frozenset[str] = frozenset(), stop_words: frozenset[str] = frozenset(),
+    proper_nouns: frozenset[str] = frozenset(),
 ) -> LanguageResources:
-    return LanguageResources.build(lang, known_words, stop_words)
+    return LanguageResources.build(lang, known_words, stop_words, proper_nouns)

@@ -44,6 +44,29 @@ def lemma_words(lang: str, table: dict[str, str] | None) -> frozenset[str]:
     return cache.cached(f"lemma-words-{lang}", _table_key(lang), lambda: frozenset(v.lower() for v in table.values()))
 
 
+def _proper_nouns(table: dict[str, str]) -> frozenset[str]:
+    forms: dict[str, set[str]] = {}
+    for form, lemma in table.items():
+        forms.setdefault(lemma, set()).add(form)
+    lower = frozenset(lemma for lemma in forms if lemma[:1].islower())
+    if len(lower) > 0.8 * len(forms):  # common nouns are not capitalised (en: "American", "April" are words)
+        return frozenset()
+    return frozenset(
+        lemma.lower() for lemma, fs in forms.items()
+        if lemma[:1].isupper() and fs <= {lemma, lemma + "s", lemma + "'"} and lemma.lower() not in lower
+    )
+
+
+def proper_nouns(lang: str, table: dict[str, str] | None) -> frozenset[str]:
+    """Lemmas (lowercased) the table reads only as proper nouns: capitalised, inflected at most by a genitive
+    "-s" ("Merkel", "Merkels"; "München"), with no lowercase reading. They are names, not common words: a
+    capitalised one in a sentence is a person or a place (the gazetteer tells places apart), never a noun.
+    Only in a language whose table capitalises common nouns (German): elsewhere capitals tell nothing."""
+    if table is None:
+        return frozenset()
+    return cache.cached(f"proper-nouns-{lang}", cache.key(_table_key(lang), "v2"), lambda: _proper_nouns(table))
+
+
 def inflections(lang: str, table: dict[str, str] | None, words: Iterable[str]) -> frozenset[str]:
     """Every form (lowercased) whose lemma is one of ``words`` (lowercase): "traf" for "treffen"."""
     wanted = frozenset(words)
