@@ -222,6 +222,8 @@ class FaustOffsetGuard:
         for tp in candidates:
             if not await self._track(tp):
                 continue  # nothing committed: the first offset faust delivers starts the partition
+            if tp in self._seeking:  # a jump started one while we asked the broker
+                continue
             expected, end = self.guard.expected(tp), ends.get(tp)
             if stalled(expected, end, now - self._quiet_since.get(tp, now), busy=False):  # quiet(): not busy
                 log.warning("offset guard: %s[%d] holds offsets up to %d but nothing from %d on arrived for "
@@ -235,6 +237,8 @@ class FaustOffsetGuard:
         return sought
 
     def _seek_back(self, tp: Any) -> None:
+        if tp in self._seeking:
+            return
         consumer = self.app.consumer
         consumer.pause_partitions({tp})
         self._seeking.add(tp)
