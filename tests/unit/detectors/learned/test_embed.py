@@ -61,3 +61,16 @@ def test_captures_record_cached_texts_and_only_their_own_thread():
         release.set()
         thread.join(60)
     assert set(mine) == {A, B} and set(other) == {C}
+
+
+def test_a_cache_of_size_zero_keeps_nothing(monkeypatch):
+    monkeypatch.setattr(embed, "CACHE_SIZE", 0)
+    first = embed.embed_cached([A])
+    assert np.array_equal(embed.embed_cached([A]), first)  # encoded afresh, alone: the same vector
+    assert embed.cache_stats() == {"hits": 0, "misses": 2, "size": 0}
+
+
+@pytest.mark.parametrize(("value", "size"), [("", 4096), ("off", 0), ("0", 0), ("100", 100), ("lots", 4096)])
+def test_the_cache_size_comes_from_the_environment(monkeypatch, value, size):
+    monkeypatch.setenv("WIREWATCH_EMBED_CACHE", value)
+    assert embed._cache_size() == size
