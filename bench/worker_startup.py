@@ -1,6 +1,6 @@
 """How fast a SIGKILLed worker resumes: kill → first new alert, several times in one run, with its timeline.
 
-    .venv/bin/python -m bench.worker_startup [--runs 5] [--bootstrap HOST:PORT] [--keep DIR]
+    .venv/bin/python -m bench.worker_startup [--runs 5] [--bootstrap HOST:PORT] [--keep DIR] [--compare DIR]
 
 One worker (static membership, as ``tests/reliability/test_crash_recovery.py`` runs it) on its own topics, an
 HTTP sink, and a started broker (a temporary one unless ``--bootstrap``). After a first start (which also fills the
@@ -11,6 +11,7 @@ which prints a timestamp at each step of the start before faust's own log lines 
 from the worker's log, in seconds after the kill:
 
     exec          the launcher's first line (the interpreter is up)
+    (each traced step also gives ``cpu_<step>``: the main process's CPU seconds by then)
     cli           ``streams.cli`` imported
     config        the config loaded and validated
     spawned       the detector process(es) started
@@ -55,7 +56,7 @@ RECOVER_TIMEOUT_S = 90.0
 
 
 def _mark(point: str) -> None:
-    print(f"{TRACE} {point} {time.time():.3f}", file=sys.stderr, flush=True)
+    print(f"{TRACE} {point} {time.time():.3f} {time.process_time():.3f}", file=sys.stderr, flush=True)
 
 
 def _wrap(fn: Callable[..., Any], after: str) -> Callable[..., Any]:
@@ -135,17 +136,21 @@ def _log_time(line: str) -> float | None:
 
 
 def timeline(log_text: str, since: float) -> dict[str, float]:
-    """Seconds after ``since`` (epoch) of each step of the start logged in ``log_text`` (the part after a kill)."""
+    """Seconds after ``since`` (epoch) of each step of the start logged in ``log_text`` (the part after a kill),
+    and ``cpu_<step>``: the CPU seconds the worker's main process had used by then (the load does not change it)."""
     points: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for line in log_text.splitlines():
         if line.startswith(TRACE):
-            _, point, at = line.split()
+            _, point, at, used = line.split()
             points.setdefault(point, float(at))
+            cpu.setdefault(f"cpu_{point}", float(used))
             continue
         for point, needle in FAUST_MARKS.items():
             if needle in line and point not in points and (at := _log_time(line)) is not None:
                 points[point] = at
-    return {point: round(at - since, 2) for point, at in sorted(points.items(), key=lambda kv: kv[1])}
+    wall = {point: round(at - since, 2) for point, at in sorted(points.items(), key=lambda kv: kv[1])}
+    return {**wall, **cpu}
 
 
 def _traced_worker_class() -> type:
@@ -154,13 +159,20 @@ def _traced_worker_class() -> type:
     from tests.workers import REPO, Worker
 
     class TracedWorker(Worker):
+        """``tests.workers.Worker`` through the ``--traced`` launcher, from the source tree ``tree`` (another
+        checkout: the comparison), with a detector cache of its own per tree (entries are keyed by file paths)."""
+
+        tree: Path = REPO
+
         def start(self) -> None:
             log = self.log_path.open("ab")
             env = dict(os.environ, PYTHONUNBUFFERED="1")
+            if self.tree != REPO:
+                env["WIREWATCH_STATE_DIR"] = str(self.tmp / "state")
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bench.worker_startup", "--traced", "worker", "--config", str(self.config),
                  "--web-port", str(self.web_port), "--loglevel", self.loglevel],
-                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
+                cwd=self.tree, stdout=log, stderr=subprocess.STDOUT, env=env)
             log.close()
 
     return TracedWorker
@@ -186,67 +198,83 @@ def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> 
     return predicate()
 
 
-def measure(bootstrap: str, runs: int, workdir: Path, settle_s: float = 3.0) -> Iterator[dict[str, Any]]:
+def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
+            settle_s: float = 3.0) -> Iterator[dict[str, Any]]:
+    """One worker per source tree (label → tree), each on its own topics; the kills alternate between them."""
     from kafka import KafkaProducer
 
     from tests.reliability.harness import planted_names
     from tests.sinks import HttpEndpoint
 
     sink = HttpEndpoint()
-    names = planted_names(PER_RUN * (runs + 1))
-    surnames = [n.split()[-1] for n in names]
-    worker = _traced_worker_class()(workdir, bootstrap, sink.port, extra_worker="instance_id: bench-startup-0",
-                                    start=False)
+    names = planted_names(PER_RUN * (runs + 1) * len(trees))
+    batches = iter([names[i:i + PER_RUN] for i in range(0, len(names), PER_RUN)])
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0)
+    workers = {}
+    for label, tree in trees.items():
+        (workdir / label).mkdir(parents=True, exist_ok=True)
+        worker = _traced_worker_class()(workdir / label, bootstrap, sink.port, start=False,
+                                        extra_worker=f"instance_id: bench-startup-{label}")
+        worker.tree = tree
+        workers[label] = worker
 
     def alerted(batch: list[str]) -> bool:
-        return any(s in text for text in sink.texts() for s in batch)
+        surnames = [n.split()[-1] for n in batch]
+        return any(s in text for text in sink.texts() for s in surnames)
 
-    def publish(batch: list[str], tag: str) -> None:
+    def publish(worker: Any, batch: list[str], tag: str) -> None:
         for key, value in _articles(batch, tag):
             producer.send(worker.articles, key=key, value=value)
         producer.flush(30)
 
     try:
-        t0 = time.time()
-        worker.start()
-        if not worker.wait_log("Worker ready", timeout=180):
-            raise RuntimeError(f"the worker did not start:\n{worker.tail()}")
-        publish(names[:PER_RUN], "first")
-        if not _wait(lambda: alerted(surnames[:PER_RUN]), RECOVER_TIMEOUT_S):
-            raise RuntimeError(f"no alert from the first start:\n{worker.tail()}")
-        yield {"run": "first start", "alert_s": round(time.time() - t0, 2), **timeline(worker.log(), t0)}
-        for r in range(1, runs + 1):
-            batch = surnames[r * PER_RUN:(r + 1) * PER_RUN]
-            time.sleep(settle_s)  # idle, offsets committed
-            offset = len(worker.log())
-            load = os.getloadavg()[0]
-            killed = time.time()
-            worker.kill()
+        for label, worker in workers.items():
+            t0 = time.time()
             worker.start()
-            publish(names[r * PER_RUN:(r + 1) * PER_RUN], f"run{r}")
-            ok = _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S)
-            recover = round(time.time() - killed, 2) if ok else None
-            yield {"run": r, "recover_s": recover, "load1": round(load, 2),
-                   **timeline(worker.log()[offset:], killed)}
+            if not worker.wait_log("Worker ready", timeout=180):
+                raise RuntimeError(f"the {label} worker did not start:\n{worker.tail()}")
+            batch = next(batches)
+            publish(worker, batch, f"{label}-first")
+            if not _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S):
+                raise RuntimeError(f"no alert from the {label} worker's first start:\n{worker.tail()}")
+            yield {"tree": label, "run": "first start", "alert_s": round(time.time() - t0, 2),
+                   **timeline(worker.log(), t0)}
+        for r in range(1, runs + 1):
+            for label, worker in workers.items():
+                batch = next(batches)
+                time.sleep(settle_s)  # idle, offsets committed
+                offset = len(worker.log())
+                load = os.getloadavg()[0]
+                killed = time.time()
+                worker.kill()
+                worker.start()
+                publish(worker, batch, f"{label}-{r}")
+                ok = _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S)
+                yield {"tree": label, "run": r, "recover_s": round(time.time() - killed, 2) if ok else None,
+                       "load1": round(load, 2), **timeline(worker.log()[offset:], killed)}
     finally:
         producer.close(5)
-        with contextlib.suppress(Exception):
-            worker.stop()
+        for worker in workers.values():
+            if worker.proc is not None:
+                with contextlib.suppress(Exception):
+                    worker.stop()
         sink.close()
 
 
 def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    kills = [r for r in rows if isinstance(r.get("run"), int)]
-    out: dict[str, Any] = {"runs": len(kills)}
-    keys = ["recover_s", *sorted({k for r in kills for k in r if k not in ("run", "recover_s", "load1")},
-                                 key=lambda k: statistics.median(r[k] for r in kills if k in r))]
-    for key in keys:
-        values = [r[key] for r in kills if r.get(key) is not None]
-        if values:
-            out[key] = {"median": round(statistics.median(values), 2), "min": min(values), "max": max(values)}
-    out["failed"] = sum(r.get("recover_s") is None for r in kills)
-    out["load1"] = [r["load1"] for r in kills]
+    """Median, min and max of recover_s and of each timeline point over the kills of each tree."""
+    out: dict[str, Any] = {}
+    for tree in dict.fromkeys(r["tree"] for r in rows):
+        kills = [r for r in rows if r["tree"] == tree and isinstance(r.get("run"), int)]
+        points = {k for r in kills for k in r if k not in ("tree", "run", "recover_s", "load1")}
+        keys = ["recover_s", *sorted(points, key=lambda k: statistics.median(r[k] for r in kills if k in r))]
+        figures: dict[str, Any] = {"runs": len(kills), "failed": sum(r.get("recover_s") is None for r in kills)}
+        for key in keys:
+            values = [r[key] for r in kills if r.get(key) is not None]
+            if values:
+                figures[key] = {"median": round(statistics.median(values), 2), "min": min(values), "max": max(values)}
+        figures["load1"] = [r["load1"] for r in kills]
+        out[tree] = figures
     return out
 
 
@@ -256,7 +284,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="kills (after a first start)")
     parser.add_argument("--bootstrap", help="a running broker (default: a temporary one, deploy/kafka/kafka.sh)")
-    parser.add_argument("--keep", help="keep the worker's config and log in this directory")
+    parser.add_argument("--keep", help="keep the workers' configs and logs in this directory")
+    parser.add_argument("--compare", metavar="DIR", help="another source tree (e.g. `git archive` of an older "
+                        "commit, with this file in its bench/): its worker's kills alternate with this one's")
     args = parser.parse_args()
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="wirewatch-startup-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -266,11 +296,14 @@ def main() -> None:
             from tests.broker import temporary_broker
 
             bootstrap = stack.enter_context(temporary_broker()).bootstrap
+        from tests.workers import REPO
+
+        trees = {"this": REPO, **({"compare": Path(args.compare).resolve()} if args.compare else {})}
         rows = []
-        for row in measure(bootstrap, args.runs, workdir):
+        for row in measure(bootstrap, args.runs, workdir, trees):
             rows.append(row)
             print(json.dumps(row), flush=True)
-        print(json.dumps({"summary": summary(rows), "log": str(workdir / "worker.log")}), flush=True)
+        print(json.dumps({"summary": summary(rows), "logs": str(workdir)}), flush=True)
 
 
 if __name__ == "__main__":

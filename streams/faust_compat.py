@@ -20,6 +20,11 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
   assignment, then what it committed since; the next offset to read, as Kafka's).
 * ``filter_gaps(should_skip)`` — wraps ``faust.transport.consumer.Consumer._add_gap`` (faust records a hole in
   the offsets and later commits over it); ``add_gap(consumer, …)`` calls faust's original.
+* ``PromptTableManager`` — faust's ``TableManager`` (the app's ``TableManager`` setting) without the fixed 1 s
+  pause its ``on_start`` takes before ``_update_channels()`` and the recovery: a second of every start, and of
+  every recovery after a crash. The pause leaves room for tables declared while the app starts; Wirewatch declares
+  both of its tables in ``create_app``, before the worker starts (a table declared later fails loudly in faust:
+  "Too late to add tables at this point").
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from faust import streams as _faust_streams
+from faust.tables import TableManager
 
 CHECKED_AGAINST = {"faust-streaming": "0.15.3", "aiokafka": "0.14.0", "mode-streaming": "0.7.1"}
 
@@ -113,3 +119,12 @@ async def add_gap(consumer: Any, tp: Any, offset_from: int, offset_to: int) -> N
 
     original = _original_add_gap or Consumer._add_gap
     await original(consumer, tp, offset_from, offset_to)
+
+
+class PromptTableManager(TableManager):
+    """faust's table manager, starting its tables' changelog channels and recovery at once (see the docstring)."""
+
+    async def on_start(self) -> None:
+        if not self.should_stop:
+            await self._update_channels()
+            await self.recovery.start()

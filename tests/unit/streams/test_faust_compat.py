@@ -61,3 +61,16 @@ def test_release_unacked_releases_only_the_messages_of_that_topic() -> None:
 def test_read_offsets_and_paused_partitions_are_empty_before_faust_has_any() -> None:
     assert faust_compat.read_offsets(object()) == {}
     assert faust_compat.paused_partitions(object()) == set()
+
+
+def test_the_prompt_table_manager_does_what_faust_does_at_start_without_the_pause() -> None:
+    """faust's TableManager.on_start is a 1 s sleep, then these two steps; an upgrade that changes it fails here."""
+    from faust.tables import TableManager
+
+    faust_steps = [line.strip() for line in inspect.getsource(TableManager.on_start).splitlines()[2:]]
+    assert faust_steps == ["await self.sleep(1.0)", "if not self.should_stop:", "await self._update_channels()",
+                           "await self.recovery.start()"]
+    ours = [line.strip() for line in inspect.getsource(faust_compat.PromptTableManager.on_start).splitlines()[1:]]
+    assert ours == faust_steps[1:]
+    app = faust.App("prompt-tables-test", TableManager=faust_compat.PromptTableManager)
+    assert isinstance(app.tables, faust_compat.PromptTableManager)
