@@ -32,6 +32,9 @@ _lock = threading.Lock()
 # in flight): the first article in another language then finds it ready, and no batch shares its CPU with it.
 WARM_IDLE_S = 1.0
 _activity = threading.Condition()
+# A detector call longer than this is taken for a hung detector process (a batch of 32 takes well under a second,
+# a new process's start-up seconds): its processes are killed and the batch is detected again by new ones.
+CALL_TIMEOUT_S = 120.0
 _batches = {"in_flight": 0, "last": 0.0}
 
 
@@ -131,11 +134,13 @@ def make_pool(processes: int, threads: int = 1) -> Executor:
 
 
 class Detectors:
-    """The worker's detectors, off the event loop's thread. A pool whose process died (killed, out of memory)
-    is replaced and the batch tried once more; a second death propagates (the batch stays uncommitted)."""
+    """The worker's detectors, off the event loop's thread. A pool whose process died (killed, out of memory) or
+    stopped answering (a call running longer than ``timeout_s``: its processes are killed) is replaced and the
+    batch tried once more; a second failure propagates (the batch stays uncommitted)."""
 
-    def __init__(self, processes: int = 0, threads: int = 1) -> None:
-        self.processes, self.threads = processes, threads
+    def __init__(self, processes: int = 0, threads: int = 1, timeout_s: float = CALL_TIMEOUT_S,
+                 call: Callable[[Sequence[Any]], list[list[Any]]] = detect_many) -> None:
+        self.processes, self.threads, self.timeout_s, self._call = processes, threads, timeout_s, call
         self._pool = make_pool(processes, threads)
         # Detector processes start loading at once (spawn, import spaCy, load and warm the pipeline: the longest
         # part of a restart), beside the topic checks and faust's start-up, not after them.
@@ -156,12 +161,26 @@ class Detectors:
         warming = self._warming or [self._pool.submit(detector_ready)]
         await asyncio.gather(*(asyncio.wrap_future(f) for f in warming))
 
+    async def _run(self, articles: list[Any]) -> list[list[Any]]:
+        call = asyncio.get_running_loop().run_in_executor(self._pool, self._call, articles)
+        if not self.processes:  # a thread cannot be stopped: wait for it
+            return await call
+        return await asyncio.wait_for(call, self.timeout_s)
+
     async def detect_many(self, articles: Sequence[Any]) -> list[list[Any]]:
-        loop = asyncio.get_running_loop()
+        batch = list(articles)
         try:
-            return await loop.run_in_executor(self._pool, detect_many, list(articles))
-        except BrokenProcessPool:
-            log.error("a detector process died: starting new ones and detecting the batch again")
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            return await self._run(batch)
+        except (BrokenProcessPool, TimeoutError) as exc:
+            first = getattr(batch[0], "id", None) if batch else None
+            if isinstance(exc, TimeoutError):
+                log.error("a detector call did not return within %.0f s (%d articles, the first %r): stopping "
+                          "the detector processes, starting new ones and detecting the batch again",
+                          self.timeout_s, len(batch), first)
+            else:
+                log.error("a detector process died: starting new ones and detecting the batch again")
+            self.close()
             self._pool = make_pool(self.processes, self.threads)
-            return await loop.run_in_executor(self._pool, detect_many, list(articles))
+            self._warming = [self._pool.submit(detector_ready) for _ in range(self.processes)]
+            await self.ready()  # the new processes' start-up is not part of the call's time
+            return await self._run(batch)
