@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from detectors.arguments import Arguments
 from detectors.base import Cues
+from detectors.event_time import DateReader, date_reader
 from detectors.patterns import Match
 from detectors.text import Sentence
 
@@ -125,6 +127,34 @@ def embedding_text(obs: Observed, window: int = 0) -> str:
     return sent.text[start - sent.start : end - sent.start]
 
 
+@cache
+def _dates(lang: str) -> DateReader | None:
+    return date_reader(lang)
+
+
+def date_features(obs: Observed) -> list[str]:
+    """When the sentence says the event happens (``detectors/data/dates/<lang>.json``): the kind of each date
+    mention (weekday, day, month, year; a relative word by the sign of its offset: "tomorrow" +, "yesterday" -),
+    and, for a weekday or day, whether the sentence carries a past cue or is a headline. A weekday without a
+    past marker ("Scholz reist am Donnerstag nach Warschau") announces a meeting more often than it reports one."""
+    reader = _dates(obs.lang) if obs.type == "meeting" else None  # ceasefire: no CV gain (issue 12 report)
+    if reader is None:
+        return []
+    out: set[str] = set()
+    past = "held" in obs.cues_sentence or "held_prep" in obs.cues_sentence
+    for m in reader.mentions(obs.sent.text):
+        kind = m.kind
+        if kind == "relative":
+            off = m.offset or 0
+            kind = "rel+" if off > 0 else "rel-" if off < 0 else "rel0"
+        out.add(f"date:{kind}")
+        if kind in ("weekday", "date", "month"):
+            out.add(f"date:{kind}:{'past' if past else 'nopast'}")
+            if obs.headline:
+                out.add(f"date:{kind}:headline")
+    return sorted(out)
+
+
 def features(obs: Observed, lexical: bool = False) -> list[str]:
     """The candidate's string features (see the module docstring); ``lexical`` adds the word and character
     features (window, sentence bag and bigrams, neighbours), which cross-validated worse than the sentence
@@ -171,6 +201,7 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     f.append(f"countries:{_bin(len(args.countries), (0, 1, 2))}")
     if args.location is not None:
         f.append("place")
+    f += date_features(obs)
     if not lexical:
         return f
     low = sent.lowers[t0] if t0 < len(sent) else ""
