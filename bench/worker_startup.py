@@ -1,6 +1,7 @@
 """How fast a SIGKILLed worker resumes: kill → first new alert, several times in one run, with its timeline.
 
-    .venv/bin/python -m bench.worker_startup [--runs 5] [--bootstrap HOST:PORT] [--keep DIR] [--compare DIR]
+    .venv/bin/python -m bench.worker_startup [--runs 5] [--bootstrap HOST:PORT] [--keep DIR]
+                                             [--compare DIR ...] [--without-this]
 
 One worker (static membership, as ``tests/reliability/test_crash_recovery.py`` runs it) on its own topics, an
 HTTP sink, and a started broker (a temporary one unless ``--bootstrap``). After a first start (which also fills the
@@ -285,8 +286,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="kills (after a first start)")
     parser.add_argument("--bootstrap", help="a running broker (default: a temporary one, deploy/kafka/kafka.sh)")
     parser.add_argument("--keep", help="keep the workers' configs and logs in this directory")
-    parser.add_argument("--compare", metavar="DIR", help="another source tree (e.g. `git archive` of an older "
-                        "commit, with this file in its bench/): its worker's kills alternate with this one's")
+    parser.add_argument("--compare", metavar="DIR", action="append", default=[],
+                        help="another source tree (e.g. `git archive` of an older commit, with this file in its "
+                        "bench/), with a detector cache of its own; its worker's kills alternate with the others' "
+                        "(repeatable; named by the directory)")
+    parser.add_argument("--without-this", action="store_true",
+                        help="only the --compare trees (snapshots: a shared checkout changes under a long run)")
     args = parser.parse_args()
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="wirewatch-startup-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -298,7 +303,8 @@ def main() -> None:
             bootstrap = stack.enter_context(temporary_broker()).bootstrap
         from tests.workers import REPO
 
-        trees = {"this": REPO, **({"compare": Path(args.compare).resolve()} if args.compare else {})}
+        trees = {} if args.without_this else {"this": REPO}
+        trees.update({Path(tree).resolve().name: Path(tree).resolve() for tree in args.compare})
         rows = []
         for row in measure(bootstrap, args.runs, workdir, trees):
             rows.append(row)
