@@ -286,3 +286,21 @@ def test_forms_come_from_the_registry(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, ok.replace("summit", "sumit"))
     assert problems[0].startswith("CFG:5: routes[0].match.form[0]: 'sumit' is not a valid form (did you mean "
                                   "'summit'?)")
+
+
+def test_every_wirewatch_variable_the_code_reads_is_a_config_key_or_known_not_to_be_one() -> None:
+    """A variable read by name somewhere (a cache switch, a test knob) must not draw the 'matches no config key'
+    warning: every command would print it, and scripts that expect one line of stderr break."""
+    import re
+
+    from alerts.config_env import OTHER_ENV
+
+    root = Path(__file__).resolve().parents[3]
+    read = set()
+    for folder in ("alerts", "detectors", "streams", "bench", "tests", "deploy"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in {".py", ".sh"} and path.is_file():
+                read |= set(re.findall(r"\bWIREWATCH_[A-Z][A-Z0-9_]*[A-Z0-9]\b", path.read_text(errors="replace")))
+    read -= {"WIREWATCH_KAFAK__BOOTSTRAP", "WIREWATCH_KAFKA__BOOTSTRP"}  # the misspellings this file tests
+    unknown = sorted(v for v in read if "__" not in v and v not in OTHER_ENV)
+    assert unknown == []
