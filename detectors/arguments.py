@@ -31,6 +31,7 @@ class Arguments:
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
 
     spans: list[tuple[int, int]] = field(default_factory=list)  # sentence tokens of each actor
+    borrowed: bool = False  # the actors come from the sentence before (participants.from_previous)
 
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:

@@ -37,6 +37,7 @@ class LanguageResources:
     reporting: PatternSet  # "sagte", "said", "according to": a clause naming a source, not a participant
     subordinators: frozenset[str]  # first words of relative and subordinate clauses ("der", "who", "que")
     conjunctions: frozenset[str]  # "und", "and": two coordinated names are two people who meet
+    first_person: frozenset[str]  # "wir", "we": a sentence naming nobody quotes the speaker named before it
 
     @classmethod
     def build(
@@ -65,6 +66,7 @@ class LanguageResources:
             reporting=PatternSet(("report", p) for p in common.get("reporting", ())),
             subordinators=frozenset(w.lower() for w in common.get("subordinators", ())),
             conjunctions=frozenset(w.lower() for w in common.get("conjunctions", ())),
+            first_person=frozenset(w.lower() for w in common.get("first_person", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

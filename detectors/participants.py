@@ -3,9 +3,9 @@ reporting clause; and whether an article names office-holders an anaphoric "the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, reporting_spans, sentence_parts
+from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, extract, reporting_spans, sentence_parts
 from detectors.language import LanguageResources
 from detectors.places import is_cap
 from detectors.text import Sentence
@@ -71,3 +71,24 @@ def names_office_holders(sentences: list[Sentence], res: LanguageResources, know
         if any(m.end <= a <= m.end + 1 or m.start - 1 <= b <= m.start for m in parts.titles for a, b in parts.names):
             return True
     return False
+
+
+def from_previous(
+    sent: Sentence, prev: Callable[[], Sentence], res: LanguageResources, known: set[str], args: Arguments
+) -> bool:
+    """A meeting sentence that names nobody and speaks in the first person ("Dann möchten wir weitere
+    Konsultationen mit ihnen führen.") quotes a speaker the sentence before names (``prev`` builds it): its
+    first named person joins ``args``. Returns whether one did. (Borrowing for any sentence naming nobody was
+    tried and dropped: "Am 24. November das erste Treffen in Bengasi." names its participants after it.)"""
+    if args.actors or res.first_person.isdisjoint(sent.lowers):
+        return False
+    before_sent = prev()  # built only when needed
+    before = extract(before_sent, res, (len(before_sent), len(before_sent)), known)
+    people = [(span, a) for span, a in zip(before.spans, before.actors, strict=False) if a.kind == "person"]
+    if not people:
+        return False
+    _span, actor = min(people, key=lambda p: p[0][0])
+    args.actors.append(actor)
+    args.political = args.people = True
+    args.titled = args.titled or actor.role is not None or " " in actor.text
+    return True

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -42,6 +42,7 @@ from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.learned import embed
 from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline
 from detectors.learned.stage import Decision, LearnedStage
+from detectors.participants import from_previous
 from detectors.patterns import Match
 from detectors.text import Sentence, sentence_ranges
 
@@ -284,7 +285,8 @@ class Pipeline:
                 if len(observed) < limit:
                     lexical = observe_all or (self.learned is not None and self.learned.lexical)
                     neighbours = [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)] if lexical else []
-                    self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit)
+                    prev = (lambda s=s: sentence(s - 1)) if s > 0 and det.type == "meeting" else None
+                    self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit, prev)
                 continue
             for cand in det.detect(sent, found, ctx):
                 cand.detector = det.name
@@ -300,6 +302,7 @@ class Pipeline:
     def _observe(
         engine: Engine, det: Detector, sent: Sentence, found: list[Match], ctx: ArticleContext,
         neighbours: list[Sentence], k: int, observed: list[_Observation], limit: int,
+        prev: Callable[[], Sentence] | None = None,
     ) -> None:
         """One candidate per trigger, with what the rules make of it (possibly nothing)."""
         by_span: dict[tuple[int, int], list[Candidate]] = {}
@@ -318,6 +321,10 @@ class Pipeline:
                 args = extract(sent, engine.res, span, ctx.known_names)
                 if det.type == "ceasefire" and not args.countries and ctx.countries:
                     args.add_country(ctx.countries[0])  # as the ceasefire rules do
+            if prev is not None and not args.actors:  # a quote whose speaker the sentence before names
+                borrowed = replace(args, actors=[], spans=[], borrowed=True)
+                if from_previous(sent, prev, engine.res, ctx.known_names, borrowed):
+                    args = borrowed
             near, whole = cue_labels(det, sent, span)
             obs = Observed(
                 type=det.type, lang=engine.lang, sent=sent, trigger=trig,

@@ -201,6 +201,8 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     f.append(f"countries:{_bin(len(args.countries), (0, 1, 2))}")
     if args.location is not None:
         f.append("place")
+    if args.borrowed:
+        f.append("arg:borrowed")
     f += date_features(obs)
     if not lexical:
         return f
