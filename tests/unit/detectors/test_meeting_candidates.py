@@ -23,6 +23,17 @@ FOUND = [
     ("ru", "Владимир Путин провел телефонный разговор с канцлером Германии Олафом Шольцем."),
     ("ru", "Премьер-министр Индии посетит Москву в следующем месяце."),
     ("ru", "Посол Германии был вызван в МИД России."),
+    # German morphology: compound tails, separable and verb-final forms, the meeting word as a modifier
+    ("de", "Die Euro-Finanzminister kamen am Abend zu einer Sondersitzung in Brüssel zusammen."),
+    ("de", "Nach den Beratungen in Brüssel zeigte sich der Außenminister zufrieden."),
+    ("de", "Die Regierungschefs wollen sich nächste Woche in Wien zusammensetzen."),
+    ("de", "Die Außenminister der G7 tagten am Freitag in Genf."),
+    ("de", "Der russische Präsident sei gesprächsbereit, sagte sein Sprecher."),
+    # Italian: the peace process, a departure and a named summit are no court, match or league table
+    ("it", "Il presidente Mattarella ha convocato i leader dei partiti al Quirinale."),
+    ("it", "L'inviato speciale ha incontrato il ministro a Doha per rilanciare il processo di pace."),
+    ("it", "Al vertice di Glasgow i leader mondiali si impegnano a fermare la deforestazione."),
+    ("it", "La delegazione del governo è partita per Doha, dove riprenderanno i negoziati con il ministro."),
 ]
 
 
@@ -39,6 +50,9 @@ NOT_FOUND = [
     ("de", "Die Verhandlungen beider Vereine über den Transfer des Spielers endeten am Dienstag."),
     ("de", "Das trifft sich gut, sagte der Bürgermeister."),
     ("en", "The firm summoned its shareholders to an extraordinary meeting."),
+    ("it", "La squadra è al vertice della classifica dopo la partita."),
+    ("de", "Die Steuerberaterin bot eine Beratung zur Steuererklärung an."),
+    ("de", "Der Aufsichtsrat kam zu einer Aufsichtsratssitzung zusammen."),
 ]
 
 
@@ -52,6 +66,11 @@ STATUS = [
     ("de", "Der Präsident sagte das geplante Treffen mit Putin ab.", "rejected"),
     ("de", "Krisentreffen der Arabischen Liga am Dienstag in Kairo.", "planned"),
     ("de", "Kanzler trifft Präsidenten am Donnerstag in Paris", "planned"),
+    ("de", "Gipfel der EU-Außenminister im Februar in Rom", "planned"),
+    ("de", "Die SPD schließt Gespräche mit Kanzler Scholz kategorisch aus.", "rejected"),
+    ("de", "Der Premier weigerte sich, die Vertreter der Opposition zu empfangen.", "rejected"),
+    ("de", "Der Außenminister mahnte Gespräche zwischen Belgrad und Pristina an.", "called_for"),
+    ("en", "The UN envoy called on both sides to open talks in Geneva.", "called_for"),
     ("de", "Der Kanzler traf den Präsidenten am Donnerstag in Paris.", "held"),
     ("en", "Biden to meet Xi on Tuesday", "planned"),
     ("en", "President Biden did not meet Xi Jinping in Bali.", "rejected"),
