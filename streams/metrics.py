@@ -58,7 +58,8 @@ class MetricDef:
 CATALOGUE: tuple[MetricDef, ...] = (
     MetricDef("articles_consumed", "counter", "Articles read from the input (Kafka or files), valid or not."),
     MetricDef("articles_invalid", "counter",
-              "Inputs refused by the Article contract, by reason code; the worker dead-letters them.",
+              "Inputs the worker dead-letters, by reason code: refused by the Article contract, or detector_error "
+              "(the detectors failed on it: a bug).",
               ("reason",)),
     MetricDef("articles_deduplicated", "counter",
               "Detections from an article its story already holds (a replay or a re-publication): no alert."),

@@ -22,6 +22,7 @@ log = logging.getLogger("wirewatch.worker")
 
 DETECT_BATCH = 32  # articles per detector call: one hop to the detectors and one produce round trip per batch
 DETECT_BATCH_WAIT_S = 0.02  # how long a batch waits to fill: the latency a lone article pays
+DETECTOR_ERROR = "detector_error"  # the dead-letter code of an article the detectors fail on (a bug, not bad input)
 
 
 def dead_letter(value: bytes, exc: InvalidArticle, topic: str, partition: int, offset: int,
@@ -107,7 +108,14 @@ class DetectAgent:
         if not valid:
             return
         t0 = time.perf_counter()
-        found_per_article = await self.detectors.detect_many([a for _, a in valid])
+        try:
+            found_per_article = await self.detectors.detect_many([a for _, a in valid])
+        except Exception as exc:  # a detector bug: find the article(s) it is about, the batch goes on
+            log.error("the detectors failed on a batch of %d article(s) (%s: %s): detecting them one by one",
+                      len(valid), type(exc).__name__, exc)
+            valid, found_per_article = await self.one_by_one(valid)
+            if not valid:
+                return
         per_article = (time.perf_counter() - t0) / len(valid)
         t0 = time.perf_counter()
         futures = []
@@ -121,6 +129,32 @@ class DetectAgent:
         for fut in futures:
             await fut
         self.metrics.time_stage("produce", (time.perf_counter() - t0) / len(valid))
+
+    async def one_by_one(self, valid: list[tuple[Any, Any]]) -> tuple[list[tuple[Any, Any]], list[Any]]:
+        """Detect each article alone; one the detectors still fail on is dead-lettered (``detector_error``, the
+        error as reason, the original bytes kept for a replay once the bug is fixed) — a worker never stalls on
+        one article. Too many of them halt the worker like invalid articles do (a bug that fails every article)."""
+        kept: list[tuple[Any, Any]] = []
+        found: list[Any] = []
+        for event, article in valid:
+            try:
+                found.append((await self.detectors.detect_many([article]))[0])
+                kept.append((event, article))
+                continue
+            except Exception as exc:
+                log.exception("the detectors failed on article %s: dead-lettered", article.id,
+                              extra={"article_id": article.id})
+                error = InvalidArticle(DETECTOR_ERROR, f"{type(exc).__name__}: {exc}")
+            message = event.message
+            value, headers = dead_letter(event.value or b"", error, message.topic, message.partition,
+                                         message.offset)
+            await (await self.dlq.send(key=event.key, value=value, headers=headers))
+            self.metrics.record_invalid(DETECTOR_ERROR, self.dlq_topic)
+            if self.dlq_limit.record(valid=False):
+                await self.produce(kept)  # what the detectors could read is out; the rest is read again
+                await self.halt(f"{self.dlq_limit.tripped_reason}; last: {DETECTOR_ERROR} at "
+                                f"{message.topic}[{message.partition}]@{message.offset}")
+        return kept, found
 
     async def halt(self, reason: str) -> None:
         """Stop consuming for good (the message in hand is not acked, so nothing is lost); a person must look."""

@@ -75,3 +75,32 @@ def test_a_batch_produces_the_detections_of_valid_articles_and_dead_letters_the_
         assert found["article_id"] == "seed" and sent["key"] == found["story_key"].encode()
     assert [d["headers"]["wirewatch-source"] for d in dlq.sent] == [b"articles/0/1", b"articles/0/2"]
     assert dlq.sent[0]["value"] == b"not json"
+
+
+class _FailsOn(Detectors):
+    """The real detectors, with a bug that raises on one article (what a regression in a detector looks like)."""
+
+    def __init__(self, poison: str) -> None:
+        super().__init__(0)
+        self.poison = poison
+
+    async def detect_many(self, articles):
+        if any(a.id == self.poison for a in articles):
+            raise IndexError("list index out of range")
+        return await super().detect_many(articles)
+
+
+def test_an_article_the_detectors_fail_on_is_dead_lettered_and_the_rest_of_its_batch_goes_on() -> None:
+    detections, dlq = _Topic(), _Topic()
+    metrics = Metrics()
+    agent = DetectAgent(app=None, articles_topic="articles", max_message_bytes=1_000_000,
+                        detectors=_FailsOn("poison"), detections=detections, dlq=dlq, dlq_topic="articles.dlq",
+                        dlq_limit=DlqLimit(), offset_guard=_AdmitAll(), metrics=metrics, on_halt=None)
+    seed = json.dumps({"id": "seed", "text": Path(SEED).read_text("utf-8")}).encode()
+    poison = json.dumps({"id": "poison", "text": "Haftar kündigte eine Waffenruhe an."}).encode()
+    asyncio.run(agent.batch([_Event(0, poison), _Event(1, seed)]))
+    assert detections.sent and {json.loads(d["value"])["article_id"] for d in detections.sent} == {"seed"}
+    assert [d["value"] for d in dlq.sent] == [poison]  # the original bytes, for a replay once fixed
+    assert dlq.sent[0]["headers"]["wirewatch-error-code"] == b"detector_error"
+    assert dlq.sent[0]["headers"]["wirewatch-error-reason"] == b"IndexError: list index out of range"
+    assert metrics.registry.get_sample_value("wirewatch_articles_invalid_total", {"reason": "detector_error"}) == 1
