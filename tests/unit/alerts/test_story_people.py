@@ -20,17 +20,23 @@ def _persons(rnd: random.Random) -> list[tuple[str | None, str]]:
     return out
 
 
+def _case(rnd: random.Random) -> tuple[Report, list, dict]:
+    """A random report and story: people (some named confidently), parties."""
+    mine = _persons(rnd)
+    report = Report(type="ceasefire", at=0.0, persons=tuple(mine),
+                    parties=tuple(rnd.sample(PARTIES, rnd.randint(0, 2))),
+                    named=frozenset(p[0] or p[1] for p in mine if rnd.random() < 0.5))
+    theirs = _persons(rnd)
+    story = {"id": "s", "persons": [list(p) for p in theirs], "parties": rnd.sample(PARTIES, rnd.randint(0, 2)),
+             "named": [p[0] or p[1] for p in theirs if rnd.random() < 0.5]}
+    return report, theirs, story
+
+
 def test_quick_no_is_named_apart_without_a_shared_participant() -> None:
     rnd = random.Random(14)
     said_no = 0
     for _ in range(3000):
-        mine = _persons(rnd)
-        report = Report(type="ceasefire", at=0.0, persons=tuple(mine),
-                        parties=tuple(rnd.sample(PARTIES, rnd.randint(0, 2))),
-                        named=frozenset(p[0] or p[1] for p in mine if rnd.random() < 0.5))
-        theirs = _persons(rnd)
-        story = {"id": "s", "persons": [list(p) for p in theirs], "parties": rnd.sample(PARTIES, rnd.randint(0, 2)),
-                 "named": [p[0] or p[1] for p in theirs if rnd.random() < 0.5]}
+        report, theirs, story = _case(rnd)
         found, _missing = people.found_missing(report, theirs, story["parties"])
         expected = people.named_apart(report, story) and not found
         quick = people.quick_no(people.probe(report), story)
@@ -56,13 +62,7 @@ def test_quick_no_sees_a_story_that_learnt_a_person() -> None:
 def test_the_quick_no_words_its_part_and_conflict_as_the_full_rules_do() -> None:
     rnd = random.Random(41)
     for _ in range(2000):
-        mine = _persons(rnd)
-        report = Report(type="ceasefire", at=0.0, persons=tuple(mine),
-                        parties=tuple(rnd.sample(PARTIES, rnd.randint(0, 2))),
-                        named=frozenset(p[0] or p[1] for p in mine if rnd.random() < 0.5))
-        theirs = _persons(rnd)
-        story = {"id": "s", "persons": [list(p) for p in theirs], "parties": rnd.sample(PARTIES, rnd.randint(0, 2)),
-                 "named": [p[0] or p[1] for p in theirs if rnd.random() < 0.5]}
+        report, theirs, story = _case(rnd)
         quick = people.quick_no(people.probe(report), story)
         if quick is None:
             continue
