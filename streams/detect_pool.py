@@ -13,10 +13,11 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -31,6 +32,7 @@ _lock = threading.Lock()
 # The other languages' engines are built in the background once the process has been idle this long (no batch
 # in flight): the first article in another language then finds it ready, and no batch shares its CPU with it.
 WARM_IDLE_S = 1.0
+WARM_ENV = "WIREWATCH_WARM_LANGUAGES"  # detectors.warm as the worker hands it to its detector processes: "de,en"
 _activity = threading.Condition()
 # A detector call longer than this is taken for a hung detector process (a batch of 32 takes well under a second,
 # a new process's start-up seconds): its processes are killed and the batch is detected again by new ones.
@@ -55,8 +57,10 @@ def pipeline(factory: Callable[[], Any] = default_factory) -> Any:
             loaded.detect(Article.create(WARM_UP_TEXT, id="warm-up"))
             _loaded["pipeline"] = loaded
             _batches["last"] = time.monotonic()
-            if callable(getattr(loaded, "engine", None)):
-                threading.Thread(target=warm_languages, args=(loaded,), name="warm-languages", daemon=True).start()
+            wanted = warm_wanted(os.environ)
+            if wanted and callable(getattr(loaded, "engine", None)):
+                threading.Thread(target=warm_languages, args=(loaded, WARM_IDLE_S, wanted), name="warm-languages",
+                                 daemon=True).start()
     return _loaded["pipeline"]
 
 
@@ -70,10 +74,18 @@ def wait_idle(idle_s: float = WARM_IDLE_S) -> None:
             _activity.wait(timeout=max(idle_s - quiet, 0.05) if _batches["in_flight"] == 0 else None)
 
 
-def warm_languages(loaded: Any, idle_s: float = WARM_IDLE_S) -> None:
-    """Build the engine of every language of ``loaded`` (a Pipeline), one at a time, each once the process is
-    idle (a language costs ~0.3–0.8 s; a batch arriving meanwhile runs beside that one build)."""
+def warm_wanted(env: Mapping[str, str]) -> tuple[str, ...]:
+    """The languages ``detectors.warm`` asks to build in the background (``WIREWATCH_WARM_LANGUAGES``)."""
+    return tuple(lang for lang in (env.get(WARM_ENV) or "").split(",") if lang.strip())
+
+
+def warm_languages(loaded: Any, idle_s: float = WARM_IDLE_S, languages: Sequence[str] | None = None) -> None:
+    """Build the engine of each of ``languages`` (default: every language of ``loaded``, a Pipeline), one at a time,
+    each once the process is idle (a language costs ~0.3–0.8 s; a batch arriving meanwhile runs beside that one
+    build)."""
     for lang in getattr(loaded, "languages", ()):
+        if languages is not None and lang not in languages:
+            continue
         wait_idle(idle_s)
         loaded.engine(lang)
 

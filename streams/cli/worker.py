@@ -17,23 +17,26 @@ if TYPE_CHECKING:
 STAGE_ENV = "WIREWATCH_DETECTORS__STAGE"  # detectors.stage's environment form (streams.settings)
 
 
-DetectorPlan = tuple[int, int, str]  # detector processes, threads (when no process), detectors.stage
+DetectorPlan = tuple[int, int, str, tuple[str, ...]]  # detector processes, threads, detectors.stage, .warm
 
 
 def early_plan(env: Mapping[str, str]) -> DetectorPlan:
     """The detectors a worker starts before it has read its config: the defaults, with the stage of
     ``WIREWATCH_DETECTORS__STAGE`` (the key's environment override, which the config would apply too)."""
+    from streams.detect_pool import warm_wanted
     from streams.settings import DetectorSettings, WorkerSettings
 
     defaults = WorkerSettings()
-    return defaults.detect_processes, defaults.detect_threads, env.get(STAGE_ENV) or DetectorSettings().stage
+    return (defaults.detect_processes, defaults.detect_threads, env.get(STAGE_ENV) or DetectorSettings().stage,
+            warm_wanted(env))
 
 
 def configured_plan(config: Config) -> DetectorPlan:
     from streams.settings import detector_settings, worker_settings
 
     worker = worker_settings(config)
-    return worker.detect_processes, worker.detect_threads, detector_settings(config).stage
+    detectors = detector_settings(config)
+    return worker.detect_processes, worker.detect_threads, detectors.stage, detectors.warm
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,20 +19,20 @@ BAD = "worker: {id: x, detect_procesess: 2}\nreceivers:\n  - name: a\n    urls: 
 
 
 def test_the_early_detectors_are_the_defaults_with_the_stage_of_the_environment() -> None:
-    assert early_plan({}) == (1, 1, "learned")
-    assert early_plan({"WIREWATCH_DETECTORS__STAGE": "rules"}) == (1, 1, "rules")
+    assert early_plan({}) == (1, 1, "learned", ())
+    assert early_plan({"WIREWATCH_DETECTORS__STAGE": "rules"}) == (1, 1, "rules", ())
 
 
 def test_a_config_with_other_detector_settings_asks_for_other_detectors(tmp_path: Path) -> None:
     default = tmp_path / "default.yaml"
     default.write_text("worker: {id: w}\n")
     other = tmp_path / "other.yaml"
-    other.write_text("worker: {id: w, detect_processes: 2}\ndetectors: {stage: rules}\n")
+    other.write_text("worker: {id: w, detect_processes: 2}\ndetectors: {stage: rules, warm: [en, fr]}\n")
     assert configured_plan(load_config(default, env={})) == early_plan({})
-    assert configured_plan(load_config(other, env={})) == (2, 1, "rules")
+    assert configured_plan(load_config(other, env={})) == (2, 1, "rules", ("en", "fr"))
     threads = tmp_path / "threads.yaml"
     threads.write_text("worker: {id: w, detect_processes: 0, detect_threads: 2}\n")
-    assert configured_plan(load_config(threads, env={})) == (0, 2, "learned")
+    assert configured_plan(load_config(threads, env={})) == (0, 2, "learned", ())
 
 
 def _marked(mark: str) -> list[int]:
