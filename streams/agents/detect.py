@@ -113,10 +113,14 @@ class DetectAgent:
         except Exception as exc:  # a detector bug: find the article(s) it is about, the batch goes on
             log.error("the detectors failed on a batch of %d article(s) (%s: %s): detecting them one by one",
                       len(valid), type(exc).__name__, exc)
-            valid, found_per_article = await self.one_by_one(valid)
-            if not valid:
-                return
-        per_article = (time.perf_counter() - t0) / len(valid)
+            valid, found_per_article = await self.one_by_one(valid, t0)
+        await self.send(valid, found_per_article, t0)
+
+    async def send(self, valid: list[tuple[Any, Any]], found_per_article: list[Any], detect_t0: float) -> None:
+        """Produce the detections of ``valid`` (detection began at ``detect_t0``); await the broker's acks."""
+        if not valid:
+            return
+        per_article = (time.perf_counter() - detect_t0) / len(valid)
         t0 = time.perf_counter()
         futures = []
         for (_, article), found in zip(valid, found_per_article, strict=True):
@@ -130,7 +134,8 @@ class DetectAgent:
             await fut
         self.metrics.time_stage("produce", (time.perf_counter() - t0) / len(valid))
 
-    async def one_by_one(self, valid: list[tuple[Any, Any]]) -> tuple[list[tuple[Any, Any]], list[Any]]:
+    async def one_by_one(self, valid: list[tuple[Any, Any]], detect_t0: float
+                         ) -> tuple[list[tuple[Any, Any]], list[Any]]:
         """Detect each article alone; one the detectors still fail on is dead-lettered (``detector_error``, the
         error as reason, the original bytes kept for a replay once the bug is fixed) — a worker never stalls on
         one article. Too many of them halt the worker like invalid articles do (a bug that fails every article)."""
@@ -151,7 +156,7 @@ class DetectAgent:
             await (await self.dlq.send(key=event.key, value=value, headers=headers))
             self.metrics.record_invalid(DETECTOR_ERROR, self.dlq_topic)
             if self.dlq_limit.record(valid=False):
-                await self.produce(kept)  # what the detectors could read is out; the rest is read again
+                await self.send(kept, found, detect_t0)  # what the detectors read is out; the rest is read again
                 await self.halt(f"{self.dlq_limit.tripped_reason}; last: {DETECTOR_ERROR} at "
                                 f"{message.topic}[{message.partition}]@{message.offset}")
         return kept, found
