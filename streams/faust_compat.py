@@ -12,8 +12,7 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
   (a SIGTERM or a rebalance goes on) nor commits its offset, so it is read again after a restart.
 * ``release_unacked(consumer, topic)`` — the same for every message of ``topic`` faust still holds
   (``Consumer._unacked_messages``): the DLQ halt.
-* ``read_offsets(consumer)`` / ``paused_partitions(consumer)`` — the fetcher's last delivered offset per
-  partition (``Consumer._read_offset``) and the partitions paused in it (``Consumer._paused_partitions``).
+* ``paused_partitions(consumer)`` — the partitions paused in faust's fetcher (``Consumer._paused_partitions``).
 * ``committed_offset(consumer, tp)`` — the group's committed offset, asked of aiokafka in faust's consumer thread
   (``Consumer._thread``, ``ConsumerThread._ensure_consumer``); ``known_committed(consumer)`` — what faust itself
   holds (``Consumer._committed_offset``: read from the broker when it sought to the committed offsets after an
@@ -63,11 +62,6 @@ def release_unacked(consumer: Any, topic: str) -> int:
             release(message)
             released += 1
     return released
-
-
-def read_offsets(consumer: Any) -> dict[Any, int]:
-    """The offset faust's fetcher last delivered, per partition (empty when faust has none yet)."""
-    return getattr(consumer, "_read_offset", None) or {}
 
 
 def paused_partitions(consumer: Any) -> set[Any]:

@@ -150,6 +150,7 @@ class FaustOffsetGuard:
         for tp in tps:
             self._in_hand.pop(tp, None)
             self._quiet_since.pop(tp, None)
+            self._stale.pop(tp, None)
 
     async def _track(self, tp: Any) -> bool:
         """Start tracking ``tp`` at the group's committed offset unless it is tracked already; True if tracked."""
@@ -248,8 +249,9 @@ class FaustOffsetGuard:
             try:
                 # paused: faust skips the rest of a stale batch in hand, and a delivery in flight lands now
                 await asyncio.sleep(SEEK_DELAY_S)
+                await self._skip_deleted(tp)  # once per seek: a broker round trip
                 for _ in range(SEEK_ATTEMPTS):
-                    expected = await self._seek_target(tp)
+                    expected = self.guard.expected(tp)
                     if expected is None or tp not in consumer.assignment():
                         return
                     # in the consumer's thread, as faust's own recovery seeks: aiokafka position + faust read offset
@@ -277,20 +279,18 @@ class FaustOffsetGuard:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _seek_target(self, tp: Any) -> int | None:
-        """The offset to seek ``tp`` back to: the expected one — or the log start, when retention deleted the
-        expected offsets (faust may then commit over the hole: its original ``_add_gap``)."""
+    async def _skip_deleted(self, tp: Any) -> None:
+        """When retention deleted the expected offsets of ``tp``, expect the log start instead (faust may then
+        commit over the hole: its original ``_add_gap``)."""
         expected = self.guard.expected(tp)
         if expected is None:
-            return None
+            return
         earliest = (await self.app.consumer.earliest_offsets(tp)).get(tp)
         if earliest is not None and earliest > expected:
             log.warning("offset guard: %s[%d] offsets %d..%d were deleted by retention; going on from %d",
                         tp.topic, tp.partition, expected, earliest - 1, earliest)
             await faust_compat.add_gap(self.app.consumer, tp, expected, earliest - 1)
             self.guard.skip_to(tp, earliest)
-            return earliest
-        return expected
 
     async def _committed(self, tp: Any) -> int | None:
         """The group's committed offset for ``tp`` (None when nothing is committed or the broker is away): the one

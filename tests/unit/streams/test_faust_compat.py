@@ -19,7 +19,7 @@ def test_the_private_names_are_still_there() -> None:
     assert hasattr(streams, "_current_event")
     assert inspect.iscoroutinefunction(Consumer._add_gap)
     source = inspect.getsource(Consumer) + inspect.getsource(ConsumerThread)
-    for name in ("_unacked_messages", "_read_offset", "_paused_partitions", "_committed_offset"):
+    for name in ("_unacked_messages", "_paused_partitions", "_committed_offset"):
         assert name in source, name
     from faust.transport.drivers import aiokafka
 
@@ -58,8 +58,7 @@ def test_release_unacked_releases_only_the_messages_of_that_topic() -> None:
     assert articles.acked and not detections.acked
 
 
-def test_read_offsets_and_paused_partitions_are_empty_before_faust_has_any() -> None:
-    assert faust_compat.read_offsets(object()) == {}
+def test_paused_partitions_are_empty_before_faust_has_any() -> None:
     assert faust_compat.paused_partitions(object()) == set()
 
 
