@@ -20,7 +20,7 @@ OTHER_ENV = frozenset({
     "WIREWATCH_REQUIRE_SHARED", "WIREWATCH_SHARED", "WIREWATCH_DEV_SET", "WIREWATCH_FAULT_SEED",  # tests and CI
     "WIREWATCH_RELIABILITY_REPORT",
     "WIREWATCH_DETECTOR_CACHE", "WIREWATCH_EMBED_CACHE",  # the detectors' caches (detectors/cache.py, learned/embed.py)
-    "WIREWATCH_WARM_LANGUAGES",  # detectors.warm handed to the detector processes (streams/settings.py)
+    "WIREWATCH_WARM_LANGUAGES",  # detectors.warm handed to the detector processes (streams/detect_pool.py)
     "WIREWATCH_KAFKA_CACHE", "WIREWATCH_KAFKA_DIR", "WIREWATCH_KAFKA_HEAP", "WIREWATCH_KAFKA_PARTITIONS",  # the
     "WIREWATCH_KAFKA_START_TIMEOUT", "WIREWATCH_KAFKA_VERSION",  # local broker script (deploy/kafka/kafka.sh)
 })
