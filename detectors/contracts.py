@@ -11,7 +11,6 @@ import base64
 import binascii
 import hashlib
 import json
-from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 import jsonschema
+import numpy as np
 import orjson
 
 from detectors.normalise import InvalidValue, normalise_language, normalise_timestamp
@@ -213,14 +213,17 @@ class Embedding:
     data: bytes  # one signed byte per component
 
     @classmethod
-    def quantise(cls, model: str, vector: Sequence[float]) -> Embedding:
-        peak = max((abs(float(x)) for x in vector), default=0.0)
+    def quantise(cls, model: str, vector: Sequence[float] | np.ndarray) -> Embedding:
+        # float64 division and round-half-to-even (np.rint), as Python's round(float(x) / scale): the same bytes
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        if not np.isfinite(v).all():
+            raise ValueError("an embedding holds a NaN or an infinity")
+        peak = float(np.abs(v).max()) if v.size else 0.0
         scale = peak / 127 if peak > 0 else 1.0
-        q = array("b", (max(-127, min(127, round(float(x) / scale))) for x in vector))
-        return cls(model, float(scale), q.tobytes())
+        return cls(model, scale, np.clip(np.rint(v / scale), -127, 127).astype(np.int8).tobytes())
 
     def values(self) -> tuple[float, ...]:
-        return tuple(x * self.scale for x in array("b", self.data))
+        return tuple((np.frombuffer(self.data, dtype=np.int8) * self.scale).tolist())
 
     def __iter__(self) -> Iterator[float]:
         return iter(self.values())
