@@ -60,9 +60,8 @@ def normalise_tag(tag: str) -> str | None:
 def _identifier(langs: tuple[str, ...]) -> Any:
     from detectors.langid_model import identifier
 
-    ident = identifier(norm_probs=True)  # from the on-disk cache: the package's model is LZMA-compressed
-    ident.set_languages(list(langs))
-    return ident
+    # from the on-disk cache (the package's model is LZMA-compressed), restricted to ``langs`` there
+    return identifier(langs, norm_probs=True)
 
 
 _LEXICONS = Path(__file__).resolve().parent / "lexicons"

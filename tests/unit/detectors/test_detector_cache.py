@@ -4,6 +4,7 @@ rebuilt, failed writes harmless, and engines built from it detect exactly what f
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import subprocess
 import sys
@@ -92,11 +93,51 @@ def test_arrays_round_trip_and_a_truncated_file_is_rebuilt(state: Path) -> None:
     out = cached_arrays("a", "k", lambda: arrays)
     again = cached_arrays("a", "k", lambda: pytest.fail("rebuilt a good entry"))
     assert set(again) == {"w", "s"} and np.array_equal(again["w"], out["w"]) and again["w"].dtype == np.float32
-    path = state / "a.npz"
+    path = state / "a.arrays"
     path.write_bytes(path.read_bytes()[:50])
     calls, build = counting({"w": np.ones(2)})
     assert np.array_equal(cached_arrays("a", "k", build)["w"], np.ones(2)) and calls
     assert np.array_equal(cached_arrays("a", "other key", lambda: {"w": np.zeros(1)})["w"], np.zeros(1))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"WWARRAYS", b"WWARRAYS\x05" + bytes(7) + b'{"a"', b"PK\x03\x04"])
+def test_a_corrupt_arrays_file_is_rebuilt(state: Path, garbage: bytes) -> None:
+    cached_arrays("a", "k", lambda: {"w": np.ones(3)})
+    (state / "a.arrays").write_bytes(garbage)
+    calls, build = counting({"w": np.zeros(3)})
+    assert np.array_equal(cached_arrays("a", "k", build)["w"], np.zeros(3)) and calls
+    assert np.array_equal(cached_arrays("a", "k", lambda: pytest.fail("rebuilt a good entry"))["w"], np.zeros(3))
+
+
+def _owner(array: np.ndarray) -> object:
+    """What holds an array's memory: the end of its chain of bases (memoryviews to their object)."""
+    owner: object = array
+    while True:
+        nxt = owner.base if isinstance(owner, np.ndarray) else owner.obj if isinstance(owner, memoryview) else None
+        if nxt is None:
+            return owner
+        owner = nxt
+
+
+def test_arrays_are_mapped_copy_on_write_with_their_dtypes_and_shapes(state: Path) -> None:
+    arrays = {"h": np.arange(7, dtype=np.float16), "u": np.array(["de", "en", "fra"]), "k": np.array("key"),
+              "m": np.arange(6, dtype=np.uint32).reshape(2, 3)[:, ::2], "e": np.zeros((0, 4), dtype=np.int64)}
+    cached_arrays("a", "k", lambda: arrays)
+    read = cached_arrays("a", "k", lambda: pytest.fail("rebuilt a good entry"))
+    for name, value in arrays.items():
+        assert read[name].dtype == value.dtype and read[name].shape == value.shape
+        assert np.array_equal(read[name], value)
+    assert all(isinstance(_owner(a), mmap.mmap) for a in read.values())  # mapped, not read into memory
+    on_disk = (state / "a.arrays").read_bytes()
+    read["h"][0] = 42  # writable, and private to this process
+    assert (state / "a.arrays").read_bytes() == on_disk
+    assert cached_arrays("a", "k", lambda: pytest.fail("rebuilt"))["h"][0] == 0
+
+
+def test_object_arrays_are_never_stored(state: Path) -> None:
+    value = cached_arrays("a", "k", lambda: {"o": np.array([{"x": 1}], dtype=object)})
+    assert value["o"][0] == {"x": 1}
+    assert not (state / "a.arrays").exists()
 
 
 def test_an_unwritable_cache_directory_still_gives_the_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,7 +193,7 @@ def test_cached_and_freshly_built_engines_detect_the_same(tmp_path: Path) -> Non
     env = {**os.environ, "WIREWATCH_STATE_DIR": str(tmp_path)}
     fresh = _detect(articles, {**env, "WIREWATCH_DETECTOR_CACHE": "off"})
     cold = _detect(articles, env)  # builds and writes the cache
-    assert (tmp_path / "cache" / "detectors" / "usem3-weights.npz").is_file()
+    assert (tmp_path / "cache" / "detectors" / "usem3-weights.arrays").is_file()
     warm = _detect(articles, env)  # reads it
     assert sum(len(a["detections"]) for a in fresh) > 20
     assert warm == fresh
