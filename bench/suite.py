@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.articles import load_news, usable_bases
+from bench.deployment import worker_env
 from bench.detectors import bench_detectors
 from bench.latency import bench_latency
 from bench.measure import machine
@@ -53,10 +54,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
                       tokenizer_words_per_s=det["tokenizer_words_per_s"])
         part_done(1)
     if "latency" in parts or "scaleout" in parts:
-        # The workers' window cache off: the bench repeats its inputs (the backlog cycles the news file, planted
-        # articles reuse their bases), a stream repeats far fewer; a cache hit would be counted as speed.
-        os.environ.setdefault("WIREWATCH_EMBED_CACHE", "off")
-        result["embed_cache"] = os.environ["WIREWATCH_EMBED_CACHE"]
+        result["embed_cache"] = worker_env()["WIREWATCH_EMBED_CACHE"]  # the workers' window cache (off)
         bases = usable_bases(news, Pipeline.load(), limit=plan.detector_articles)
         if not bases:
             raise RuntimeError("no article yields exactly its planted detection: the detectors changed?")

@@ -44,9 +44,11 @@ class Worker:
     def __init__(self, tmp: Path, bootstrap: str, sink_port: int, extra_worker: str = "",
                  routes: str = "routes:\n  - receiver: sink\n", receivers: str | None = None,
                  partitions: int = 4, start: bool = True, *, run: str | None = None, name: str | None = None,
-                 loglevel: str = "info", preexec_fn: Callable[[], None] | None = None, extra_kafka: str = "") -> None:
+                 loglevel: str = "info", preexec_fn: Callable[[], None] | None = None, extra_kafka: str = "",
+                 env: dict[str, str] | None = None) -> None:
         run = run or uuid.uuid4().hex[:8]
         self.run = run
+        self.env = dict(env or {})  # set in the worker's environment only (never in this process's)
         self.loglevel = loglevel
         self.preexec_fn = preexec_fn
         self.tmp = tmp
@@ -70,7 +72,7 @@ class Worker:
 
     def start(self) -> None:
         log = self.log_path.open("ab")
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env = dict(os.environ, PYTHONUNBUFFERED="1", **self.env)
         self.proc = subprocess.Popen(
             [*WORKER, "--config", str(self.config), "--web-port", str(self.web_port), "--loglevel", self.loglevel],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=self.preexec_fn,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import time
 from pathlib import Path
 
 import pytest
 
-from bench import articles, measure, suite
+from bench import articles, deployment, measure, suite
 from bench.plan import SUMMARY_KEYS, Plan
 from bench.sink import AlertSink
 
@@ -64,10 +65,21 @@ def test_detector_part_reports_the_required_keys(shared_dir: Path) -> None:
     assert "tokenizer" in suite.format_text(result)
 
 
+def test_the_workers_window_cache_is_off_unless_the_caller_sets_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WIREWATCH_EMBED_CACHE", raising=False)
+    assert deployment.worker_env() == {"WIREWATCH_EMBED_CACHE": "off"}
+    monkeypatch.setenv("WIREWATCH_EMBED_CACHE", "512")
+    assert deployment.worker_env() == {"WIREWATCH_EMBED_CACHE": "512"}
+
+
 @pytest.mark.kafka
-def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka: str) -> None:
+def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WIREWATCH_EMBED_CACHE", raising=False)
     result = suite.run(shared_dir / "data" / "news-de-10kgnad.jsonl", Plan.tiny(), bootstrap=kafka,
                        parts=("latency",))
+    # the workers ran with the cache off, set in their environment only: nothing leaks into this process
+    assert result["embed_cache"] == "off" and "WIREWATCH_EMBED_CACHE" not in os.environ
     (phase,) = result["latency"]["phases"]
     assert phase["published"] == 15 and phase["missing"] == 0, phase
     assert phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"]
