@@ -15,7 +15,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources, labelled
 from detectors.participants import keep_participants, names_office_holders
-from detectors.patterns import Match, PatternSet, lexicon_patterns
+from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -86,7 +86,7 @@ class MeetingDetector:
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            for status, conf in self._statuses(sent, cue_matches, span):
+            for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else None
                 if form is None and args.location is not None and args.location.country:
@@ -97,17 +97,19 @@ class MeetingDetector:
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
 
-    def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
+    def _statuses(
+        self, sent: Sentence, cues: list[Match], span: tuple[int, int], gap: tuple[int, int] | None = None
+    ) -> list[tuple[str, float]]:
         """Status from cues: rejection > future time or modal > "at/after the meeting" > call > plan > wish > held.
 
         Calls, wishes and rejections count only in the trigger's clause; plans and past markers may come
         from the rest of the sentence ("Obama hatte angekündigt, bei seinem Treffen …").
         """
         a, b = sent.clause(*span)
-        near = Cues.near(sent, [m for m in cues if a <= m.start < b], span, ())[0]
+        near = Cues.near(sent, [m for m in cues if a <= m.start < b], span, (), gap)[0]
         # an appeal or wish is about this meeting only when it stands next to it ("called for talks")
         clause = {k for k, (dist, _) in near.items() if k not in _NEAR_ONLY or dist <= _NEAR}
-        whole = set(Cues.near(sent, cues, span, ())[0])
+        whole = set(Cues.near(sent, cues, span, (), gap)[0])
         base = 0.75 if clause & set(_STATUS) else 0.6
         if "hedge" in whole:
             base -= 0.15

@@ -78,6 +78,18 @@ class Match:
     pattern: str
 
 
+def gap_of(m: Match) -> tuple[int, int] | None:
+    """The tokens a gapped match skips ("Ende der Woche" in "bricht Ende der Woche … auf"), or None: a cue
+    there is not part of the trigger. One gap only; a trailing ``<p>`` counts as a token (at a sentence's end
+    it matches none, so the gap's last token is then left out)."""
+    elems = m.pattern.split()
+    if elems.count("...") != 1:
+        return None
+    k = elems.index("...")
+    a, b = m.start + k, m.end - (len(elems) - k - 1)
+    return (a, b) if a < b else None
+
+
 def lexicon_patterns(lexicon: dict, key: str, label: str | None = None) -> PatternSet:
     """The patterns listed under ``key`` of a lexicon file (none when absent), labelled ``label`` (default: key)."""
     return PatternSet((label or key, p) for p in lexicon.get(key, ()))

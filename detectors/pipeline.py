@@ -40,10 +40,17 @@ from detectors.contracts import Article, Detection, Embedding, Evidence
 from detectors.engine import Engine, build_engine, make_nlp, member, sentence_punct, sentence_starts, stem_positions
 from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.learned import embed
-from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline
+from detectors.learned.features import (
+    Observed,
+    cue_labels,
+    embedding_text,
+    gate_flags,
+    is_headline,
+    neighbour_context,
+)
 from detectors.learned.stage import Decision, LearnedStage
 from detectors.participants import from_previous
-from detectors.patterns import Match
+from detectors.patterns import Match, gap_of
 from detectors.text import Sentence, sentence_ranges
 
 MAX_CHARS = 100_000  # characters of an article that are analysed (a 5 MB text costs no more)
@@ -283,8 +290,7 @@ class Pipeline:
             sent = built[s]
             if observe_all or (self.learned is not None and self.learned.covers(det.type)):
                 if len(observed) < limit:
-                    lexical = observe_all or (self.learned is not None and self.learned.lexical)
-                    neighbours = [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)] if lexical else []
+                    neighbours = [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)]
                     prev = (lambda s=s: sentence(s - 1)) if s > 0 and det.type == "meeting" else None
                     self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit, prev)
                 continue
@@ -325,12 +331,15 @@ class Pipeline:
                 borrowed = replace(args, actors=[], spans=[], borrowed=True)
                 if from_previous(sent, prev, engine.res, ctx.known_names, borrowed):
                     args = borrowed
-            near, whole = cue_labels(det, sent, span)
+            near, whole = cue_labels(det, sent, span, gap_of(trig) if det.type == "meeting" else None)
+            sides = [("p" if nb.first < sent.first else "n", nb) for nb in neighbours]
+            context = neighbour_context(det, sides, engine.res, ctx.known_names, args)
             obs = Observed(
                 type=det.type, lang=engine.lang, sent=sent, trigger=trig,
                 rule=[(c.status, c.confidence) for c in rule], args=args, gates=gate_flags(det, sent, span),
                 cues_near=near, cues_sentence=whole, neighbours=neighbours,
                 level=rule[0].level if rule else None, form=rule[0].form if rule else None, headline=headline,
+                context=context,
             )
             observed.append(_Observation(k, obs, sent, rule))
 

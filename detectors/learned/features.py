@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from detectors.arguments import Arguments
+from detectors.arguments import Arguments, extract
 from detectors.base import Cues
 from detectors.event_time import DateReader, date_reader
+from detectors.language import LanguageResources
 from detectors.patterns import Match
 from detectors.text import Sentence
 
@@ -53,6 +54,7 @@ class Observed:
     level: str | None = None
     form: str | None = None
     headline: bool = False
+    context: tuple[str, ...] = ()  # what the neighbouring sentences hold (neighbour_context)
 
 
 def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[str, tuple[bool, bool]]:
@@ -72,7 +74,9 @@ def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[
     return out
 
 
-def cue_labels(detector: object, sent: Sentence, span: tuple[int, int]) -> tuple[dict[str, int], frozenset[str]]:
+def cue_labels(
+    detector: object, sent: Sentence, span: tuple[int, int], gap: tuple[int, int] | None = None
+) -> tuple[dict[str, int], frozenset[str]]:
     """Cue labels in the trigger's clause (→ distance) and anywhere in the sentence."""
     cues = getattr(detector, "cues", None)
     if cues is None:
@@ -84,9 +88,39 @@ def cue_labels(detector: object, sent: Sentence, span: tuple[int, int]) -> tuple
     if not matches:
         return {}, frozenset()
     a, b = sent.clause(*span)
-    near = Cues.near(sent, [m for m in matches if a <= m.start < b], span, ())[0]
-    whole = Cues.near(sent, matches, span, ())[0]
+    near = Cues.near(sent, [m for m in matches if a <= m.start < b], span, (), gap)[0]
+    whole = Cues.near(sent, matches, span, (), gap)[0]
     return {k: d for k, (d, _) in near.items()}, frozenset(whole)
+
+
+def neighbour_context(
+    detector: object, sides: Sequence[tuple[str, Sentence]], res: LanguageResources,
+    known: set[str], own: Arguments,
+) -> tuple[str, ...]:
+    """Who and what the sentence before (``p``) and after (``n``) name: a person, a title or a full name, a
+    high-level title, another trigger of the detector. Talks whose participants stand in the next sentence
+    ("Die Unterredung drehte sich um …" after "X hat Y empfangen") are meetings the sentence alone hides;
+    ``nb:fill`` marks a candidate naming nobody itself beside a neighbour that names someone."""
+    out: list[str] = []
+    fill = False
+    for side, nb in sides:
+        args = extract(nb, res, (len(nb), len(nb)), known)
+        person = any(a.kind == "person" for a in args.actors)
+        if person:
+            out.append(f"nb{side}:person")
+        if args.titled:
+            out.append(f"nb{side}:titled")
+        if args.high:
+            out.append(f"nb{side}:high")
+        if any(a.kind != "person" for a in args.actors):
+            out.append(f"nb{side}:actor")
+        triggers = getattr(detector, "triggers", None)
+        if triggers is not None and triggers.in_sentence(nb):
+            out.append(f"nb{side}:trig")
+        fill = fill or person or args.high
+    if fill and not own.actors:
+        out.append("nb:fill")
+    return tuple(out)
 
 
 def is_headline(sent: Sentence) -> bool:
@@ -204,6 +238,7 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     if args.borrowed:
         f.append("arg:borrowed")
     f += date_features(obs)
+    f += list(obs.context)
     if not lexical:
         return f
     low = sent.lowers[t0] if t0 < len(sent) else ""

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detectors.rule_candidates import candidates, statuses
+from detectors.arguments import extract
+from detectors.engine import build_engine
+from detectors.learned.features import neighbour_context
+from detectors.patterns import Match, gap_of
+from tests.unit.detectors.rule_candidates import candidates, sentences, statuses
 
 FOUND = [
     ("de", "Die Begegnung zwischen Außenministerin Baerbock und ihrem Amtskollegen Wang Yi dauerte zwei Stunden."),
@@ -81,6 +85,9 @@ STATUS = [
     ("ru", "Саммит НАТО пройдет в Вильнюсе в следующем месяце.", "planned"),
     ("ru", "Путин и Эрдоган встретились в Сочи.", "held"),
     ("ru", "Встреча Путина и Байдена в Женеве в среду", "planned"),
+    # a time cue inside a separable trigger's gap is no part of the trigger
+    ("de", "Kanzler Scholz bricht Ende der Woche zu einer Reise nach Indien auf", "planned"),
+    ("de", "Kanzler Scholz brach zu einer Reise nach Indien auf", "held"),
 ]
 
 
@@ -133,3 +140,22 @@ def test_coordinated_names_summons_and_trips(lang: str, text: str) -> None:
 
 def test_film_dialogue_is_no_meeting() -> None:
     assert not candidates("Joel und Ethan Coen haben die Dialoge des Drehbuchs pointiert komisch getrimmt.", "de")
+
+
+def test_the_gap_of_a_gapped_match() -> None:
+    assert gap_of(Match("visit", 2, 9, "bricht ... auf")) == (3, 8)
+    assert gap_of(Match("talks", 2, 8, "ins ... zitiert <p>")) == (3, 6)
+    assert gap_of(Match("talks", 2, 3, "gespräch")) is None
+
+
+def test_neighbour_context_names_who_the_next_sentence_names() -> None:
+    engine = build_engine("de")
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    text = "Die Unterredung dauerte zwei Stunden.\nBundespräsident Steinmeier hatte Präsident Mattarella empfangen."
+    first, second = sentences(text, "de")
+    own = extract(first, engine.res, (1, 2), set())
+    assert not own.actors
+    ctx = neighbour_context(det, [("n", second)], engine.res, set(), own)
+    assert {"nbn:person", "nbn:high", "nbn:trig", "nb:fill"} <= set(ctx), ctx
+    alone = neighbour_context(det, [("n", sentences("Es regnete den ganzen Tag.", "de")[0])], engine.res, set(), own)
+    assert not alone
