@@ -95,8 +95,8 @@ class Cues:
         wildcard word (a compound such as "Waffenstillstandsverletzungen" carries its own cue); a gap may
         span the trigger ("kündigte … an"), and a time cue (GAP_LABELS) in the ``gap`` of a gapped trigger
         (``patterns.gap_of``) is no part of it ("bricht Ende der Woche … auf": at distance 0). Other cues in a gap
-        stay out: there the gap holds the object ("discussed the ceasefire proposal with"), and letting them in
-        cost 0.015 meeting F1 in English and 0.018 ceasefire (type, status) F1 in cross-validation.
+        stay out: there the gap holds the object ("discussed the ceasefire proposal with"); letting every cue in
+        made no cross-validated difference for meetings (4 fold seeds, within ±0.001).
         """
         wanted = set(wanted)
         a, b = sent.clause(*trigger)
