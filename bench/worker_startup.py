@@ -21,7 +21,11 @@ from the worker's log, in seconds after the kill:
     app_built     the faust app built and its changelog topics checked, just before faust starts
     faust_start   faust's ``Worker: Starting``
     faust_ready   faust's ``Worker: Ready`` (partitions assigned, tables recovered)
+    silences      ``silences loaded``: the silences topic read (routing waits for it)
     detectors     ``detectors loaded``: the detector process answered its warm-up
+    batch         the detect agent's first batch of messages (fetched, before the offset guard)
+    admitted      the offset guard's first admitted message
+    detected      the first detector call returned (before its detections are produced)
     detection     the first detection logged after the kill
     alert         the first alert sent after the kill (logged)
 
@@ -48,7 +52,8 @@ from typing import Any
 
 TRACE = "wirewatch-trace"
 FAUST_MARKS = {"faust_start": "[^Worker]: Starting...", "faust_ready": "[^Worker]: Ready",
-               "detectors": "detectors loaded", "detection": ": detection ", "alert": " alert new "}
+               "silences": "silences loaded", "detectors": "detectors loaded", "detection": ": detection ",
+               "alert": " alert new "}
 PER_RUN = 3  # planted articles published after each restart
 RECOVER_TIMEOUT_S = 90.0
 
@@ -96,10 +101,37 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         return spec
 
 
+def _wrap_init(init: Callable[..., None], then: Callable[[Any], None]) -> Callable[..., None]:
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        then(self)
+
+    return wrapped
+
+
 def _before(fn: Callable[..., Any], point: str) -> Callable[..., Any]:
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         _mark(point)
         return fn(*args, **kwargs)
+
+    return wrapped
+
+
+def _once_async(fn: Callable[..., Any], point: str, when: Callable[[tuple, Any], bool] | None = None,
+                before: bool = False) -> Callable[..., Any]:
+    """``fn`` (a coroutine function) marking ``point`` once: before its first call, or after the first call for
+    whose arguments and result ``when(args, result)`` holds."""
+    done: list[bool] = []
+
+    async def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if before and not done:
+            done.append(True)
+            _mark(point)
+        result = await fn(*args, **kwargs)
+        if not done and (when is None or when(args, result)):
+            done.append(True)
+            _mark(point)
+        return result
 
     return wrapped
 
@@ -110,6 +142,12 @@ def _hook_app(app: Any) -> None:
     _mark("app_imported")
     app.create_app = _before(app.create_app, "topics")  # run_worker checked the plain topics
     faust.Worker = _before(faust.Worker, "app_built")  # the app built, the changelog topics checked
+    app.DetectAgent.batch = _once_async(app.DetectAgent.batch, "batch", before=True)
+    articles: set[str] = set()  # the detect agent's topic (the guard admits detections and ticks too)
+    app.DetectAgent.__init__ = _wrap_init(app.DetectAgent.__init__, lambda agent: articles.add(agent.articles_topic))
+    app.FaustOffsetGuard.admit = _once_async(
+        app.FaustOffsetGuard.admit, "admitted", when=lambda args, ok: ok and args[1].message.topic in articles)
+    app.Detectors.detect_many = _once_async(app.Detectors.detect_many, "detected")
 
 
 def traced_main(argv: list[str]) -> int:

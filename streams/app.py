@@ -38,7 +38,7 @@ from streams.agents.ticks import Ticks
 from streams.delivery_log import KafkaRecords
 from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
-from streams.faust_compat import PromptTableManager
+from streams.faust_compat import EarlyTasksApp, PromptTableManager
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.kafka_clients import authentication_errors
@@ -68,11 +68,11 @@ DELIVERY_THREADS = 16  # blocking apprise calls in flight at once (every receive
 RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
 
-def faust_app(config: Config, bootstrap: str, web_port: int | None, web_bind: str) -> faust.App:
+def faust_app(config: Config, bootstrap: str, web_port: int | None, web_bind: str) -> EarlyTasksApp:
     """The faust app with Wirewatch's broker, producer, consumer and web settings (nothing registered yet); its
     table manager starts without faust's fixed 1 s pause (every table is declared in ``create_app``)."""
-    return faust.App(worker_settings(config).id, TableManager=PromptTableManager,
-                     **faust_settings(config, bootstrap, web_port, web_bind))
+    return EarlyTasksApp(worker_settings(config).id, TableManager=PromptTableManager,
+                         **faust_settings(config, bootstrap, web_port, web_bind))
 
 
 def create_app(
@@ -132,7 +132,7 @@ def create_app(
     async def load_silences() -> None:
         await follow_silences(kafka_cluster, silences_topic(config), silences, silences_ready)
 
-    app.task(load_silences)
+    app.early_task(load_silences)  # beside faust's group join and recovery: the route agent waits for it
     # A receiver's digest is assembled in one partition (stories queued elsewhere are handed over as "forward"
     # messages on the ticks topic), so a digest receiver gets one digest per period, not one per partition.
     dispatcher = Dispatcher(config, stories, alert_log, silences=silences,

@@ -24,6 +24,11 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
   every recovery after a crash. The pause leaves room for tables declared while the app starts; Wirewatch declares
   both of its tables in ``create_app``, before the worker starts (a table declared later fails loudly in faust:
   "Too late to add tables at this point").
+* ``EarlyTasksApp`` — faust's ``App`` that also starts the coroutines registered with ``early_task`` when it starts
+  (``on_start``, a mode ``Service`` hook; their futures are the app's, stopped with it), beside the consumer's group
+  join and the tables' recovery. faust starts ``app.task`` coroutines only after the recovery: the silences
+  follower (its own consumer; the route agent waits for it) then took ~0.5 s after "Worker: Ready", on the way to
+  the first alert after a crash.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+import faust
 from faust import streams as _faust_streams
 from faust.tables import TableManager
 
@@ -122,3 +128,21 @@ class PromptTableManager(TableManager):
         if not self.should_stop:
             await self._update_channels()
             await self.recovery.start()
+
+
+class EarlyTasksApp(faust.App):
+    """faust's App, starting its ``early_task`` coroutines when it starts (see the docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.early_tasks: list[Callable[[], Awaitable[None]]] = []
+
+    def early_task(self, fn: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+        """Start ``fn()`` when the app starts, before its consumer joins the group (not after the recovery)."""
+        self.early_tasks.append(fn)
+        return fn
+
+    async def on_start(self) -> None:
+        await super().on_start()
+        for fn in self.early_tasks:
+            self.add_future(fn())

@@ -73,3 +73,27 @@ def test_the_prompt_table_manager_does_what_faust_does_at_start_without_the_paus
     assert ours == faust_steps[1:]
     app = faust.App("prompt-tables-test", TableManager=faust_compat.PromptTableManager)
     assert isinstance(app.tables, faust_compat.PromptTableManager)
+
+
+def test_early_tasks_run_from_the_apps_on_start_as_its_futures() -> None:
+    """faust starts ``app.task`` coroutines after the tables' recovery; an early task starts in ``on_start``, before
+    the app's children (the consumer's group join), and is one of the app's futures (stopped with it)."""
+    app = faust_compat.EarlyTasksApp("early-tasks-test", broker="kafka://127.0.0.1:1")
+    ran: list[str] = []
+
+    @app.early_task
+    async def follow() -> None:
+        ran.append("follow")
+        await asyncio.sleep(3600)
+
+    assert app.early_tasks == [follow]
+
+    async def start() -> None:
+        await app.on_start()
+        await asyncio.sleep(0.01)
+        assert ran == ["follow"]
+        futures = list(app._futures)
+        assert len(futures) == 1 and not futures[0].done()
+        futures[0].cancel()
+
+    asyncio.run(start())
