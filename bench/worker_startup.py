@@ -6,10 +6,10 @@
 One worker (static membership, as ``tests/reliability/test_crash_recovery.py`` runs it) on its own topics, an
 HTTP sink, and a started broker (a temporary one unless ``--bootstrap``). After a first start (which also fills the
 detector cache) each run waits until the worker is idle, SIGKILLs it, starts it again at once and publishes a few
-planted articles (a ceasefire named by an invented general, no language given: the reliability test's articles),
-then times kill → the first alert naming one of them. The worker runs through this module's ``--traced`` launcher,
-which prints a timestamp at each step of the start before faust's own log lines take over; the timeline is read
-from the worker's log, in seconds after the kill:
+planted articles (a ceasefire named by an invented general, no language given: the reliability test's sentence, in
+a text long enough for a confident language id), then times kill → the first alert naming one of them. The worker
+runs through this module's ``--traced`` launcher, which prints a timestamp at each step of the start (faust
+redirects them into its log once it runs); the timeline is read from the worker's log, in seconds after the kill:
 
     exec          the launcher's first line (the interpreter is up)
     (each traced step also gives ``cpu_<step>``: the main process's CPU seconds by then)
@@ -180,8 +180,8 @@ def timeline(log_text: str, since: float) -> dict[str, float]:
     points: dict[str, float] = {}
     cpu: dict[str, float] = {}
     for line in log_text.splitlines():
-        if line.startswith(TRACE):
-            _, point, at, used = line.split()
+        if TRACE in line:  # its own line, or a log record once faust redirects stderr ("mode.redirect: …")
+            _, point, at, used = line[line.index(TRACE):].split()[:4]
             points.setdefault(point, float(at))
             cpu.setdefault(f"cpu_{point}", float(used))
             continue
@@ -223,7 +223,8 @@ def _articles(names: list[str], tag: str) -> list[tuple[bytes, bytes]]:
     out = []
     for i, name in enumerate(names):
         article = {"id": f"startup-{tag}-{i}", "source": "planted.example", "title": f"Waffenruhe {tag} {i}",
-                   "text": f"Berlin. {PLANTED.format(name=name)} Details blieben offen."}
+                   "text": f"Berlin. {PLANTED.format(name=name)} Details blieben offen, hieß es am Abend aus "
+                           "Regierungskreisen."}
         out.append((article["id"].encode(), json.dumps(article, ensure_ascii=False).encode()))
     return out
 
@@ -266,6 +267,11 @@ def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
             producer.send(worker.articles, key=key, value=value)
         producer.flush(30)
 
+    # Untagged texts shorter than langid.SHORT_CHARS are checked against the lexicons of the likeliest languages,
+    # whose words a fresh detector cache does not hold yet (building French's imports spacy.lang.fr: seconds):
+    # the planted texts are longer than that, and tagged by the tree's index, not its name (which changed the
+    # length), so every tree and run takes the same path.
+    tags = {label: f"t{k}" for k, label in enumerate(workers)}
     try:
         for label, worker in workers.items():
             t0 = time.time()
@@ -273,7 +279,7 @@ def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
             if not worker.wait_log("Worker ready", timeout=180):
                 raise RuntimeError(f"the {label} worker did not start:\n{worker.tail()}")
             batch = next(batches)
-            publish(worker, batch, f"{label}-first")
+            publish(worker, batch, f"{tags[label]}-0")
             if not _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S):
                 raise RuntimeError(f"no alert from the {label} worker's first start:\n{worker.tail()}")
             yield {"tree": label, "run": "first start", "alert_s": round(time.time() - t0, 2),
@@ -287,7 +293,7 @@ def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
                 killed = time.time()
                 worker.kill()
                 worker.start()
-                publish(worker, batch, f"{label}-{r}")
+                publish(worker, batch, f"{tags[label]}-{r}")
                 ok = _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S)
                 yield {"tree": label, "run": r, "recover_s": round(time.time() - killed, 2) if ok else None,
                        "load1": round(load, 2), **timeline(worker.log()[offset:], killed)}
