@@ -12,7 +12,8 @@ runs through this module's ``--traced`` launcher, which prints a timestamp at ea
 redirects them into its log once it runs); the timeline is read from the worker's log, in seconds after the kill:
 
     exec          the launcher's first line (the interpreter is up)
-    (each traced step also gives ``cpu_<step>``: the main process's CPU seconds by then)
+    (each traced step also gives ``cpu_<step>``: the main process's CPU seconds by then; ``cpu_worker`` and
+    ``cpu_detectors`` are the worker's and its detector process's CPU seconds just after the alert)
     cli           ``streams.cli`` imported
     config        the config loaded and validated
     spawned       the detector process(es) started
@@ -229,6 +230,24 @@ def _articles(names: list[str], tag: str) -> list[tuple[bytes, bytes]]:
     return out
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds of the worker (``cpu_worker``) and of its detector process(es) (``cpu_detectors``: the
+    multiprocessing children but its resource tracker) so far — figures the machine's load does not change."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        detectors = [int(c) for c in children
+                     if "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_bytes().decode(errors="replace")]
+        return {"cpu_worker": round(_cpu_s(pid), 2), "cpu_detectors": round(sum(map(_cpu_s, detectors)), 2)}
+    except (OSError, ValueError, IndexError):  # not Linux, or the process is gone
+        return {}
+
+
 def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -295,8 +314,10 @@ def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
                 worker.start()
                 publish(worker, batch, f"{tags[label]}-{r}")
                 ok = _wait(lambda b=batch: alerted(b), RECOVER_TIMEOUT_S)
-                yield {"tree": label, "run": r, "recover_s": round(time.time() - killed, 2) if ok else None,
-                       "load1": round(load, 2), **timeline(worker.log()[offset:], killed)}
+                recovered = round(time.time() - killed, 2) if ok else None
+                cpu = process_cpu(worker.proc.pid)  # just after the alert: the start-up's CPU and three articles'
+                yield {"tree": label, "run": r, "recover_s": recovered, "load1": round(load, 2), **cpu,
+                       **timeline(worker.log()[offset:], killed)}
     finally:
         producer.close(5)
         for worker in workers.values():
