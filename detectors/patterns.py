@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 GAP = 8
+WILD_MEMO = 50_000  # words whose wildcard patterns a PatternSet remembers (then it starts afresh): bounded memory
 _PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 
 
@@ -115,6 +116,7 @@ class PatternSet:
                 v = re.escape(first.value)
                 parts.append({"prefix": f"^{v}", "suffix": f"{v}$", "contains": v}[first.kind])
         self._wild_re = re.compile("|".join(parts)) if parts else None
+        self._wild_hits: dict[str, tuple[Pattern, ...]] = {}  # lowercase word -> its wildcard patterns (memo)
         self.size = sum(len(v) for v in self._exact.values()) + len(self._wild)
 
     def first_words(self) -> tuple[set[str], list[tuple[str, str]]]:
@@ -133,8 +135,15 @@ class PatternSet:
             hit = self._exact.get(lemma)
             if hit:
                 out.extend(p for p in hit if p.elems[0].kind == "exact")
-        if self._wild_re is not None and self._wild_re.search(lower):
-            out.extend(p for p in self._wild if p.elems[0].test(lower, lemma))
+        if self._wild_re is not None:
+            wild = self._wild_hits.get(lower)
+            if wild is None:  # a wildcard tests the lowercase word alone: its patterns are remembered per word
+                wild = tuple(p for p in self._wild if p.elems[0].test(lower, lemma)) if self._wild_re.search(
+                    lower) else ()
+                if len(self._wild_hits) >= WILD_MEMO:
+                    self._wild_hits.clear()
+                self._wild_hits[lower] = wild
+            out.extend(wild)
         return out
 
     def in_sentence(self, sent: Any) -> list[Match]:
@@ -148,8 +157,12 @@ class PatternSet:
             return []
         end = len(lowers) if end is None else end
         out: list[Match] = []
+        exact, wild = self._exact, (self._wild_hits.get if self._wild_re is not None else None)
         for i in range(start, end):
-            for pat in self.first_candidates(lowers[i], lemmas[i]):
+            lower, lemma = lowers[i], lemmas[i]
+            if lower not in exact and lemma not in exact and (wild is None or wild(lower) == ()):
+                continue  # no pattern can start here (most tokens): no call, no list
+            for pat in self.first_candidates(lower, lemma):
                 stop = _match_rest(pat.elems, 1, i + 1, lowers, lemmas, end)
                 if stop is not None:
                     out.append(Match(pat.label, i, stop, pat.text))
