@@ -18,6 +18,7 @@ This module only wires them: the faust app and its settings, topics, tables, tas
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 import time
@@ -187,5 +188,9 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
     # faust's terminal spinner, at --loglevel warning or above, sets the root logger to DEBUG (for itself): every
     # library's debug record would then be built and dropped — measured a tenth of the consumer thread's samples
     worker.spinner = None
+    # what the start built lives as long as the worker: out of every later collection (``wirewatch worker`` turned
+    # the collector off for its start), then the collector on for the running worker
+    gc.freeze()
+    gc.enable()
     worker.execute_from_commandline()
     return 0

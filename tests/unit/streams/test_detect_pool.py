@@ -5,6 +5,7 @@ process that stops answering is replaced."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from pathlib import Path
 
@@ -26,6 +27,20 @@ def test_a_detector_process_runs_blas_with_one_thread():
         pool.shutdown(wait=True, cancel_futures=True)
     blas = {lib["num_threads"] for lib in info if lib["user_api"] == "blas"}
     assert blas == {1}
+
+
+def _collector() -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_a_detector_process_loads_without_the_collector_then_freezes_what_it_loaded_and_turns_it_on():
+    pool = detect_pool.make_pool(1)
+    try:
+        enabled, frozen = pool.submit(_collector).result(timeout=240)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    assert enabled
+    assert frozen > 100_000  # the pipeline's objects: out of every later collection
 
 
 def test_detectors_in_a_thread_pin_the_workers_blas_to_one_thread():

@@ -3,6 +3,7 @@ beside the rest): with the defaults, replaced when the config asks otherwise, an
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -10,7 +11,10 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
+
 from alerts.config import load_config
+from streams.cli import main
 from streams.cli.worker import configured_plan, early_plan
 from tests.workers import REPO
 
@@ -64,3 +68,15 @@ def test_a_bad_config_exits_2_with_its_problems_and_takes_the_detector_process_a
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _marked(mark) == []
+
+
+def test_the_worker_command_turns_the_collector_back_on_however_it_ends(tmp_path: Path) -> None:
+    """``wirewatch worker`` starts without cyclic garbage collection; a start that fails (here: a bad config,
+    in-process) leaves the collector on again, as run_worker does before faust runs."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD)
+    assert gc.isenabled()
+    with pytest.raises(SystemExit) as exit_:
+        main(["worker", "--config", str(bad)])
+    assert exit_.value.code == 2
+    assert gc.isenabled()
