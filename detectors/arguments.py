@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id
+from detectors.entities import entity_id, listed_word, seat_country
 from detectors.language import LanguageResources
 from detectors.patterns import Match
 from detectors.places import after_locative, country_at, country_spans, is_cap, place_at, region_spans
@@ -53,6 +53,8 @@ def _names(
         while j < n and j - i < _MAX_NAME and j not in blocked:
             if _is_name_token(sent, res, j, known):
                 j += 1
+            elif _hyphen_part(sent, j) and j + 1 not in blocked:
+                j += 2  # "Kim Jong-un", "Ould-Abdallah": a name's hyphenated part, whatever its case
             elif (
                 sent.lowers[j] in res.name_particles
                 and j + 1 < n
@@ -71,12 +73,32 @@ def _names(
     return spans
 
 
+def _hyphen_part(sent: Sentence, j: int) -> bool:
+    """Token ``j`` is a hyphen written inside a word ("Jong-un"), followed by a word."""
+    if j == 0 or j + 1 >= len(sent) or sent.texts[j] != "-" or not sent.texts[j + 1].isalpha():
+        return False
+    starts, texts = sent.starts, sent.texts
+    return starts[j] == starts[j - 1] + len(texts[j - 1]) and starts[j + 1] == starts[j] + 1
+
+
+def _listed_name(sent: Sentence, i: int) -> bool:
+    """A capitalised listed person's name that is also a common word ("Kurz", "Blinken": ``entities``): a name,
+    except at the start of a sentence with a full stop ("Kurz nach Mitternacht …"); a headline keeps it."""
+    if not is_cap(sent.texts[i]) or not listed_word(sent.texts[i]):
+        return False
+    return i > 0 or not sent.text.rstrip().endswith((".", "!", "?"))
+
+
 def _after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[int]) -> tuple[int, int] | None:
     """The capitalised words right after a title ("General Haftar", "Bundeskanzlerin Angela Merkel")."""
     n = len(sent)
     j = end
     while j < n and j - end < 4 and j not in blocked:
-        word = is_cap(sent.texts[j]) and sent.lowers[j] not in res.not_names and sent.texts[j] not in PUNCT
+        if j > end and _hyphen_part(sent, j) and j + 1 not in blocked:
+            j += 2
+            continue
+        word = is_cap(sent.texts[j]) and (sent.lowers[j] not in res.not_names or _listed_name(sent, j)) \
+            and sent.texts[j] not in PUNCT
         particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and is_cap(sent.texts[j + 1])
         if not (word or particle):
             break
@@ -89,6 +111,8 @@ def _is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[st
     if not is_cap(text) or len(text) < 2 or (text.isupper() and len(text) > 4):
         return False
     low = sent.lowers[i]
+    if _listed_name(sent, i):
+        return True
     if low in res.not_names:
         return False
     if low in known or low.rstrip("s") in known:
@@ -117,7 +141,9 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     n = len(sent)
     titles = [m for m in res.titles.in_sentence(sent)
               if not m.label.endswith("_cap") or is_cap(sent.texts[m.start])]
-    orgs = res.orgs.in_sentence(sent)
+    # an acronym is written in capitals: "un" in "Kim Jong-un" or French "un" is no UN
+    orgs = [m for m in res.orgs.in_sentence(sent)
+            if not (m.end - m.start == 1 and len(sent.texts[m.start]) <= 4 and sent.texts[m.start].islower())]
     countries = country_spans(sent, res)
     blocked: set[int] = set()
     for m in titles:
@@ -140,8 +166,11 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
         for k in (3, 2, 1):
             if first + k > n:
                 continue
+            if any(t in PUNCT for t in sent.texts[first : first + k]):
+                continue
             text = " ".join(sent.texts[first : first + k])
-            code = res.gazetteer.place(text) or res.gazetteer.place(" ".join(sent.raw_lemmas[first : first + k]))
+            code = seat_country(text) or res.gazetteer.place(text) \
+                or res.gazetteer.place(" ".join(sent.raw_lemmas[first : first + k]))
             if code:
                 places.append((i, first, text, code))
                 blocked.update(range(first, first + k))
@@ -161,6 +190,8 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     titled_set = set(titled)
     names = [s for s in names if (not place_at(sent, res, *s) and not after_locative(sent, res, s, known_names))
              or (s in titled_set and s[1] - s[0] > 1)]
+    # A name headed by a venue word is a building or site ("Villa La Pietra", "Schloss Elmau"), not a person.
+    names = [s for s in names if not (s[1] - s[0] > 1 and sent.lowers[s[0]] in res.venues)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
                                       and not _looks_like_name(sent.texts[0], res))]
@@ -194,7 +225,7 @@ def extract(
         args.titled = True
         role = sent.raw_lemmas[m.start] if sent.raw_lemmas[m.start][:1].isupper() else sent.texts[m.start]
         after = [s for s in names if m.end <= s[0] <= m.end + 4 and s not in roles
-                 and not _relative_clause(sent, m.end, s[0])
+                 and not _relative_clause(sent, m.end, s[0]) and _title_joins(sent, res, parts, m.end, s[0])
                  and not any(m.end <= r < s[0] for r in reports)]  # "spokesman said Putin …"
         before = [s for s in names if m.start - 4 <= s[1] <= m.start and s not in roles and
                   "," in sent.texts[s[1] : m.start]]
@@ -206,12 +237,12 @@ def extract(
     seen: set[str] = set()
     lone_sides: set[str] = set()
     for span in names:
-        text = " ".join(sent.texts[span[0] : span[1]])
+        text = _span_text(sent, span)
         single = span[1] - span[0] == 1
         if single and text.endswith("s") and text[:-1].lower() in known_names:
             text = text[:-1]  # German genitive: "Haftars Delegation" → Haftar
         if single and span not in roles and sent.lowers[span[0]] not in known_names:
-            if _looks_like_name(sent.texts[span[0]], res) and (
+            if (_looks_like_name(sent.texts[span[0]], res) or _listed_name(sent, span[0])) and (
                 span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners
             ):
                 if trigger[0] - _NEAR <= span[0] <= trigger[1] + _NEAR:
@@ -263,6 +294,12 @@ def extract(
         args.add_country(args.location.country)
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
     return args
+
+
+def _span_text(sent: Sentence, span: tuple[int, int]) -> str:
+    """The words of ``span`` as written ("Kim Jong-un"), whitespace collapsed."""
+    a, b = sent.char_span(*span)
+    return " ".join(sent.text[a - sent.start : b - sent.start].split())
 
 
 def _with_id(sent: Sentence, res: LanguageResources, actor: Actor, span: tuple[int, int]) -> Actor:
@@ -318,6 +355,20 @@ def reporting_spans(sent: Sentence, res: LanguageResources) -> list[tuple[int, i
     if found is None:
         found = sent.cache["reports"] = [(m.start, m.end) for m in res.reporting.in_sentence(sent)]
     return found
+
+
+def _title_joins(sent: Sentence, res: LanguageResources, parts: _Parts, a: int, b: int) -> bool:
+    """Tokens ``a..b`` between a title and a name hold no word of their own — only articles, "of" words,
+    countries, capitalised words and punctuation ("President of France Emmanuel Macron", "Präsident der
+    Türkei, Erdogan"), no verb: "The US president met Erdogan" names no president."""
+    inside = {k for i, (j, _c) in parts.countries.items() for k in range(i, j)}
+    for k in range(a, b):
+        low = sent.lowers[k]
+        if k in inside or low in res.place_articles or low in _OF or low in res.determiners or \
+                sent.texts[k] in PUNCT or is_cap(sent.texts[k]):
+            continue
+        return False
+    return True
 
 
 def _relative_clause(sent: Sentence, a: int, b: int) -> bool:

@@ -61,6 +61,25 @@ def known_person(text: str) -> str | None:
     return None
 
 
+@cache
+def _listed_words() -> frozenset[str]:
+    people, _ = _tables()
+    return frozenset(alias for alias in people if " " not in alias)
+
+
+def listed_word(word: str) -> bool:
+    """A listed person's one-word spelling ("Kurz", "Blinken"): a name when capitalised, though it may be a
+    common word of the language too (the adjective "kurz", the verb "blinken")."""
+    return fold(word) in _listed_words()
+
+
+def seat_country(text: str) -> str | None:
+    """The alpha-2 code of the government seated at ``text`` ("White House", "Kreml"), else None."""
+    _, seats = _tables()
+    found = seats.get(fold(text))
+    return found.removeprefix("country:") if found else None
+
+
 _CASE_ENDINGS = ("ым", "им", "ом", "ем", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е")
 
 

@@ -38,6 +38,7 @@ class LanguageResources:
     subordinators: frozenset[str]  # first words of relative and subordinate clauses ("der", "who", "que")
     conjunctions: frozenset[str]  # "und", "and": two coordinated names are two people who meet
     first_person: frozenset[str]  # "wir", "we": a sentence naming nobody quotes the speaker named before it
+    venues: frozenset[str] = frozenset()  # "villa", "schloss": a name they head is a place, not a person
 
     @classmethod
     def build(
@@ -67,6 +68,7 @@ class LanguageResources:
             subordinators=frozenset(w.lower() for w in common.get("subordinators", ())),
             conjunctions=frozenset(w.lower() for w in common.get("conjunctions", ())),
             first_person=frozenset(w.lower() for w in common.get("first_person", ())),
+            venues=frozenset(w.lower() for w in common.get("venues", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

@@ -214,6 +214,8 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
         f.append(f"cue:{label}")
         f.append(f"cue:{label}:{_bin(dist, (0, 2, 5))}")
     for label in obs.cues_sentence:
+        if label == "negation" and obs.type == "meeting" and label not in obs.cues_near:
+            continue  # "US, Russian presidents hold talks …, no ceasefire deal announced": not these talks
         f.append(f"cues:{label}")
     for gate, (_anywhere, on) in obs.gates.items():
         f.append(f"gate:{gate}")
