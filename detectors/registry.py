@@ -40,9 +40,30 @@ def lexicon(lang: str, name: str) -> dict[str, Any] | None:
     path = _root().joinpath(lang, f"{name}.json")
     if not path.is_file():
         return None
-    data = json.loads(path.read_text("utf-8"))
-    check_lexicon(data, name, f"{lang}/{name}.json")
+    text = path.read_text("utf-8")
+    data = json.loads(text)
+    _check_once(data, name, f"{lang}/{name}.json", text)
     return data
+
+
+def _check_once(data: Any, kind: str, where: str, text: str) -> None:
+    """:func:`check_lexicon`, once per file content: the detector cache (``detectors.cache``) remembers a content
+    that passed, keyed by it, the schema's text and jsonschema's version, so a detector process's start does not
+    validate it again (jsonschema took 0.19 s of a German engine's build: 3 lexicons). A content that fails is
+    never remembered: it fails again."""
+    import hashlib
+
+    from detectors import cache as disk_cache
+
+    schema = resources.files("detectors.schemas").joinpath("lexicon.schema.json").read_text("utf-8")
+    digest = hashlib.sha256(f"{kind}\0{schema}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    entry = disk_cache.key("lexicon-valid", disk_cache.version("jsonschema"), digest)
+
+    def validate() -> bool:
+        check_lexicon(data, kind, where)
+        return True
+
+    disk_cache.cached(f"lexicon-valid-{where.replace('/', '-')}", entry, validate)
 
 
 class LexiconError(ValueError):
