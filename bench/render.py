@@ -52,6 +52,9 @@ def render(r: dict) -> str:
                 f"| … first pass (cold vocabulary) | {_fmt(d['detector_cold_articles_per_s'])} | | |",
                 f"| … one article per call | {_fmt(d['detector_one_by_one_articles_per_s'])} | | |",
                 f"| `spacy.blank('de').tokenizer.pipe` (the ceiling) | | {_fmt(d['tokenizer_words_per_s'])} | 100% |"]
+        if d.get("detector_to_tokenizer_cpu") is not None:
+            out.append(f"| … detectors ÷ tokenizer in CPU time (this process; steadier under load) | | | "
+                       f"{d['detector_to_tokenizer_cpu']:.0%} |")
         sm = d["en_core_web_sm"]
         vs_sm = (f"detectors = {sm['detector_to_en_core_web_sm']}×" if sm["installed"]
                  else "not installed here (not downloaded)")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import articles, deployment, measure, suite
+from bench import articles, deployment, measure, render, suite
 from bench.plan import SUMMARY_KEYS, Plan
 from bench.sink import AlertSink
 
@@ -63,6 +63,10 @@ def test_detector_part_reports_the_required_keys(shared_dir: Path) -> None:
     assert result["detectors"]["en_core_web_sm"]["installed"] in (True, False)
     json.loads(suite.to_json(result))
     assert "tokenizer" in suite.format_text(result)
+    assert result["detectors"]["detector_to_tokenizer_cpu"] > 0
+    assert "in CPU time" in render.render(result)
+    older = json.loads((render.BENCHMARKS.parent / "bench" / "results" / "20261203T002946Z.json").read_text())
+    assert "in CPU time" not in render.render(older) and "| 32% |" in render.render(older)  # before the CPU ratio
 
 
 def test_the_workers_window_cache_is_off_unless_the_caller_sets_it(monkeypatch: pytest.MonkeyPatch) -> None:
