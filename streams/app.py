@@ -39,7 +39,7 @@ from streams.agents.ticks import Ticks
 from streams.delivery_log import KafkaRecords
 from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
-from streams.faust_compat import EarlyTasksApp, PromptTableManager
+from streams.faust_compat import EarlyTasksApp, PromptTableManager, without_discovery_marks
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.kafka_clients import authentication_errors
@@ -178,7 +178,8 @@ def run_worker(config: Config, bootstrap: str | None = None, loglevel: str = "in
     ensure_topics(kafka_cluster, [ticks_topic(config)], partitions, config=TICKS_TOPIC_CONFIG)
     ensure_silences_topic(kafka_cluster, silences_topic(config))
     # its detector processes start loading here, beside the changelog topics' check and faust's start-up
-    app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind, detectors=detectors)
+    with without_discovery_marks():  # no venusian marks: nothing here autodiscovers (0.09 s CPU)
+        app = create_app(config, bootstrap=bootstrap, web_port=web_port, web_bind=web_bind, detectors=detectors)
     # The tables' changelogs too: faust declares them asynchronously at start-up, and a detection that arrives
     # first crashes the route agent with PartitionsMismatch ("changelog … has 0 partitions").
     ensure_topics(kafka_cluster, [table.changelog_topic.get_topic_name() for table in app.tables.values()],

@@ -97,3 +97,23 @@ def test_early_tasks_run_from_the_apps_on_start_as_its_futures() -> None:
         futures[0].cancel()
 
     asyncio.run(start())
+
+
+def test_without_discovery_marks_faust_registers_without_venusian_and_puts_it_back(monkeypatch) -> None:
+    from faust.app import base
+    from faust.utils import venusian
+
+    assert "venusian.attach(" in inspect.getsource(base)  # faust calls it through the module: the swap applies
+    marks: list[Any] = []
+    monkeypatch.setattr(venusian, "attach", lambda *args, **kwargs: marks.append(args))
+    app = faust.App("no-marks-test")
+
+    async def quiet() -> None: ...
+
+    async def marked() -> None: ...
+
+    with faust_compat.without_discovery_marks():
+        app.task(quiet)
+    assert marks == [] and len(app._app_tasks) == 1
+    app.task(marked)
+    assert len(marks) == 1 and len(app._app_tasks) == 2
