@@ -29,12 +29,26 @@ pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 TOTAL, PLANTED = 2000, 200
 DONE_TIMEOUT_S = 400
 STOP_BOUND_S = 30  # SIGTERM → exit 0 within this
-# Issue 15 asks for a resume under 5 s; how long one takes is a benchmark's figure (bench/worker_startup.py: kill →
-# first new alert with the start-up timeline, against a baseline tree in the same run). Session 5 there: median
-# 7.4 s at load 2.3–3.4 (was 12.2 s), 12.2 s at load 5–5.5 (was 18.5 s); in this test 4.1–6.0 s at load 4.5–5 and
-# up to 24.7 s at load 8.6 on this 2-vCPU machine shared by other sessions. This bound only says the worker came
-# back by itself, with room for that load; the figures are reported on every run (WIREWATCH_RELIABILITY_REPORT).
-RECOVERY_BOUND_S = 30.0
+# Issue 15's bar: a SIGKILLed worker resumes in under 5 s (kill -> its next planted alert delivered). A restart is
+# CPU work — ~1.9 s in the worker and ~1.8 s in its detector process at session 6's end (bench.worker_startup's
+# cpu_worker and cpu_detectors; 2.1 s and 2.8-3.1 s before), side by side on this machine's 2 cores, plus the
+# tables' recovery and a first batch of 32 backlog articles here — so its time grows with what else the machine
+# runs. Measured in this test in session 6: 8.5-15.2 s at a 1-minute load of 4.8-8.1 (9 kills, 3 runs, never under
+# 5 s), 1.1-2.8 s per unit of load; session 5: 4.1-24.7 s at load 4.5-8.6, 1.3-2.9 s per unit. So the bar cannot be
+# checked as such on this shared machine: each kill is bounded by 3 s per unit of the load before it, never less
+# than the bar, at most 30 s (load 1.7 or less: 5 s; load 5: 15 s) — a regression guard that scales with the
+# machine. Each kill's recovery, load, bound and whether it met the bar are in the test's report line
+# (WIREWATCH_RELIABILITY_REPORT, pytest -s / -rA).
+RECOVERY_BAR_S = 5.0
+RECOVERY_S_PER_LOAD = 3.0
+RECOVERY_CAP_S = 30.0
+
+
+def recovery_bound(load1: float) -> float:
+    """The recovery bound after a kill at 1-minute load average ``load1`` (see above)."""
+    return round(min(RECOVERY_CAP_S, max(RECOVERY_BAR_S, RECOVERY_S_PER_LOAD * load1)), 1)
+
+
 # static membership (worker.instance_id, group.instance.id): the restarted worker takes its partitions back at
 # once instead of waiting out the dead member's session (worker.session_timeout, 10 s)
 STATIC_MEMBER = "instance_id: crash-test-worker-0"
@@ -66,6 +80,12 @@ def finish(sink: HttpEndpoint, surnames: list[str], worker: Worker) -> dict:
             "repeats_not_marked": unmarked}
 
 
+def test_the_recovery_bound_is_the_bar_on_a_quiet_machine_and_grows_with_the_load() -> None:
+    assert recovery_bound(0.3) == recovery_bound(1.6) == RECOVERY_BAR_S
+    assert recovery_bound(5.0) == 15.0
+    assert recovery_bound(40.0) == RECOVERY_CAP_S
+
+
 def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink: HttpEndpoint,
                                          news_articles: list[dict]) -> None:
     articles, surnames = corpus(news_articles, TOTAL, PLANTED, seed=11, filler_chars=300)
@@ -79,6 +99,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
     worker = Worker(tmp_path, own_broker.bootstrap, http_sink.port, extra_worker=STATIC_MEMBER)
     started = time.monotonic()
     recoveries: list[float | str | None] = []
+    loads: list[float] = []
     try:
         assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
@@ -86,6 +107,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
             assert wait_until(lambda n=n: delivered(http_sink, surnames) >= n, DONE_TIMEOUT_S, step=0.1), \
                 worker.tail()
             time.sleep(pause)
+            loads.append(round(os.getloadavg()[0], 2))
             worker.kill()
             t0 = time.monotonic()
             before = delivered(http_sink, surnames)
@@ -95,11 +117,16 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
                               else "all delivered before the kill")
         figures = finish(http_sink, surnames, worker)
         window = double_window_ms(http_sink, articles, worker.log_path.read_text(errors="replace"))
+        bounds = [recovery_bound(load) for load in loads]
         report("sigkill x3", seed=seed, kill_after_alerts=kill_at, pauses_s=pauses, recover_s=recoveries,
+               load1_at_kill=loads, recover_bound_s=bounds,
+               under_the_bar=[s if isinstance(s, str) else s is not None and s < RECOVERY_BAR_S for s in recoveries],
                wall_s=round(time.monotonic() - started, 1), double_window=window, **figures)
         assert figures["delivered"] == PLANTED, "an alert was lost"
-        slow = [s for s in recoveries if not isinstance(s, str) and (s is None or s >= RECOVERY_BOUND_S)]
-        assert not slow, f"recovery after a SIGKILL took {recoveries} s (bound {RECOVERY_BOUND_S} s)"
+        slow = [(s, bound) for s, bound in zip(recoveries, bounds, strict=True)
+                if not isinstance(s, str) and (s is None or s >= bound)]
+        assert not slow, (f"recovery after a SIGKILL took {recoveries} s at load {loads} (bounds {bounds} s: "
+                          f"{RECOVERY_S_PER_LOAD} s per unit of load, at least {RECOVERY_BAR_S} s)")
         # On the wire, exactly once except in one window no design closes without the target's help: the target
         # accepted the alert, the worker died before its 'sent' record reached the changelog (streams/app.py
         # settle). A kill can re-send only the alerts in flight then, and every re-send carries the alert's
