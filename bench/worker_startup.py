@@ -200,14 +200,16 @@ def _traced_worker_class() -> type:
 
     class TracedWorker(Worker):
         """``tests.workers.Worker`` through the ``--traced`` launcher, from the source tree ``tree`` (another
-        checkout: the comparison), with a detector cache of its own per tree (entries are keyed by file paths)."""
+        checkout: the comparison), with a detector cache of its own per compared tree (``own_cache``: some entries
+        are keyed by file paths, and checkouts sharing one cache rebuild each other's — seconds per start)."""
 
         tree: Path = REPO
+        own_cache = False
 
         def start(self) -> None:
             log = self.log_path.open("ab")
             env = dict(os.environ, PYTHONUNBUFFERED="1")
-            if self.tree != REPO:
+            if self.own_cache:
                 env["WIREWATCH_STATE_DIR"] = str(self.tmp / "state")
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bench.worker_startup", "--traced", "worker", "--config", str(self.config),
@@ -275,6 +277,7 @@ def measure(bootstrap: str, runs: int, workdir: Path, trees: dict[str, Path],
         worker = _traced_worker_class()(workdir / label, bootstrap, sink.port, start=False,
                                         extra_worker=f"instance_id: bench-startup-{label}")
         worker.tree = tree
+        worker.own_cache = label != "this"  # a --compare tree, even the one this bench runs from
         workers[label] = worker
 
     def alerted(batch: list[str]) -> bool:
