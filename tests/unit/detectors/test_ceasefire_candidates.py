@@ -1,0 +1,50 @@
+"""Ceasefire candidates the lexicons propose (recall first: the learned stage decides). Sentences written for
+these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.engine import build_engine
+from tests.unit.detectors.rule_candidates import sentences
+
+
+def _triggers(text: str, lang: str) -> list[str]:
+    engine = build_engine(lang)
+    det = next(d for d in engine.detectors if d.type == "ceasefire")
+    return [m.pattern for sent in sentences(text, lang) for m in det.triggers.in_sentence(sent)]
+
+
+@pytest.mark.parametrize("text", [
+    "ООН призвала к гуманитарной паузе в Газе.",  # a humanitarian pause, in any case
+    "Стороны договорились о паузе в боевых действиях на трое суток.",
+    "Генсек ООН потребовал немедленно прекратить боевые действия.",
+    "Армия прекращает боевые действия в районе порта.",
+    "Стороны объявили мораторий на удары по энергетике.",
+])
+def test_russian_truce_phrases_are_candidates(text: str) -> None:
+    assert _triggers(text, "ru"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Хоккеисты взяли паузу в конце матча.",
+    "Концерт возобновился после паузы.",
+])
+def test_a_pause_outside_fighting_is_none(text: str) -> None:
+    assert not _triggers(text, "ru"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The army announced a four-hour pause in fighting each day."),
+    ("en", "The envoy urged the militia to cease its attacks on the city."),
+    ("en", "The rebels said they would suspend offensive operations during the vote."),
+    ("es", "La ONU exigió el cese de los combates en la capital."),
+    ("fr", "Les deux camps ont signé un accord qui met fin aux hostilités."),
+    ("it", "Il governo e i ribelli hanno firmato la cessazione definitiva delle ostilità."),
+])
+def test_truce_phrases_beyond_the_word_ceasefire_are_candidates(lang: str, text: str) -> None:
+    assert _triggers(text, lang), text
+
+
+def test_attacks_in_a_match_are_no_truce_phrase() -> None:
+    assert not _triggers("The striker launched three attacks in the first half.", "en")
