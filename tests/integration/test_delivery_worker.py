@@ -34,25 +34,18 @@ class DeliveryWorker(Worker):
 
     def __init__(self, tmp: Path, bootstrap: str, flaky_port: int, down_port: int) -> None:
         run = uuid.uuid4().hex[:8]
-        self.tmp, self.bootstrap = tmp, bootstrap
-        self.group = f"wirewatch-test-{run}"
-        self.articles, self.detections, self.alerts_dlq = f"articles-{run}", f"detections-{run}", f"alerts-{run}.dlq"
-        self.history = f"{self.group}-alert-history"
-        self.config = tmp / "wirewatch.yaml"
-        self.config.write_text(
-            f"kafka: {{bootstrap: '{bootstrap}', articles_topic: {self.articles}, detections_topic: "
-            f"{self.detections}, alerts_dlq_topic: {self.alerts_dlq}, partitions: 2}}\n"
+        self.alerts_dlq = f"alerts-{run}.dlq"
+        super().__init__(
+            tmp, bootstrap, 0, run=run, partitions=2,
+            extra_kafka=f"alerts_dlq_topic: {self.alerts_dlq}",
             # the down receiver is dead-lettered at its first retry from the outbox (5 s), not after an hour
-            f"worker: {{id: {self.group}, delivery_retry_window: 1s}}\n"
-            "receivers:\n"
-            f"  - name: flaky\n    urls: ['json://127.0.0.1:{flaky_port}/flaky']\n"
-            f"  - name: down\n    urls: ['json://127.0.0.1:{down_port}/down']\n    timeout: 2s\n"
-            "routes:\n  - receiver: flaky\n    continue: true\n  - receiver: down\n")
-        self.log_path = tmp / "worker.log"
-        self.web_port = free_port()
-        self.proc = None
-        self.loglevel, self.preexec_fn = "info", None  # what Worker.__init__ would set
-        self.start()
+            extra_worker="delivery_retry_window: 1s",
+            receivers=(
+                "receivers:\n"
+                f"  - name: flaky\n    urls: ['json://127.0.0.1:{flaky_port}/flaky']\n"
+                f"  - name: down\n    urls: ['json://127.0.0.1:{down_port}/down']\n    timeout: 2s\n"),
+            routes="routes:\n  - receiver: flaky\n    continue: true\n  - receiver: down\n")
+        self.history = f"{self.group}-alert-history"
 
 
 @pytest.fixture(scope="module")
