@@ -45,11 +45,13 @@ def delivered_text(channel: str, n: Notification) -> str:
     return NotifySlack._commonmark_to_slack(text) if channel == "slack" else text
 
 
-@pytest.mark.parametrize("channel", CHANNELS)
-@pytest.mark.parametrize("bad", INJECTIONS)
+# markdown-only sequences (backticks, bars) are shown as they are by plain-text and HTML channels: not asked there
+INJECTION_CASES = [(c, b) for c in CHANNELS for b in INJECTIONS
+                   if b not in MARKDOWN_ONLY or channel_named(c).escape in ("markdown", "slack")]
+
+
+@pytest.mark.parametrize(("channel", "bad"), INJECTION_CASES)
 def test_no_injection_reaches_a_channel(channel: str, bad: str) -> None:
-    if bad in MARKDOWN_ONLY and channel_named(channel).escape not in ("markdown", "slack"):
-        pytest.skip("plain text and HTML show backticks and bars as they are")
     evil = note(f"Haftar {bad} kündigte eine Waffenruhe an {bad}.", actors=(f"Haftar {bad}",), location=bad)
     clean = note("Haftar X kündigte eine Waffenruhe an X.", actors=("Haftar X",), location="X")
     # our own markup (an HTML channel's <b>) may hold the sequence; the article adds no occurrence of it
