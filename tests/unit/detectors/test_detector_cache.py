@@ -16,10 +16,10 @@ import numpy as np
 import pytest
 
 from detectors import cache
+from tests.sample_articles import PUBLISHED, seed_and_sentences
 from tests.shared_data import SHARED, require_shared
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
 
 
 @pytest.fixture
@@ -179,15 +179,8 @@ def test_cached_and_freshly_built_engines_detect_the_same(tmp_path: Path) -> Non
     path = require_shared(SHARED / "data" / "news-de-10kgnad.jsonl", "867 German news articles (10kGNAD)")
     with path.open(encoding="utf-8") as fh:
         news = [json.loads(line) for _, line in zip(range(300), fh, strict=False)]
-    published = "2020-01-13T10:00:00Z"
-    articles = [{"text": SEED.read_text("utf-8"), "id": "seed", "published_at": published}]
-    articles += [{"text": t, "id": f"t{i}", "published_at": published} for i, t in enumerate((
-        "Putin met Erdogan in Ankara on Monday; both sides announced a ceasefire in Idlib.",
-        "Macron a rencontré Merkel à Paris lundi pour parler d'un cessez-le-feu en Libye.",
-        "Sánchez se reunió con Conte en Roma el lunes; anunciaron un alto el fuego.",
-        "Conte ha incontrato Macron a Roma lunedì: annunciato un cessate il fuoco.",
-        "Путин встретился с Эрдоганом в Анкаре в понедельник и объявил о прекращении огня.",
-    ))]
+    published = PUBLISHED
+    articles = seed_and_sentences()
     articles += [{"text": a["text"], "id": a["id"], "published_at": published,
                   **({"language": "de"} if k % 2 else {})} for k, a in enumerate(news)]
     env = {**os.environ, "WIREWATCH_STATE_DIR": str(tmp_path)}

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.sample_articles import seed_and_sentences
+
 REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "libya-haftar-rome-ceasefire.de.txt"
 
 _PROBE = """
 import json, sys
@@ -54,13 +55,7 @@ def test_spacy_without_its_command_line_until_asked_for() -> None:
 
 
 def test_the_detectors_read_the_same_as_with_a_plain_import() -> None:
-    published = "2020-01-13T10:00:00Z"
-    articles = [{"text": SEED.read_text("utf-8"), "id": "seed", "published_at": published}]
-    articles += [{"text": t, "id": f"t{i}", "published_at": published} for i, t in enumerate((
-        "Putin met Erdogan in Ankara on Monday; both sides announced a ceasefire in Idlib.",
-        "Macron a rencontré Merkel à Paris lundi pour parler d'un cessez-le-feu en Libye.",
-        "Sánchez se reunió con Conte en Roma el lunes; anunciaron un alto el fuego.",
-    ))]
+    articles = seed_and_sentences(3)
     shim = _run(_DETECT, "shim", stdin=json.dumps(articles))
     plain = _run(_DETECT, "plain", stdin=json.dumps(articles))
     assert not shim["cli"] and plain["cli"]
