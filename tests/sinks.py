@@ -123,6 +123,19 @@ class HttpEndpoint:
 
     wait_for = wait_delivered
 
+    def wait_text(self, needle: str, timeout: float) -> bool:
+        """Until an accepted alert's title or message contains ``needle``: a worker delivers an article's alerts
+        concurrently, so which of them arrives first is not fixed."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if any(needle in text for text in self.texts()):
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            with self.cond:
+                self.cond.wait(min(left, 0.5))
+
     def close(self) -> None:
         if self.server is not None:
             self.server.shutdown()
