@@ -104,23 +104,35 @@ def neighbour_context(
     out: list[str] = []
     fill = False
     for side, nb in sides:
-        args = extract(nb, res, (len(nb), len(nb)), known)
-        person = any(a.kind == "person" for a in args.actors)
-        if person:
-            out.append(f"nb{side}:person")
-        if args.titled:
-            out.append(f"nb{side}:titled")
-        if args.high:
-            out.append(f"nb{side}:high")
-        if any(a.kind != "person" for a in args.actors):
-            out.append(f"nb{side}:actor")
-        triggers = getattr(detector, "triggers", None)
-        if triggers is not None and triggers.in_sentence(nb):
-            out.append(f"nb{side}:trig")
-        fill = fill or person or args.high
+        labels, names_someone = neighbour_labels(detector, nb, res, known)
+        out += [f"nb{side}:{label}" for label in labels]
+        fill = fill or names_someone
     if fill and not own.actors:
         out.append("nb:fill")
     return tuple(out)
+
+
+def neighbour_labels(
+    detector: object, nb: Sentence, res: LanguageResources, known: set[str],
+) -> tuple[tuple[str, ...], bool]:
+    """What one neighbouring sentence holds for ``neighbour_context`` (person, titled, high, actor, trig), and
+    whether it names a person or a high-level title. Memoised in the sentence's cache for this detector,
+    resources and set of known names (the article's; the same object for every candidate of an article), so a
+    sentence beside several candidates is read once."""
+    key = f"nb:{id(detector)}"
+    hit = nb.cache.get(key)
+    if hit is not None and hit[0] is detector and hit[1] is res and hit[2] is known:
+        return hit[3]
+    args = extract(nb, res, (len(nb), len(nb)), known)
+    person = any(a.kind == "person" for a in args.actors)
+    labels = [name for name, on in (("person", person), ("titled", args.titled), ("high", args.high),
+                                    ("actor", any(a.kind != "person" for a in args.actors))) if on]
+    triggers = getattr(detector, "triggers", None)
+    if triggers is not None and triggers.in_sentence(nb):
+        labels.append("trig")
+    result = (tuple(labels), bool(person or args.high))
+    nb.cache[key] = (detector, res, known, result)
+    return result
 
 
 def is_headline(sent: Sentence) -> bool:

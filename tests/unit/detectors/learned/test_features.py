@@ -1,0 +1,62 @@
+"""The neighbouring sentences' features are read once per sentence (a memo in ``Sentence.cache``) and are the
+same as read afresh. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.arguments import extract
+from detectors.engine import build_engine
+from detectors.learned import features
+from detectors.learned.features import neighbour_context
+from tests.unit.detectors.rule_candidates import sentences
+
+TEXT = ("Bundespräsident Steinmeier hat den italienischen Präsidenten Sergio Mattarella empfangen.\n"
+        "Die Unterredung dauerte zwei Stunden.\n"
+        "Danach trafen sich die beiden Delegationen zu Gesprächen im Schloss Bellevue.")
+
+
+def test_a_sentence_beside_two_candidates_is_read_once_and_as_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = build_engine("de")
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    first, middle, last = sentences(TEXT, "de")
+    known = {"steinmeier", "sergio", "mattarella"}
+    calls: list[str] = []
+
+    def counting(sent, res, trigger, names):  # the real extract, counted
+        calls.append(sent.text)
+        return extract(sent, res, trigger, names)
+
+    monkeypatch.setattr(features, "extract", counting)
+    own_first = extract(first, engine.res, (0, 1), known)
+    own_last = extract(last, engine.res, (1, 2), known)
+    # the middle sentence is the neighbour of the candidates before and after it
+    a = neighbour_context(det, [("n", middle)], engine.res, known, own_first)
+    b = neighbour_context(det, [("p", middle)], engine.res, known, own_last)
+    assert calls.count(middle.text) == 1
+    assert [x[3:] for x in a] == [x[3:] for x in b if x != "nb:fill"]  # the same labels, each on its side
+    # as read afresh, on sentences with empty caches
+    fresh = sentences(TEXT, "de")
+    assert a == neighbour_context(det, [("n", fresh[1])], engine.res, known, own_first)
+    assert b == neighbour_context(det, [("p", fresh[1])], engine.res, known, own_last)
+    # the middle's candidates see the first sentence, which names two presidents
+    own_middle = extract(middle, engine.res, (1, 2), known)
+    around = neighbour_context(det, [("p", first), ("n", last)], engine.res, known, own_middle)
+    assert {"nbp:person", "nbp:high", "nbp:trig", "nb:fill"} <= set(around), around
+
+
+def test_another_set_of_known_names_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = build_engine("de")
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    _first, middle, _last = sentences(TEXT, "de")
+    calls: list[str] = []
+
+    def counting(sent, res, trigger, names):
+        calls.append(sent.text)
+        return extract(sent, res, trigger, names)
+
+    monkeypatch.setattr(features, "extract", counting)
+    own = extract(middle, engine.res, (1, 2), set())
+    neighbour_context(det, [("n", middle)], engine.res, {"steinmeier"}, own)
+    neighbour_context(det, [("n", middle)], engine.res, {"steinmeier"}, own)  # equal, but not this article's set
+    assert calls.count(middle.text) == 2
