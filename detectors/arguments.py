@@ -9,6 +9,7 @@ from itertools import pairwise
 from detectors.contracts import Actor, Location
 from detectors.entities import entity_id, listed_word, seat_country
 from detectors.language import LanguageResources
+from detectors.modifiers import describing, owned_titles, unnamed_org
 from detectors.patterns import Match
 from detectors.places import after_locative, country_at, country_spans, is_cap, place_at, region_spans
 from detectors.text import Sentence
@@ -266,7 +267,7 @@ def extract(
         args.people = True
     for m in orgs:
         text = " ".join(sent.texts[m.start : m.end])
-        if text not in seen:
+        if text not in seen and not unnamed_org(sent, res, m, countries):
             seen.add(text)
             args.actors.append(Actor(text=text, kind="group" if m.label == "group" else "org"))
             args.spans.append((m.start, m.end))
@@ -292,6 +293,8 @@ def extract(
         args.political = True  # two countries ("Israel and Lebanon renewed talks") or one next to the trigger
     if args.location is not None:
         args.add_country(args.location.country)
+    keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
+    args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
     return args
 

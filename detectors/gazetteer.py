@@ -27,6 +27,9 @@ def territory_names(lang: str) -> dict[str, str]:
     for code, name in locale.territories.items():
         if _ALPHA2.match(code) and code not in _SKIP:
             out.setdefault(name.lower(), code)
+    for name, code in list(out.items()):  # "myanmar (burma)", "мьянма (бирма)": the name before the brackets too
+        if name.endswith(")") and " (" in name:
+            out.setdefault(name.split(" (")[0], code)
     return out
 
 

@@ -39,6 +39,8 @@ class LanguageResources:
     conjunctions: frozenset[str]  # "und", "and": two coordinated names are two people who meet
     first_person: frozenset[str]  # "wir", "we": a sentence naming nobody quotes the speaker named before it
     venues: frozenset[str] = frozenset()  # "villa", "schloss": a name they head is a place, not a person
+    modifier_preps: frozenset[str] = frozenset()  # "Botschafter für Libyen": a named title's remit (modifiers)
+    unnamed_orgs: frozenset[str] = frozenset()  # "Delegation": a body that names no one on its own (modifiers)
 
     @classmethod
     def build(
@@ -69,6 +71,8 @@ class LanguageResources:
             conjunctions=frozenset(w.lower() for w in common.get("conjunctions", ())),
             first_person=frozenset(w.lower() for w in common.get("first_person", ())),
             venues=frozenset(w.lower() for w in common.get("venues", ())),
+            modifier_preps=frozenset(w.lower() for w in common.get("modifier_prepositions", ())),
+            unnamed_orgs=frozenset(w.lower() for w in common.get("unnamed_orgs", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

@@ -4,9 +4,11 @@ reporting clause; and whether an article names office-holders an anaphoric "the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, extract, reporting_spans, sentence_parts
 from detectors.language import LanguageResources
+from detectors.modifiers import in_aside
 from detectors.places import is_cap
 from detectors.text import Sentence
 
@@ -26,8 +28,11 @@ def keep_participants(
     # a relative clause right after a trigger that ends its clause is about the meeting itself:
     # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann, …"
     about_trigger = home[1] - trigger[1] <= ABOUT_TRIGGER
+    asides = [*quoted(sent), *_dashed_relatives(sent, res)]
     keep: list[int] = []
     for k, (i, j) in enumerate(args.spans):
+        if in_aside(asides, (i, j), trigger) or (args.actors[k].kind == "org" and _after_locative(sent, res, i)):
+            continue  # "…, wie wir Erdogan drängten" in a quote; "Putin - der Haftar unterstützt -"; "im Ministerium"
         a, b = sent.clause(i, j)
         if (a, b) == home or any(a <= t0 < b for t0, _t1 in (trigger, *triggers)):
             keep.append(k)
@@ -41,6 +46,36 @@ def keep_participants(
         return
     args.actors = [args.actors[k] for k in keep]
     args.spans = [args.spans[k] for k in keep]
+
+
+_QUOTES = frozenset("\"«»„“”")
+_DASHES = frozenset({"-", "–", "—"})
+SPEECH = 4  # tokens: a quote this long is speech, a shorter one a quoted term ('den "Waffenstillstand"')
+
+
+def quoted(sent: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of quoted speech (quotation marks taken in pairs; an unclosed one runs to the end)."""
+    marks = [k for k, t in enumerate(sent.texts) if t in _QUOTES]
+    pairs = [(marks[n] + 1, marks[n + 1] if n + 1 < len(marks) else len(sent)) for n in range(0, len(marks), 2)]
+    return [(a, b) for a, b in pairs if b - a >= SPEECH]
+
+
+def _dashed_relatives(sent: Sentence, res: LanguageResources) -> list[tuple[int, int]]:
+    """Token ranges between two free-standing dashes that open with a relative pronoun or subordinator
+    ("Wladimir Putin - der Haftar unterstützt - sandte …")."""
+    texts, starts = sent.texts, sent.starts
+    dashes = [k for k, t in enumerate(texts) if t in _DASHES and 0 < k < len(texts) - 1
+              and starts[k] > starts[k - 1] + len(texts[k - 1]) and starts[k + 1] > starts[k] + len(t)]
+    return [(a + 1, b) for a, b in pairwise(dashes)
+            if sent.lowers[a + 1] in res.subordinators]
+
+
+def _after_locative(sent: Sentence, res: LanguageResources, i: int) -> bool:
+    """Token ``i`` follows a locative preposition, maybe with an article: "im Außenministerium" is a place."""
+    k = i - 1
+    if k > 0 and sent.lowers[k] in res.place_articles:
+        k -= 1
+    return k >= 0 and sent.lowers[k] in res.locatives
 
 
 def _opens_subordinate(sent: Sentence, res: LanguageResources, a: int) -> bool:

@@ -101,3 +101,73 @@ def test_a_clause_with_another_trigger_speaks_of_the_same_meeting() -> None:
     text = ("Boris Johnson s'est rendu à Kiev après les dirigeants européens, "
             "où il a eu des entretiens avec le président Zelensky.")
     assert {"Boris Johnson", "Zelensky"} <= actors(text, "fr")
+
+
+@pytest.mark.parametrize(("lang", "text", "remit", "present"), [
+    ("de", "Kanzler Scholz traf Richard Norland, amerikanischer Botschafter für Libyen, in Berlin.", "Libyen",
+     {"Scholz", "Richard Norland"}),
+    ("de", "Haftar traf Brigadegeneral Steven de Milano, stellvertretender Direktor von Usafricom, in Bengasi.",
+     "Usafricom", {"Haftar", "Steven de Milano"}),
+    ("en", "President Biden met Geir Pedersen, special envoy for Syria, in Geneva.", "Syria",
+     {"Biden", "Geir Pedersen"}),
+    ("fr", "Le président Macron a rencontré Jean Dupont, ambassadeur pour la Syrie, à Paris.", "Syrie",
+     {"Macron", "Jean Dupont"}),
+    ("es", "El presidente Petro se reunió con Juan Pérez, embajador ante Venezuela, en Bogotá.", "Venezuela",
+     {"Petro", "Juan Pérez"}),
+])
+def test_the_remit_of_a_named_office_is_no_participant(lang: str, text: str, remit: str, present: set[str]) -> None:
+    found = actors(text, lang)
+    assert present <= found and remit not in found, found
+
+
+@pytest.mark.parametrize(("lang", "text", "aside"), [
+    ("de", "Haftar traf Victoria Coates (zuständig für Libyen und Nordafrika) in Rom.", "Libyen"),
+    ("en", "Secretary Blinken met Victoria Coates (responsible for Libya) in Rome.", "Libya"),
+])
+def test_a_bracketed_aside_names_no_participant(lang: str, text: str, aside: str) -> None:
+    found = actors(text, lang)
+    assert "Victoria Coates" in found and aside not in found, found
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "person"), [
+    ("de", "General Haftar traf sich mit einer Delegation in Bengasi.", "Delegation", "Haftar"),
+    ("en", "President Erdogan received a delegation in Ankara on Monday.", "delegation", "Erdogan"),
+    ("fr", "Le président Macron a reçu une délégation à Paris.", "délégation", "Macron"),
+])
+def test_a_bare_delegation_is_no_named_actor(lang: str, text: str, word: str, person: str) -> None:
+    found = actors(text, lang)
+    assert person in found and word not in found, found
+
+
+@pytest.mark.parametrize(("lang", "text", "present"), [
+    ("de", "Außenminister Lawrow empfing die amerikanische Delegation in Moskau.", {"Lawrow", "Delegation"}),
+    ("en", "Foreign Minister Lavrov met the US delegation in Moscow.", {"Lavrov", "delegation"}),
+    ("de", "Russland und die Türkei verhandeln in Ankara über eine Waffenruhe.", {"Russland", "Türkei"}),
+    ("en", "Russia and Turkey held talks in Ankara.", {"Russia", "Turkey"}),
+])
+def test_named_bodies_and_governments_as_subjects_stay_actors(lang: str, text: str, present: set[str]) -> None:
+    assert present <= actors(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "absent", "present"), [
+    ("de", 'Putin sagte nach dem Treffen mit Kanzlerin Merkel: "Wir haben Erdogan gedrängt, das Feuer einzustellen."',
+     "Erdogan", {"Putin", "Merkel"}),
+    ("de", "Wladimir Putin - der Haftar unterstützt - traf Kanzlerin Angela Merkel.", "Haftar",
+     {"Wladimir Putin", "Angela Merkel"}),
+    ("en", "Vladimir Putin - who backs Haftar - met Chancellor Angela Merkel.", "Haftar",
+     {"Vladimir Putin", "Angela Merkel"}),
+    ("de", "Das Telefonat zwischen Präsident Macron und Kanzler Scholz sorgte für Unruhe im Außenministerium.",
+     "Außenministerium", {"Macron", "Scholz"}),
+])
+def test_quotes_dashed_asides_and_venues_name_no_participant(lang: str, text: str, absent: str,
+                                                           present: set[str]) -> None:
+    found = actors(text, lang)
+    assert present <= found and absent not in found, found
+
+
+@pytest.mark.parametrize(("lang", "name", "code"), [
+    ("en", "Turkey", "TR"), ("en", "Myanmar", "MM"), ("ru", "Мьянма", "MM"), ("fr", "Myanmar", "MM"),
+])
+def test_countries_under_their_common_names(lang: str, name: str, code: str) -> None:
+    """CLDR writes "Türkiye" and "Myanmar (Burma)": the names news use are countries too."""
+    assert resources(lang).gazetteer.country(name) == code

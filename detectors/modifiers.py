@@ -1,0 +1,96 @@
+"""Words that modify an actor without being one (issue 12, what users see in every alert):
+
+- a country or name after a named office-holder's title and a preposition is the office's remit, not a
+  participant: "Richard Norland, Botschafter für Libyen", "Steven de Milano, Direktor von Usafricom",
+  "envoy for Syria Geir Pedersen";
+- what stands in parentheses describes the actor before it ("Victoria Coates (zuständig für Libyen …)");
+- a bare common noun naming a body ("Delegation", "delegation", "délégation") names no one without a country,
+  a people's adjective or a name beside it: "die russische Delegation" is an actor, "eine Delegation" is not,
+  and in "Haftars Delegation" the actor is Haftar.
+
+Pure functions over one sentence's tokens; the words come from ``lexicons/<lang>/common.json``
+(``modifier_prepositions``, ``unnamed_orgs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from detectors.language import LanguageResources
+from detectors.patterns import Match
+from detectors.text import Sentence
+
+_OPEN, _CLOSE = "([", ")]"
+
+
+def remit_of_title(sent: Sentence, res: LanguageResources, titles: Iterable[Match], start: int) -> bool:
+    """Token ``start`` opens the prepositional object of one of ``titles`` (titles that have a name):
+    "Botschafter für [Libyen]", "Direktor von [Usafricom]", "ambassador to [the] [US]"."""
+    for m in titles:
+        k = m.end
+        if k >= len(sent) or sent.lowers[k] not in res.modifier_preps:
+            continue
+        k += 1
+        if k < start and sent.lowers[k] in res.place_articles | res.determiners:
+            k += 1
+        if k == start:
+            return True
+    return False
+
+
+def parenthesised(sent: Sentence) -> list[tuple[int, int]]:
+    """Token ranges inside round or square brackets (the brackets excluded); an unclosed one runs to the end."""
+    out: list[tuple[int, int]] = []
+    depth, begin = 0, 0
+    for k, t in enumerate(sent.texts):
+        if t in _OPEN:
+            if depth == 0:
+                begin = k + 1
+            depth += 1
+        elif t in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((begin, k))
+    if depth:
+        out.append((begin, len(sent)))
+    return out
+
+
+def in_aside(spans: list[tuple[int, int]], span: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """``span`` lies inside one of ``spans`` (asides: brackets, a quote) that does not hold the trigger."""
+    return any(a <= span[0] and span[1] <= b and not (a <= trigger[0] < b) for a, b in spans)
+
+
+def owned_titles(sent: Sentence, titles: Iterable[Match], named: set[tuple[int, int]],
+                 spans: list[tuple[int, int]]) -> list[Match]:
+    """Titles that belong to a person: with a name (``named``), or an apposition after one ("Steven de Milano,
+    stellvertretender Direktor von …")."""
+    ends = {b for _a, b in spans}
+    out = []
+    for m in titles:
+        comma = next((k for k in range(m.start - 1, max(-1, m.start - 4), -1) if sent.texts[k] == ","), None)
+        if (m.start, m.end) in named or (comma is not None and comma in ends
+                                         and all(sent.texts[k].islower() for k in range(comma + 1, m.start))):
+            out.append(m)
+    return out
+
+
+def describing(sent: Sentence, res: LanguageResources, spans: list[tuple[int, int]], named: list[Match],
+               trigger: tuple[int, int]) -> list[int]:
+    """The indices of ``spans`` to keep as actors: all but those that only describe another actor (an owned
+    title's remit, a bracketed aside without the trigger) — all of them when nothing else would be left."""
+    asides = parenthesised(sent)
+    keep = [k for k, span in enumerate(spans)
+            if not in_aside(asides, span, trigger) and not remit_of_title(sent, res, named, span[0])]
+    return keep if keep else list(range(len(spans)))
+
+
+def unnamed_org(sent: Sentence, res: LanguageResources, m: Match, countries: dict[int, tuple[int, str]]) -> bool:
+    """An organisation written as a bare common noun (``unnamed_orgs``) with no country, people's adjective
+    or name of its own next to it: "eine Delegation unter dem Vorsitz von …", "Haftars Delegation" (the actor
+    is Haftar, a name the sentence gives already)."""
+    if m.end - m.start != 1 or sent.lowers[m.start] not in res.unnamed_orgs:
+        return False
+    near = range(max(0, m.start - 2), min(len(sent), m.end + 3))
+    # "die Delegation der USA", "the US delegation", "die russische Delegation" (demonyms are countries here)
+    return not any(k in countries or any(c <= k < j for c, (j, _code) in countries.items()) for k in near)
