@@ -223,7 +223,7 @@ class Pipeline:
         if not seen or model is None or not model.dense_dim:
             return None
         vector = seen.get(embedding_text(o.obs, int(model.meta.get("window", 0))))
-        return Embedding.quantise(embed.MODEL, vector.tolist()) if vector is not None else None
+        return Embedding.quantise(embed.MODEL, vector) if vector is not None else None  # the array: no list
 
     def _candidate_sentences(
         self, engine: Engine, text: str, doc: Doc
