@@ -47,16 +47,35 @@ def planted_article(base: dict[str, Any], i: int, run: str) -> tuple[dict[str, A
 
 
 def usable_bases(news: Sequence[dict[str, Any]], pipeline: Any, limit: int | None = None) -> list[dict[str, Any]]:
-    """Real articles which, with a planted sentence, yield exactly the planted detection, actor named, no country."""
-    from detectors.contracts import Article
-
+    """Real articles which, with a planted sentence, yield exactly the planted detection, actor named, no country,
+    at a confidence the bench's route alerts on (``is_planted_detection``)."""
     pool = list(news[:limit] if limit else news)
     good = [True] * len(pool)
     for t in range(len(_TEMPLATES)):
         planted = [planted_article(b, 1000 + k * len(_TEMPLATES) + t, "probe") for k, b in enumerate(pool)]
-        arts = [Article.create(a["text"], id=a["id"], language="de") for a, _ in planted]
-        for k, (found, (_, surname)) in enumerate(zip(pipeline.detect_many(arts), planted, strict=True)):
-            good[k] = good[k] and (len(found) == 1 and not found[0].countries
-                                   and surname in found[0].evidence.text
-                                   and any(surname in a.text for a in found[0].actors))
+        for k, ok in enumerate(yield_planted(pipeline, planted)):
+            good[k] = good[k] and ok
     return [b for b, ok in zip(pool, good, strict=True) if ok]
+
+
+def is_planted_detection(found: Sequence[Any], surname: str) -> bool:
+    """Whether an article's detections are exactly its planted one — one detection, the actor named, no country —
+    and the bench's route alerts on it (its confidence reaches a route's default ``min_confidence``)."""
+    from alerts.route_names import DEFAULT_MIN_CONFIDENCE
+
+    return (len(found) == 1 and not found[0].countries and surname in found[0].evidence.text
+            and any(surname in a.text for a in found[0].actors) and found[0].confidence >= DEFAULT_MIN_CONFIDENCE)
+
+
+def yield_planted(pipeline: Any, planted: Sequence[tuple[dict[str, Any], str]]) -> list[bool]:
+    """For each (article, surname) of ``planted_article``: does ``pipeline`` yield exactly the planted detection,
+    with a confidence the bench's route alerts on?
+
+    Not every invented name does: the learned stage reads the names too, and for a few the planted sentence's
+    score falls under the model's threshold or its confidence under the route's (``usable_bases`` probes other
+    names than the phases publish)."""
+    from detectors.contracts import Article
+
+    arts = [Article.create(a["text"], id=a["id"], language="de") for a, _ in planted]
+    return [is_planted_detection(found, surname)
+            for found, (_, surname) in zip(pipeline.detect_many(arts), planted, strict=True)]

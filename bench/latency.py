@@ -11,19 +11,25 @@ from typing import Any
 from bench.articles import planted_article
 from bench.deployment import Deployment, wait_caught_up, wait_group, warm_up
 from bench.measure import busy_share, machine_ticks, percentile, stage_ms
+from bench.missing import SHOWN, explain_missing
 from bench.plan import BRACKET_RATES, P99_LIMIT_S, Plan
 from bench.sink import AlertSink
 
 
 def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, Any]], counter: Iterator[int],
-                  rate: float, duration: float, drain_wait: float) -> dict[str, Any]:
+                  rate: float, duration: float, drain_wait: float, pipeline: Any = None) -> dict[str, Any]:
     """Publish planted articles at ``rate``/s for ``duration`` s; publish → alert latency percentiles in ms.
 
-    An alert that never arrives counts as an infinite latency: a lost alert fails the p99, it is not skipped."""
+    An alert that never arrives counts as an infinite latency: a lost alert fails the p99, it is not skipped.
+    With ``pipeline`` (the bench's own), the articles without an alert are explained once the worker has caught
+    up (bench/missing.py): those due no alert are left out (``undetected``: neither the worker nor ``pipeline``
+    detects them; ``below_min_confidence``: the route passes the worker's detection by), the rest stay missing, as
+    ``late`` (after the drain wait) or ``lost``."""
     from streams.publisher import Publisher
 
     n = max(1, round(rate * duration))
     names = []
+    planted: dict[str, dict[str, Any]] = {}
     unmatched_before = sink.other
     stages_before = dep.stage_totals()
     cpu_before, ticks_before = dep.cpu(), machine_ticks()
@@ -39,13 +45,22 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
             sink.expect(surname, time.perf_counter())
             pub.publish(article)
             names.append(surname)
+            planted[surname] = article
         sent_s = time.perf_counter() - t0
     sink.wait_all(names, timeout=drain_wait)
     dep.check_alive()
     got = sink.latencies(names)
     caught_up = wait_caught_up(dep, timeout=drain_wait)  # the next phase starts without a backlog
-    arrived = sorted(x for x in got if x is not None)
-    full = arrived + [math.inf] * (len(got) - len(arrived))
+    now = sink.latencies(names)
+    late = [s for s, x, y in zip(names, got, now, strict=True) if x is None and y is not None]
+    absent = [(planted[s], s) for s, y in zip(names, now, strict=True) if y is None]
+    explained = pipeline is not None and caught_up  # a worker still behind may yet send the rest
+    why = (explain_missing(dep.bootstrap, dep.detections, pipeline, absent) if explained
+           else {"undetected": [], "below_min_confidence": [], "lost": [], "unexplained": [a["id"] for a, _ in absent]})
+    skip = set(why["undetected"]) | set(why["below_min_confidence"])  # no alert was due
+    kept = [x for s, x in zip(names, got, strict=True) if planted[s]["id"] not in skip]
+    arrived = sorted(x for x in kept if x is not None)
+    full = arrived + [math.inf] * (len(kept) - len(arrived))
 
     def ms(q: float) -> float | None:
         v = percentile(full, q)
@@ -54,7 +69,11 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
     return {
         "rate": rate, "duration_s": duration, "published": n,
         "achieved_rate": round(n / sent_s, 1) if sent_s > 0 else None,
-        "alerts": len(arrived), "missing": len(got) - len(arrived),
+        "undetected": len(why["undetected"]), "below_min_confidence": len(why["below_min_confidence"]),
+        "alerts": len(arrived), "missing": len(kept) - len(arrived),
+        "late": len(late), "lost": len(why["lost"]), "unexplained": len(why.get("unexplained", ())),
+        **{f"{k}_ids": why[k][:SHOWN] for k in ("undetected", "below_min_confidence", "lost")},
+        "late_ids": [planted[s]["id"] for s in late[:SHOWN]],
         "p50_ms": ms(50), "p95_ms": ms(95), "p99_ms": ms(99),
         "max_ms": round(arrived[-1] * 1000, 1) if arrived else None, "caught_up": caught_up,
         "unmatched_alerts": sink.other - unmatched_before,
@@ -70,7 +89,7 @@ def _passes(phase: dict[str, Any]) -> bool:
 
 
 def bench_latency(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any]], counter: Iterator[int],
-                  plan: Plan, workdir: Path, log: Callable[[str], None]) -> dict[str, Any]:
+                  plan: Plan, workdir: Path, log: Callable[[str], None], pipeline: Any = None) -> dict[str, Any]:
     dep = Deployment(bootstrap, sink.port, workdir, detect_processes=plan.detect_processes)
     phases: list[dict[str, Any]] = []
     try:
@@ -78,7 +97,7 @@ def bench_latency(bootstrap: str, sink: AlertSink, bases: Sequence[dict[str, Any
         wait_group(dep, 1, timeout=180)
         warm_up(dep, sink, bases, counter)
         def run_phase(rate: float, duration: float) -> None:
-            phases.append(latency_phase(dep, sink, bases, counter, rate, duration, plan.drain_wait_s))
+            phases.append(latency_phase(dep, sink, bases, counter, rate, duration, plan.drain_wait_s, pipeline))
             log(f"latency at {rate}/s: {phases[-1]}")
 
         # Rising order, the top rate last: a rate the worker cannot hold leaves a backlog, and the top rate's

@@ -55,7 +55,8 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
         part_done(1)
     if "latency" in parts or "scaleout" in parts:
         result["embed_cache"] = worker_env()["WIREWATCH_EMBED_CACHE"]  # the workers' window cache (off)
-        bases = usable_bases(news, Pipeline.load(), limit=plan.detector_articles)
+        pipeline = Pipeline.load()  # also explains the latency phases' missing alerts (bench/missing.py)
+        bases = usable_bases(news, pipeline, limit=plan.detector_articles)
         if not bases:
             raise RuntimeError("no article yields exactly its planted detection: the detectors changed?")
         result["planted_bases"] = len(bases)
@@ -68,7 +69,7 @@ def run(data: Path, plan: Plan, bootstrap: str | None = None, log: Callable[[str
                 # a part that fails (a worker died, a wait timed out) is reported, and the other parts still run
                 if "latency" in parts:
                     try:
-                        lat = bench_latency(broker, sink, bases, counter, plan, workdir, log)
+                        lat = bench_latency(broker, sink, bases, counter, plan, workdir, log, pipeline)
                         at50 = next((p for p in lat["phases"] if p["rate"] == 50), None)
                         result.update(latency=lat, e2e_articles_per_s=lat["e2e_articles_per_s"],
                                       e2e_p99_ms_at_50=at50["p99_ms"] if at50 else None)

@@ -86,6 +86,9 @@ def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka:
     assert result["embed_cache"] == "off" and "WIREWATCH_EMBED_CACHE" not in os.environ
     (phase,) = result["latency"]["phases"]
     assert phase["published"] == 15 and phase["missing"] == 0, phase
+    assert phase["lost"] == phase["late"] == phase["unexplained"] == 0, phase  # bench/missing.py ran
+    assert phase["alerts"] == 15 - phase["undetected"] - phase["below_min_confidence"], phase
+    assert "no alert due" in render.render(result)
     assert phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"]
     assert set(SUMMARY_KEYS) <= result.keys()
     assert result["peak_rss_mb"] > 50
