@@ -103,3 +103,12 @@ STATUS = [
 @pytest.mark.parametrize(("lang", "text", "status"), STATUS)
 def test_the_cues_give_the_status(lang: str, text: str, status: str) -> None:
     assert statuses(text, lang) == {status}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Le chef de l'État a reçu mardi les représentants de la délégation sénégalaise.",
+    "Les deux chefs d’État se sont rencontrés à Dakar.",
+])
+def test_an_elided_title_is_read(text: str) -> None:
+    """"chef de l'État" was one dead pattern in fr/common.json: the meeting's level stayed "other"."""
+    assert {c.level for _s, c in candidates(text, "fr")} == {"high"}, text
