@@ -283,7 +283,9 @@ def extract(
                 seen.add(text)
                 args.actors.append(Actor(text=text, kind="country"))
                 args.spans.append((i, j))
-    if len(lone_sides) == 2 or _coordinated(sent, res, names, trigger) or any(
+    if _coordinated(sent, res, names, trigger):  # "Trump und Putin wollen sich im Sommer in Helsinki treffen"
+        args.titled = args.people = args.political = True
+    if len(lone_sides) == 2 or any(
         res.demonym_nouns and sent.lowers[i] in res.demonym_nouns for i in countries
     ):
         args.titled = True
@@ -343,11 +345,11 @@ _OF = frozenset({"of", "de", "di", "del", "des", "du", "della", "dello", "dell'"
 def _coordinated(
     sent: Sentence, res: LanguageResources, names: list[tuple[int, int]], trigger: tuple[int, int]
 ) -> bool:
-    """Two names joined by a conjunction next to the trigger: "Lawrow und Blinken treffen sich"."""
+    """Two names joined by a conjunction next to the trigger or in its clause: "Lawrow und Blinken treffen sich"."""
+    lo, hi = sent.clause(*trigger)
     for (a, b), (c, _d) in pairwise(names):
-        if c == b + 1 and sent.lowers[b] in res.conjunctions and (
-            trigger[0] - _NEAR <= a and c <= trigger[1] + _NEAR
-        ):
+        if c == b + 1 and sent.lowers[b] in res.conjunctions and min(lo, trigger[0] - _NEAR) <= a \
+                and c <= max(hi, trigger[1] + _NEAR):
             return True
     return False
 

@@ -133,6 +133,12 @@ def test_an_english_headline_with_to_and_a_verb_is_planned() -> None:
     ("de", "Polen bestellt den deutschen Geschäftsträger ein"),
     ("de", "Wien zitiert russischen Botschafter ins Außenministerium"),
     ("de", "Kanzler Scholz reist am Donnerstag nach Warschau"),
+    # two coordinated names anywhere in the trigger's clause, mediation, agreeing, summoning without "ins"
+    ("de", "Lawrow und Blinken wollen sich nächste Woche in Genf treffen."),
+    ("de", "Lukaschenko und Putin verständigen sich in Minsk auf einen Fahrplan"),
+    ("de", "Außenminister Kerry und Lawrow ringen in Genf um eine Lösung"),
+    ("de", "Das Außenministerium in Prag hat den russischen Geschäftsträger zitiert."),
+    ("de", "Präsident Erdogan vermittelt zwischen Moskau und Kiew"),
 ])
 def test_coordinated_names_summons_and_trips(lang: str, text: str) -> None:
     assert candidates(text, lang), text
