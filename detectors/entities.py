@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from detectors import registry
@@ -24,6 +24,7 @@ _CYRILLIC = dict(zip(
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 15)  # a pure function of short strings (names, words), called per token and actor
 def fold(text: str) -> str:
     """Lowercase ASCII words joined by single spaces: accents stripped, Cyrillic transliterated."""
     low = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 from detectors import registry
@@ -265,11 +265,16 @@ class Pipeline:
             return []
         table = engine.lemma_table
         built: dict[int, Sentence] = {}
+        tokens: list[list[int]] = []  # the doc's token offsets and lengths, read once (Sentence.from_tokens)
 
         def sentence(s: int) -> Sentence:
             if s not in built:
                 a, b = ranges[s]
-                built[s] = Sentence.from_span(doc[a:b], text, table)
+                if not tokens:
+                    tokens.extend(doc.to_array([IDX, LENGTH]).T.tolist())
+                starts = tokens[0][a:b]
+                words = [text[i:i + n] for i, n in zip(starts, tokens[1][a:b], strict=True)]
+                built[s] = Sentence.from_tokens(a, b, words, starts, text, table)
             return built[s]
 
         hits: list[tuple[int, Detector, list[Match]]] = []

@@ -32,8 +32,14 @@ class Sentence:
     @classmethod
     def from_span(cls, span: Any, article_text: str, lemma_table: dict[str, str] | None) -> Sentence:
         """Copy a spaCy span into plain lists (lemmas from the lookup table, only for this sentence)."""
-        texts = [t.text for t in span]
-        starts = [t.idx for t in span]
+        return cls.from_tokens(span.start, span.end, [t.text for t in span], [t.idx for t in span], article_text,
+                               lemma_table)
+
+    @classmethod
+    def from_tokens(cls, first: int, last: int, texts: list[str], starts: list[int], article_text: str,
+                    lemma_table: dict[str, str] | None) -> Sentence:
+        """The sentence of doc tokens ``first..last`` from their texts and character offsets (``Pipeline`` slices
+        them out of the article with the doc's IDX and LENGTH arrays: cheaper than a spaCy Token per word)."""
         lowers = [t.lower() for t in texts]
         if lemma_table:  # exact form first, then the lowercase form (sentence-initial capitals)
             raw = [lemma_table.get(t) or lemma_table.get(low) or t for t, low in zip(texts, lowers, strict=True)]
@@ -42,8 +48,8 @@ class Sentence:
         start = starts[0]
         end = starts[-1] + len(texts[-1])
         return cls(
-            first=span.start,
-            last=span.end,
+            first=first,
+            last=last,
             start=start,
             end=end,
             text=article_text[start:end],

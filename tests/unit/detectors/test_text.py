@@ -1,0 +1,36 @@
+"""Sentence.from_tokens, from the doc's IDX and LENGTH arrays as the pipeline slices them, builds the same sentence
+as Sentence.from_span on spaCy's tokens — on texts with odd spacing, non-BMP characters, combining marks, scripts
+of every lexicon language. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.attrs import IDX, LENGTH
+
+from detectors.engine import build_engine
+from detectors.text import Sentence, sentence_ranges
+
+TEXTS = [
+    ("de", "Außenministerin  Baerbock traf\tam Montag Wang Yi.\n\nDas Gespräch 🤝 dauerte zwei Stunden … sagte sie."),
+    ("en", "U.S. President Biden met Erdoğan in Ankara. \u00a0They discussed the cease-fire (again)!"),
+    ("fr", "Le chef de l'État s'est entretenu avec l'ambassadeur d'Iran.\r\nAucun accord n'a été annoncé."),
+    ("ru", "Президент России Владимир Путин встретился с Эрдоганом.  Переговоры прошли в Анкаре."),
+    ("es", "El presidente se entrevistó con el enviado de la ONU.\u2028Luego viajó a Caracas."),
+    ("it", "Il premier e\u0301 partito per Doha, dove riprenderanno i negoziati."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_sentences_from_the_token_arrays_are_those_from_the_span(lang: str, text: str) -> None:
+    engine = build_engine(lang)
+    doc = engine.nlp.tokenizer(text)
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    ranges = sentence_ranges(sorted({0} | {t.i + 1 for t in doc if t.is_punct and t.i + 1 < len(doc)}), len(doc),
+                             {t.i for t in doc if t.is_space})
+    assert ranges
+    for a, b in ranges:
+        words = [text[i:i + n] for i, n in zip(starts[a:b], lengths[a:b], strict=True)]
+        new = Sentence.from_tokens(a, b, words, starts[a:b], text, engine.lemma_table)
+        old = Sentence.from_span(doc[a:b], text, engine.lemma_table)
+        assert new == old
+        assert new.texts == [t.text for t in doc[a:b]]
