@@ -32,6 +32,13 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
             and not (m.label == "violated_near" and overlapping(not_end, (m.start, m.end)))]
 
 
+def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A negation word right before the trigger, as its determiner ("no ceasefire", "keine Waffenruhe"); "not",
+    "nicht", "n't" negate a verb ("did not agree to a ceasefire" is a refusal)."""
+    return any(m.label == "negation" and span[0] - 1 <= m.end - 1 < span[0] and not sent.lowers[m.start].endswith("t")
+               for m in cues)
+
+
 @registry.register("ceasefire")
 class CeasefireDetector:
     type = "ceasefire"
@@ -93,6 +100,8 @@ class CeasefireDetector:
                 out.append(("called_for", base - 0.1))
             return out
         if "negation" in labels and dist("negation") <= _NEAR + 3:
+            if _negated_noun(sent, cues, span) and "agree" not in labels and first("announced") > span[0]:
+                return []  # "no ceasefire deal announced", "keine Waffenruhe verkündet": none came about
             if "hold" in labels:
                 return [("violated", base - 0.1)]
             if "announced" in labels or "agree" in labels:

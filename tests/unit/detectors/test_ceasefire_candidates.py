@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.engine import build_engine
-from tests.unit.detectors.rule_candidates import sentences
+from tests.unit.detectors.rule_candidates import sentences, statuses
 
 
 def _triggers(text: str, lang: str) -> list[str]:
@@ -48,3 +48,8 @@ def test_truce_phrases_beyond_the_word_ceasefire_are_candidates(lang: str, text:
 
 def test_attacks_in_a_match_are_no_truce_phrase() -> None:
     assert not _triggers("The striker launched three attacks in the first half.", "en")
+
+def test_no_truce_announced_is_no_rejected_truce() -> None:
+    """ "no ceasefire deal announced" says none came about (no event); "did not agree to" refuses one."""
+    assert statuses("Presidents hold talks at a military base, no ceasefire deal announced", "en", "ceasefire") == set()
+    assert statuses("The rebels did not agree to a ceasefire.", "en", "ceasefire") == {"rejected"}
