@@ -65,6 +65,9 @@ FOUND = [
     # the Italian head of government's title is no cabinet session
     ("it", "Il presidente del Consiglio dei ministri ha avuto un colloquio telefonico con il cancelliere tedesco."),
     ("es", "El canciller se entrevistó el martes con su par brasileño en Brasilia."),
+    # the accented present of "reunir" ("se reúnen") is no "reuni*"
+    ("es", "Los cancilleres de Perú y Chile se reúnen hoy en Lima."),
+    ("fr", "Le ministre a évoqué avec son homologue marocain la question migratoire."),
 ]
 
 
@@ -83,6 +86,10 @@ NOT_FOUND = [
     ("es", "Telefónica anunció su plan de inversiones, dijo el presidente de la empresa."),
     ("es", "El alpinista chileno alcanzó la cumbre más alta de América, dijo el presidente."),
     ("es", "El encuentro amistoso entre Uruguay y Francia se jugará en Sudáfrica, anunció el presidente."),
+    # a recalled ambassador is no meeting
+    ("es", "Marruecos llamó a consultas a su embajador en Madrid."),
+    ("fr", "Alger a rappelé son ambassadeur à Paris pour consultations."),
+    ("es", "El presidente de Bolivia visitó la planta de litio de Uyuni junto al ministro de Minería."),
 ]
 
 
@@ -97,6 +104,9 @@ STATUS = [
     ("fr", "Le président s’est entretenu mardi avec son homologue allemand Olaf Scholz.", "held"),
     ("it", "La Lega ha disertato l'incontro con il presidente Mattarella al Quirinale.", "rejected"),
     ("es", "El presidente sostuvo una reunión con su homólogo chileno en La Moneda.", "held"),
+    ("es", "El presidente canceló la reunión con su homólogo chileno.", "rejected"),
+    ("es", "La cumbre de los presidentes de la región se postergó sin fecha.", "rejected"),
+    ("es", "El líder opositor anunció que no dialogará con el gobierno de facto.", "rejected"),
 ]
 
 
