@@ -66,3 +66,22 @@ def test_find_in_a_range_and_with_no_patterns() -> None:
     lemmas = ["die", "gespräch", "und", "treffen", "sich"]
     assert [(m.label, m.start, m.end) for m in ps.find(lowers, lemmas, 2, 5)] == [("t", 3, 4), ("x", 3, 5)]
     assert PatternSet([]).find(lowers, lemmas) == []
+
+
+def test_in_sentence_searches_a_sentence_once_per_set_and_hands_out_fresh_lists(monkeypatch) -> None:
+    from detectors.text import Sentence
+
+    words = ["Die", "Minister", "trafen", "sich", "zu", "Gesprächen", "und", "kündigten", "eine", "Waffenruhe", "an"]
+    lowers = [w.lower() for w in words]
+    lemmas = [LEMMA.get(w, w) for w in lowers]
+    sent = Sentence(0, len(words), 0, 0, " ".join(words), words, lowers, lemmas, lemmas, list(range(len(words))))
+    one, other = PatternSet(ENTRIES), PatternSet(ENTRIES[:3])
+    calls: list[int] = []
+    find = PatternSet.find
+    monkeypatch.setattr(PatternSet, "find", lambda self, *a: calls.append(id(self)) or find(self, *a))
+    first = one.in_sentence(sent)
+    assert first == _plain(one, lowers, lemmas) and first
+    first.clear()  # a caller's list is its own
+    assert one.in_sentence(sent) == _plain(one, lowers, lemmas)
+    assert other.in_sentence(sent) == _plain(other, lowers, lemmas)
+    assert calls == [id(one), id(other)]
