@@ -57,6 +57,10 @@ NOT_FOUND = [
     ("it", "La squadra è al vertice della classifica dopo la partita."),
     ("de", "Die Steuerberaterin bot eine Beratung zur Steuererklärung an."),
     ("de", "Der Aufsichtsrat kam zu einer Aufsichtsratssitzung zusammen."),
+    # a decision or a choice made, a ceasefire brokered: no one meets
+    ("de", "Die Kommission trifft ihre Entscheidung über das Verbot erst im Herbst."),
+    ("de", "Die Wahl zwischen den beiden Varianten hat der Vorstand bereits getroffen."),
+    ("de", "Katar vermittelt eine Waffenruhe zwischen den Konfliktparteien"),
 ]
 
 
@@ -88,6 +92,9 @@ STATUS = [
     # a time cue inside a separable trigger's gap is no part of the trigger
     ("de", "Kanzler Scholz bricht Ende der Woche zu einer Reise nach Indien auf", "planned"),
     ("de", "Kanzler Scholz brach zu einer Reise nach Indien auf", "held"),
+    # the participants' own wish is a plan; a plan in a later clause is another event's
+    ("de", "Präsident Macron und Kanzler Scholz wollen sich im Sommer in Aachen treffen.", "planned"),
+    ("en", "Summit: US, French presidents hold talks at the Elysee, no trade deal announced", "held"),
 ]
 
 
@@ -165,3 +172,4 @@ def test_neighbour_context_names_who_the_next_sentence_names() -> None:
     assert {"nbn:person", "nbn:high", "nbn:trig", "nb:fill"} <= set(ctx), ctx
     alone = neighbour_context(det, [("n", sentences("Es regnete den ganzen Tag.", "de")[0])], engine.res, set(), own)
     assert not alone
+
