@@ -9,7 +9,7 @@ from itertools import pairwise
 from detectors.contracts import Actor, Location
 from detectors.entities import entity_id, listed_word, seat_country
 from detectors.language import LanguageResources
-from detectors.modifiers import describing, owned_titles, unnamed_org
+from detectors.modifiers import describing, no_actor_org, owned_titles
 from detectors.patterns import Match
 from detectors.places import after_locative, country_at, country_spans, is_cap, place_at, region_spans
 from detectors.text import Sentence
@@ -267,7 +267,7 @@ def extract(
         args.people = True
     for m in orgs:
         text = " ".join(sent.texts[m.start : m.end])
-        if text not in seen and not unnamed_org(sent, res, m, countries):
+        if text not in seen and not no_actor_org(sent, res, m, countries):
             seen.add(text)
             args.actors.append(Actor(text=text, kind="group" if m.label == "group" else "org"))
             args.spans.append((m.start, m.end))

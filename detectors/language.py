@@ -41,6 +41,7 @@ class LanguageResources:
     venues: frozenset[str] = frozenset()  # "villa", "schloss": a name they head is a place, not a person
     modifier_preps: frozenset[str] = frozenset()  # "Botschafter für Libyen": a named title's remit (modifiers)
     unnamed_orgs: frozenset[str] = frozenset()  # "Delegation": a body that names no one on its own (modifiers)
+    capacity_words: frozenset[str] = frozenset()  # "als EU halte ich …": the capacity a speaker talks in (modifiers)
 
     @classmethod
     def build(
@@ -73,6 +74,7 @@ class LanguageResources:
             venues=frozenset(w.lower() for w in common.get("venues", ())),
             modifier_preps=frozenset(w.lower() for w in common.get("modifier_prepositions", ())),
             unnamed_orgs=frozenset(w.lower() for w in common.get("unnamed_orgs", ())),
+            capacity_words=frozenset(w.lower() for w in common.get("capacity_words", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

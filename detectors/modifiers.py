@@ -6,10 +6,11 @@
 - what stands in parentheses describes the actor before it ("Victoria Coates (zuständig für Libyen …)");
 - a bare common noun naming a body ("Delegation", "delegation", "délégation") names no one without a country,
   a people's adjective or a name beside it: "die russische Delegation" is an actor, "eine Delegation" is not,
-  and in "Haftars Delegation" the actor is Haftar.
+  and in "Haftars Delegation" the actor is Haftar;
+- an organisation after "als"/"as" is the capacity a speaker talks in ("als EU halte ich es für angebracht").
 
 Pure functions over one sentence's tokens; the words come from ``lexicons/<lang>/common.json``
-(``modifier_prepositions``, ``unnamed_orgs``).
+(``modifier_prepositions``, ``unnamed_orgs``, ``capacity_words``).
 """
 
 from __future__ import annotations
@@ -83,6 +84,15 @@ def describing(sent: Sentence, res: LanguageResources, spans: list[tuple[int, in
     keep = [k for k, span in enumerate(spans)
             if not in_aside(asides, span, trigger) and not remit_of_title(sent, res, named, span[0])]
     return keep if keep else list(range(len(spans)))
+
+
+def no_actor_org(sent: Sentence, res: LanguageResources, m: Match, countries: dict[int, tuple[int, str]]) -> bool:
+    """An organisation match that names no actor: a bare common noun (``unnamed_org``) or the capacity a speaker
+    talks in, after ``capacity_words`` ("als EU halte ich es für angebracht", "as the EU, we …")."""
+    k = m.start - 1
+    if k > 0 and sent.lowers[k] in res.determiners | res.place_articles:
+        k -= 1
+    return (k >= 0 and sent.lowers[k] in res.capacity_words) or unnamed_org(sent, res, m, countries)
 
 
 def unnamed_org(sent: Sentence, res: LanguageResources, m: Match, countries: dict[int, tuple[int, str]]) -> bool:

@@ -171,3 +171,12 @@ def test_quotes_dashed_asides_and_venues_name_no_participant(lang: str, text: st
 def test_countries_under_their_common_names(lang: str, name: str, code: str) -> None:
     """CLDR writes "Türkiye" and "Myanmar (Burma)": the names news use are countries too."""
     assert resources(lang).gazetteer.country(name) == code
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Als EU fordern wir eine sofortige Waffenruhe, sagte Außenminister Di Maio."),
+    ("en", "As the EU, we call for an immediate ceasefire, Foreign Minister Di Maio said."),
+])
+def test_the_capacity_a_speaker_talks_in_is_no_actor(lang: str, text: str) -> None:
+    found = actors(text, lang, "ceasefire")
+    assert "EU" not in found and any("Di Maio" in a for a in found), found
