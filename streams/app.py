@@ -39,7 +39,7 @@ from streams.agents.ticks import Ticks
 from streams.delivery_log import KafkaRecords
 from streams.detect_pool import Detectors
 from streams.dlq_limit import DlqLimit
-from streams.faust_compat import EarlyTasksApp, PromptTableManager, without_discovery_marks
+from streams.faust_compat import EarlyTasksApp, PromptTableManager, prompt_fetches, without_discovery_marks
 from streams.health import halted as mark_halted
 from streams.health import install as install_health
 from streams.kafka_clients import authentication_errors
@@ -48,6 +48,7 @@ from streams.metrics import Metrics
 from streams.offset_guard import FaustOffsetGuard
 from streams.settings import (
     COMPACTED,
+    FETCH_MAX_WAIT_MS,
     SWITCH_INTERVAL_S,
     TICKS_TOPIC_CONFIG,
     cluster,
@@ -71,7 +72,9 @@ RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_s
 
 def faust_app(config: Config, bootstrap: str, web_port: int | None, web_bind: str) -> EarlyTasksApp:
     """The faust app with Wirewatch's broker, producer, consumer and web settings (nothing registered yet); its
-    table manager starts without faust's fixed 1 s pause (every table is declared in ``create_app``)."""
+    table manager starts without faust's fixed 1 s pause (every table is declared in ``create_app``), and its
+    consumer's fetches are held at most ``FETCH_MAX_WAIT_MS`` (not faust's 1.5 s)."""
+    prompt_fetches(FETCH_MAX_WAIT_MS)
     return EarlyTasksApp(worker_settings(config).id, TableManager=PromptTableManager,
                          **faust_settings(config, bootstrap, web_port, web_bind))
 

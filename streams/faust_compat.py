@@ -29,6 +29,13 @@ that the names still exist; ``tests/integration`` and ``tests/reliability`` cove
   join and the tables' recovery. faust starts ``app.task`` coroutines only after the recovery: the silences
   follower (its own consumer; the route agent waits for it) then took ~0.5 s after "Worker: Ready", on the way to
   the first alert after a crash.
+* ``prompt_fetches(max_wait_ms)`` — faust's worker consumer with aiokafka's ``fetch_max_wait_ms`` set to
+  ``max_wait_ms`` instead of the 1500 faust hard-codes (``AIOKafkaConsumerThread._create_worker_consumer``).
+  aiokafka keeps one fetch in flight per broker, and the broker holds a fetch whose partitions have nothing new
+  for up to that long. During the tables' recovery only the changelogs are fetched (at their end: nothing new), so
+  the articles and detections, resumed once the recovery is done, waited up to 1.5 s behind that fetch — 1.0-1.4 s
+  after "Worker: Ready" in each restart of the SIGKILL test; the offset guard's seek back (the partition paused)
+  waited behind one the same way.
 * ``without_discovery_marks()`` — inside the block, faust's decorators (``app.agent``, ``task``, ``timer``,
   ``page``, ``service``) register without venusian's discovery mark (``faust.utils.venusian.attach``): each mark
   inspects the caller's frame, and ``inspect.getmodule`` then takes the real path of every loaded module — 0.09 s
@@ -151,6 +158,26 @@ class EarlyTasksApp(faust.App):
         await super().on_start()
         for fn in self.early_tasks:
             self.add_future(fn())
+
+
+_fetch_wait: dict[str, int] = {}  # "max_wait_ms" once prompt_fetches is installed
+
+
+def prompt_fetches(max_wait_ms: int) -> None:
+    """From now on faust's worker consumers fetch with ``fetch_max_wait_ms=max_wait_ms`` (see the docstring);
+    installed once per process, a later call changes the value."""
+    from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+
+    if not _fetch_wait:
+        create = AIOKafkaConsumerThread._create_worker_consumer
+
+        def _create_worker_consumer(self: Any, transport: Any) -> Any:
+            consumer = create(self, transport)
+            consumer._fetch_max_wait_ms = _fetch_wait["max_wait_ms"]  # read by its Fetcher, made in start()
+            return consumer
+
+        AIOKafkaConsumerThread._create_worker_consumer = _create_worker_consumer  # type: ignore[method-assign]
+    _fetch_wait["max_wait_ms"] = max_wait_ms
 
 
 def _no_mark(*args: Any, **kwargs: Any) -> None:

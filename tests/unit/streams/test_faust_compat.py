@@ -117,3 +117,22 @@ def test_without_discovery_marks_faust_registers_without_venusian_and_puts_it_ba
     assert marks == [] and len(app._app_tasks) == 1
     app.task(marked)
     assert len(marks) == 1 and len(app._app_tasks) == 2
+
+
+def test_prompt_fetches_sets_the_worker_consumers_fetch_wait_and_a_later_call_changes_it() -> None:
+    """faust hard-codes fetch_max_wait_ms=1500 for its worker consumer; a restart's first articles waited behind it."""
+    from streams.settings import FETCH_MAX_WAIT_MS
+
+    async def scenario() -> list[int]:
+        app = faust.App("wirewatch-fetch-wait-probe", broker="kafka://127.0.0.1:1", store="memory://")
+        thread = app.consumer._thread
+        waits = []
+        for wait in (123, FETCH_MAX_WAIT_MS):  # ends on the worker's value: other tests may build apps here
+            faust_compat.prompt_fetches(wait)
+            consumer = thread._create_worker_consumer(app.transport)  # not started: no broker needed
+            waits.append(consumer._fetch_max_wait_ms)
+            await consumer.stop()
+        return waits
+
+    assert asyncio.run(scenario()) == [123, FETCH_MAX_WAIT_MS]
+    assert FETCH_MAX_WAIT_MS < 1500
