@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -91,3 +92,39 @@ def explain_missing(bootstrap: str, topic: str, pipeline: Any,
         return {k: [] for k in KINDS}
     return classify(missing, detected_confidences(bootstrap, topic), lambda ms: yield_planted(pipeline, ms),
                     DEFAULT_MIN_CONFIDENCE)
+
+
+def offline(first: int, stop: int, data: Path | None = None, batch: int = 64) -> dict[str, Any]:
+    """The planted articles ``first..stop-1`` of the bench's counter as a full run plants them (same bases, same
+    names), through this tree's pipeline: which yield no detection of the planted person, which one under the
+    route's ``min_confidence`` (no worker, no broker)."""
+    from alerts.route_names import DEFAULT_MIN_CONFIDENCE
+    from bench.articles import load_news, planted_article, usable_bases
+    from bench.plan import DEFAULT_DATA
+    from detectors.contracts import Article
+    from detectors.pipeline import Pipeline
+
+    pipeline = Pipeline.load()
+    bases = usable_bases(load_news(data or DEFAULT_DATA), pipeline)
+    out: dict[str, Any] = {"bases": len(bases), "ids": [first, stop], "undetected": [], "below_min_confidence": []}
+    for start in range(first, stop, batch):
+        planted = [planted_article(bases[i % len(bases)], i, "offline") for i in range(start, min(stop, start + batch))]
+        arts = [Article.create(a["text"], id=a["id"], language="de") for a, _ in planted]
+        for i, ((_, surname), found) in enumerate(zip(planted, pipeline.detect_many(arts), strict=True), start):
+            mine = [d.confidence for d in found if surname in d.evidence.text]
+            if not mine:
+                out["undetected"].append(i)
+            elif max(mine) < DEFAULT_MIN_CONFIDENCE:
+                out["below_min_confidence"].append([i, max(mine)])
+    return out
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Planted articles of a full bench run that are due no alert")
+    parser.add_argument("--ids", default="604-3604", help="FIRST-STOP of the counter (default: the 50/s phase's)")
+    parser.add_argument("--data", type=Path, default=None, help="a JSONL news file (default: 10kGNAD)")
+    ns = parser.parse_args()
+    lo, hi = (int(x) for x in ns.ids.split("-"))
+    print(orjson.dumps(offline(lo, hi, ns.data)).decode())
