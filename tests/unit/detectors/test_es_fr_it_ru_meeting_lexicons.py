@@ -68,6 +68,11 @@ FOUND = [
     # the accented present of "reunir" ("se reúnen") is no "reuni*"
     ("es", "Los cancilleres de Perú y Chile se reúnen hoy en Lima."),
     ("fr", "Le ministre a évoqué avec son homologue marocain la question migratoire."),
+    # a press conference, an interview, a team or a congress elsewhere in the sentence is no reason to drop talks
+    ("it", "In conferenza stampa dopo i colloqui con il suo omologo ugandese, il ministro ha parlato di sicurezza."),
+    ("es", "El equipo negociador del Gobierno se reunió con los delegados del ELN en Caracas."),
+    ("fr", "Le président a reçu les chefs de file du Congrès américain à la Maison-Blanche."),
+    ("fr", "Le président gabonais a été reçu en audience par le pape François au Vatican."),
 ]
 
 
