@@ -35,6 +35,10 @@ class Config:
     window: int = 12  # embed the tokens within this many of the trigger (0: the whole sentence)
     gated: str = "drop"  # candidates the rules' hard gates drop (features.is_gated): "drop" them too, or "keep"
     threshold: float = 0.5
+    # p(event) a meeting needs: lower than 0.5 because the corpus is mostly hard negatives (real German units
+    # 7 % meeting-positive) while news with events is not (dev 29 %, the held-out set ~60 % positive); in CV on
+    # the dev units, drawn from the held-out set's sources, meeting F1 0.846 at 0.5 -> 0.864-0.877 at 0.35-0.3
+    meeting_threshold: float = 0.35
     calibrate: bool = True
     conditional: bool = True  # status (and level) models trained on the type's events only: p(s | event)
     drop: tuple[str, ...] = ()  # feature families left out (the prefix before ":", e.g. "b" for bigrams)
@@ -194,7 +198,8 @@ def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str
                 z[te] = x[rows[te]] @ wf + bf
             platt[j] = _platt(z, y[rows])
     meta = dict(meta or {})
-    meta.update(version=VERSION, type=type_, threshold=cfg.threshold, C=cfg.C, min_count=cfg.min_count,
+    threshold = cfg.meeting_threshold if type_ == "meeting" else cfg.threshold
+    meta.update(version=VERSION, type=type_, threshold=threshold, C=cfg.C, min_count=cfg.min_count,
                 conditional=cfg.conditional, drop=list(cfg.drop), lexical=cfg.lexical,
                 window=cfg.window, gated=cfg.gated,
                 embed=bool(dim), dense_scale=cfg.dense_scale, seed=SEED)
