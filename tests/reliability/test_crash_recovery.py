@@ -11,6 +11,7 @@ import time
 import pytest
 
 from alerts.render import REPEAT_MARK
+from bench.worker_startup import timeline
 from tests.broker import Broker
 from tests.reliability.harness import (
     corpus,
@@ -100,6 +101,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
     started = time.monotonic()
     recoveries: list[float | str | None] = []
     loads: list[float] = []
+    kills: list[tuple[int, float]] = []  # (the worker log's length, the epoch) at each kill: its restart's timeline
     try:
         assert worker.wait_log("Worker ready", timeout=120), worker.tail()  # its topics exist now
         publish(own_broker.bootstrap, worker.articles, articles)
@@ -108,6 +110,7 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
                 worker.tail()
             time.sleep(pause)
             loads.append(round(os.getloadavg()[0], 2))
+            kills.append((len(worker.log()), time.time()))
             worker.kill()
             t0 = time.monotonic()
             before = delivered(http_sink, surnames)
@@ -116,10 +119,14 @@ def test_sigkill_the_worker_three_times(tmp_path, own_broker: Broker, http_sink:
             recoveries.append(recover_time(http_sink, surnames, t0, before, 90) if before < PLANTED
                               else "all delivered before the kill")
         figures = finish(http_sink, surnames, worker)
-        window = double_window_ms(http_sink, articles, worker.log_path.read_text(errors="replace"))
+        log_text = worker.log_path.read_text(errors="replace")
+        window = double_window_ms(http_sink, articles, log_text)
         bounds = [recovery_bound(load) for load in loads]
+        # each restart's steps in seconds after its kill, from the worker's log (faust's start and readiness, the
+        # detectors loaded, the first detection and alert): where a slow recovery spent its time
+        timelines = [timeline(log_text[offset:], killed) for offset, killed in kills]
         report("sigkill x3", seed=seed, kill_after_alerts=kill_at, pauses_s=pauses, recover_s=recoveries,
-               load1_at_kill=loads, recover_bound_s=bounds,
+               load1_at_kill=loads, recover_bound_s=bounds, restart_timelines=timelines,
                under_the_bar=[s if isinstance(s, str) else s is not None and s < RECOVERY_BAR_S for s in recoveries],
                wall_s=round(time.monotonic() - started, 1), double_window=window, **figures)
         assert figures["delivered"] == PLANTED, "an alert was lost"
