@@ -73,6 +73,8 @@ FOUND = [
     ("es", "El equipo negociador del Gobierno se reunió con los delegados del ELN en Caracas."),
     ("fr", "Le président a reçu les chefs de file du Congrès américain à la Maison-Blanche."),
     ("fr", "Le président gabonais a été reçu en audience par le pape François au Vatican."),
+    ("fr", "Le Conseil européen a procédé à un échange de vues avec le secrétaire général de l'OTAN."),
+    ("es", "Antes de su entrevista con el presidente Lula, el canciller visitó el Congreso."),
 ]
 
 
@@ -93,6 +95,7 @@ NOT_FOUND = [
     ("es", "El encuentro amistoso entre Uruguay y Francia se jugará en Sudáfrica, anunció el presidente."),
     # a recalled ambassador is no meeting
     ("es", "Marruecos llamó a consultas a su embajador en Madrid."),
+    ("es", "En una entrevista con el diario El País, el presidente defendió su reforma."),
     ("fr", "Alger a rappelé son ambassadeur à Paris pour consultations."),
     ("es", "El presidente de Bolivia visitó la planta de litio de Uyuni junto al ministro de Minería."),
 ]
