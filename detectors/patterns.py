@@ -150,12 +150,7 @@ class PatternSet:
         """Every match in a ``detectors.text.Sentence`` (its lower-cased words and lemmas), remembered in the
         sentence's cache: a sentence is searched again by the same set (a trigger sentence beside another, a
         candidate's neighbours), and the matches depend on nothing else. A fresh list each time."""
-        cache = sent.cache
-        key = f"find:{id(self)}"
-        hit = cache.get(key)
-        if hit is None or hit[0] is not self:
-            hit = cache[key] = (self, self.find(sent.lowers, sent.lemmas))
-        return list(hit[1])
+        return list(sent.memo("find", (self,), self.find, sent.lowers, sent.lemmas))
 
     def find(
         self, lowers: Sequence[str], lemmas: Sequence[str], start: int = 0, end: int | None = None

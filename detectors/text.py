@@ -5,8 +5,11 @@ Only candidate sentences are copied out of the Doc, so a spaCy ``memory_zone`` c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # A sentence longer than this is cut into pieces of this many tokens (text without punctuation).
 MAX_SENTENCE_TOKENS = 120
@@ -27,7 +30,7 @@ class Sentence:
     lemmas: list[str] = field(default_factory=list)
     raw_lemmas: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)  # per-sentence analyses shared by all triggers
+    cache: dict[Any, Any] = field(default_factory=dict)  # per-sentence analyses shared by all triggers (memo)
 
     @classmethod
     def from_span(cls, span: Any, article_text: str, lemma_table: dict[str, str] | None) -> Sentence:
@@ -62,6 +65,20 @@ class Sentence:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def memo(self, name: str, owners: tuple[object, ...], compute: Callable[..., T], *args: Any) -> T:
+        """``compute(*args)``, remembered in this sentence's cache under ``name`` and the identities of
+        ``owners`` (the objects the result depends on beside the sentence: a pattern set, a detector, its
+        resources). The key holds the owners' ids and the entry the owners themselves, checked by identity on
+        a hit, so an id reused by a new object after the old one died is never taken for it. The cache lives
+        and dies with the sentence: nothing crosses to another sentence."""
+        key = (name, *map(id, owners))
+        hit = self.cache.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], owners, strict=True)):
+            return hit[1]
+        value = compute(*args)
+        self.cache[key] = (owners, value)
+        return value
 
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         """Character offsets (into the article) of tokens ``i..j`` (sentence-relative, ``j`` exclusive)."""

@@ -119,10 +119,12 @@ def neighbour_labels(
     whether it names a person or a high-level title. Memoised in the sentence's cache for this detector,
     resources and set of known names (the article's; the same object for every candidate of an article), so a
     sentence beside several candidates is read once."""
-    key = f"nb:{id(detector)}"
-    hit = nb.cache.get(key)
-    if hit is not None and hit[0] is detector and hit[1] is res and hit[2] is known:
-        return hit[3]
+    return nb.memo("nb", (detector, res, known), _read_neighbour, detector, nb, res, known)
+
+
+def _read_neighbour(
+    detector: object, nb: Sentence, res: LanguageResources, known: set[str],
+) -> tuple[tuple[str, ...], bool]:
     args = extract(nb, res, (len(nb), len(nb)), known)
     person = any(a.kind == "person" for a in args.actors)
     labels = [name for name, on in (("person", person), ("titled", args.titled), ("high", args.high),
@@ -130,9 +132,7 @@ def neighbour_labels(
     triggers = getattr(detector, "triggers", None)
     if triggers is not None and triggers.in_sentence(nb):
         labels.append("trig")
-    result = (tuple(labels), bool(person or args.high))
-    nb.cache[key] = (detector, res, known, result)
-    return result
+    return (tuple(labels), bool(person or args.high))
 
 
 def is_headline(sent: Sentence) -> bool:

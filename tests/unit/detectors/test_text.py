@@ -34,3 +34,48 @@ def test_sentences_from_the_token_arrays_are_those_from_the_span(lang: str, text
         old = Sentence.from_span(doc[a:b], text, engine.lemma_table)
         assert new == old
         assert new.texts == [t.text for t in doc[a:b]]
+
+
+def _sentence(words: list[str]) -> Sentence:
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
+    return Sentence.from_tokens(0, len(words), words, starts, text, None)
+
+
+class _Owner:
+    """Stands for a pattern set or a detector: compared by identity only."""
+
+
+def test_memo_computes_once_per_sentence_name_and_owners() -> None:
+    calls: list[str] = []
+
+    def count(sent: Sentence) -> int:
+        calls.append(sent.text)
+        return len(sent)
+
+    one, two = _sentence(["Merkel", "traf", "Macron"]), _sentence(["Die", "Gespräche", "dauerten", "lange"])
+    owner, other = _Owner(), _Owner()
+    assert one.memo("n", (owner,), count, one) == 3
+    assert one.memo("n", (owner,), count, one) == 3  # remembered
+    assert calls == ["Merkel traf Macron"]
+    # another sentence with the same name and owner computes its own value: nothing leaks across sentences
+    assert two.memo("n", (owner,), count, two) == 4
+    assert one.memo("n", (owner,), count, one) == 3
+    # another owner, or another name, is another entry
+    assert one.memo("n", (other,), lambda: -1) == -1
+    assert one.memo("m", (owner,), lambda: -2) == -2
+    assert one.memo("n", (owner,), count, one) == 3
+    assert calls == ["Merkel traf Macron", "Die Gespräche dauerten lange"]
+
+
+def test_memo_checks_its_owners_by_identity_not_by_id() -> None:
+    sent = _sentence(["Waffenruhe", "verkündet"])
+    known = {"Haftar"}
+    assert sent.memo("nb", (known,), lambda: "first") == "first"
+    # an equal but distinct owner is another owner
+    assert sent.memo("nb", ({"Haftar"},), lambda: "equal") == "equal"
+    # an entry whose id was taken over by another object (as after the old owner died) is not reused
+    (key,) = [k for k in sent.cache if k == ("nb", id(known))]
+    sent.cache[key] = ((object(),), "stale")
+    assert sent.memo("nb", (known,), lambda: "fresh") == "fresh"
+    assert sent.memo("nb", (known,), lambda: "again") == "fresh"
