@@ -11,7 +11,7 @@ from detectors.entities import entity_id, listed_word, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, no_actor_org, owned_titles
 from detectors.patterns import Match
-from detectors.places import after_locative, country_at, country_spans, is_cap, place_at, region_spans
+from detectors.places import country_at, country_spans, is_cap, person_spans, region_spans
 from detectors.text import Sentence
 
 _MAX_NAME = 4
@@ -189,8 +189,7 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
             blocked.update(range(*span))
     names = sorted(titled + _names(sent, res, blocked, known_names))
     titled_set = set(titled)
-    names = [s for s in names if (not place_at(sent, res, *s) and not after_locative(sent, res, s, known_names))
-             or (s in titled_set and s[1] - s[0] > 1)]
+    names = person_spans(sent, res, names, titled_set, known_names)
     # A name headed by a venue word is a building or site ("Villa La Pietra", "Schloss Elmau"), not a person.
     names = [s for s in names if not (s[1] - s[0] > 1 and sent.lowers[s[0]] in res.venues)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).

@@ -76,3 +76,21 @@ def after_locative(sent: Sentence, res: LanguageResources, span: tuple[int, int]
     if sent.lowers[prev] in res.place_articles and prev > 0:
         prev -= 1
     return sent.lowers[prev] in res.locatives
+
+
+def person_spans(sent: Sentence, res: LanguageResources, names: list[tuple[int, int]],
+                 titled: set[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
+    """The name spans that are people: a place (``place_at``, ``after_locative``) is none, unless it is a title's
+    full name, or a lone place word joined by a conjunction to a name that is no place and not after a place
+    preposition: a small town that shares a surname ("Trump und Kim", "Modi and Abe")."""
+    places = {s for s in names if place_at(sent, res, *s) or after_locative(sent, res, s, known)}
+    people = [s for s in names if s not in places]
+
+    def paired(s: tuple[int, int]) -> bool:
+        i = s[0]
+        if s[1] - i != 1 or (i > 0 and sent.lowers[i - 1] in res.place_preps) or res.gazetteer.country(sent.texts[i]):
+            return False
+        return any((p[1] == i - 1 and sent.lowers[i - 1] in res.conjunctions)
+                   or (p[0] == s[1] + 1 and sent.lowers[s[1]] in res.conjunctions) for p in people)
+
+    return [s for s in names if s not in places or (s in titled and s[1] - s[0] > 1) or paired(s)]

@@ -1,0 +1,96 @@
+"""German and English lexicons (issue 12, real news): every pattern can match the tokens the tokenizer makes,
+and the kinds of sense, modality and name they were changed for. Sentences written for these tests in the
+style of news."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from detectors.engine import build_engine
+from tests.unit.detectors.rule_candidates import actors, candidates, statuses
+
+LEXICONS = Path(__file__).resolve().parents[3] / "detectors" / "lexicons"
+LANGS = ("de", "en")
+FILES = ("meeting.json", "ceasefire.json", "common.json")
+
+
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [p for v in node for p in _patterns(v)]
+    if isinstance(node, dict):
+        return [p for v in node.values() for p in _patterns(v)]
+    return []
+
+
+def _words(pattern: str) -> list[str]:
+    return [e.lstrip("=").strip("*") for e in pattern.split() if e not in ("...", "<p>")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pattern_matches_whole_tokens(lang: str) -> None:
+    """An element must be one token: "vice-president", "secretary-general", "get-together" and "cease-fire"
+    never matched (the tokenizer makes "vice" "-" "president"); a hyphen is its own element. The text is
+    followed by a word, as in running text, and tried in the cases news writes ("Mr.", "U.S.")."""
+    tokenizer = build_engine(lang).nlp.tokenizer
+    dead = []
+    for name in FILES:
+        for pattern in _patterns(json.loads((LEXICONS / lang / name).read_text(encoding="utf-8"))):
+            words = [w for w in _words(pattern) if w]
+            if not words:
+                continue
+            # as news writes it: lowercase, capitalised ("Mr."), or in capitals ("U.S.")
+            made = [[t.text for t in tokenizer(" ".join(case(w) for w in words) + " Wort")]
+                    for case in (str.lower, str.capitalize, str.upper)]
+            if all(len(m) != len(words) + 1 for m in made):
+                dead.append((name, pattern, made[0]))
+    assert not dead
+
+
+FOUND = [
+    # hyphenated words of English news, tokenized apart
+    ("en", "The vice-president held talks with the Brazilian delegation in Brasilia."),
+    ("en", "The UN secretary-general met the foreign minister of Qatar in Doha."),
+    ("en", "The president-elect will host a get-together of Gulf leaders next month."),
+    # two lone names joined by "und"/"and", one of them also a small town's name in the gazetteer
+    ("de", "Trump und Kim wollen sich in Singapur treffen"),
+    ("en", "Modi and Abe held talks in Tokyo on Monday."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FOUND)
+def test_a_meeting_is_a_candidate(lang: str, text: str) -> None:
+    assert candidates(text, lang), text
+
+
+def test_a_lone_surname_that_is_a_town_is_a_participant() -> None:
+    """"Kim" is a town in the gazetteer: joined by "und" to a person's name it is the other person."""
+    assert {"Trump", "Kim"} <= actors("Trump und Kim wollen sich in Singapur treffen", "de")
+
+
+def test_a_town_after_a_place_preposition_stays_a_place() -> None:
+    assert "Kim" not in actors("Merkel und Macron treffen sich in Kim", "de")
+
+
+def test_a_hyphenated_title_gives_the_level() -> None:
+    """"secretary-general" was a dead title: the meeting's level stayed "other"."""
+    text = "The secretary-general held talks with the mayor on Monday."
+    assert {c.level for _s, c in candidates(text, "en")} == {"high"}, text
+
+
+def test_a_hyphenated_ceasefire_is_a_candidate() -> None:
+    assert candidates("The two sides agreed a cease-fire on Sunday.", "en", "ceasefire")
+
+
+STATUS = [
+    ("de", "Trump und Kim wollen sich in Singapur treffen", "planned"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), STATUS)
+def test_the_cues_give_the_status(lang: str, text: str, status: str) -> None:
+    assert statuses(text, lang) == {status}, text
