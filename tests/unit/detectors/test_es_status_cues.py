@@ -1,0 +1,27 @@
+"""Spanish meeting status (issue 12): a delay, a freeze or a break elsewhere in the sentence is no rejection of
+the meeting; frozen or broken-off talks still are. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_candidates import statuses
+
+
+@pytest.mark.parametrize("text", [
+    "El presidente Luis Ortega se reunió ayer con el primer ministro francés, tras llegar con dos horas de retraso.",
+    "El canciller Pedro Ruiz se reunió con su homólogo chino para tratar la congelación de los precios del grano.",
+    "La ministra Ana Gil se reunió con el presidente boliviano tras la ruptura de la coalición de gobierno.",
+])
+def test_an_unrelated_delay_freeze_or_break_leaves_the_meeting_held(text: str) -> None:
+    assert statuses(text, "es") == {"held"}
+
+
+@pytest.mark.parametrize("text", [
+    "El Gobierno congeló las negociaciones con los rebeldes tras el atentado.",
+    "Las negociaciones entre ambos gobiernos siguen congeladas desde marzo.",
+    "La oposición anunció la ruptura del diálogo con el presidente Luis Ortega.",
+    "El presidente Luis Ortega postergó la reunión con su homólogo peruano.",
+])
+def test_frozen_broken_or_postponed_talks_are_rejected(text: str) -> None:
+    assert "rejected" in statuses(text, "es")
