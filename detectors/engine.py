@@ -84,7 +84,7 @@ def build_engine(lang: str) -> Engine:
     exact: set[str] = set()
     stems: list[tuple[str, str]] = []
     for det in dets:
-        words, wild = det.triggers.first_words()
+        words, wild = det.triggers.anchor_words()  # one anchor word per pattern (patterns.py)
         exact |= words
         stems += wild
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")

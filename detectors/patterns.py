@@ -123,6 +123,24 @@ class PatternSet:
         """(exact first words, (stem, kind) of wildcard first words): what a cheap pre-filter looks for."""
         return set(self._exact), [(p.elems[0].value, p.elems[0].kind) for p in self._wild]
 
+    def anchor_words(self) -> tuple[set[str], list[tuple[str, str]]]:
+        """(exact words, (stem, kind) of wildcard words): one anchor per pattern, so that every match holds a
+        token that equals one of the words (text or lemma) or carries one of the stems — a sentence without any
+        cannot match and a cheap pre-filter can pass it by. Every word element of a pattern must match a token
+        (the language has no optional elements), so any one will do; the longest is taken, the rarest as a rule
+        ("zu Gesprächen", "sich ... treffen" are anchored on "gesprächen", "treffen", not on "zu", "sich")."""
+        exact: set[str] = set()
+        wild: list[tuple[str, str]] = []
+        for pats in (*self._exact.values(), self._wild):
+            for pat in pats:
+                words = [e for e in pat.elems if e.kind not in ("gap", "punct")]
+                anchor = max(words, key=lambda e: len(e.value))  # the first of the longest
+                if anchor.kind in ("exact", "surface"):
+                    exact.add(anchor.value)
+                else:
+                    wild.append((anchor.value, anchor.kind))
+        return exact, wild
+
     def __bool__(self) -> bool:
         return self.size > 0
 

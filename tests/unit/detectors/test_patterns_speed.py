@@ -85,3 +85,67 @@ def test_in_sentence_searches_a_sentence_once_per_set_and_hands_out_fresh_lists(
     assert one.in_sentence(sent) == _plain(one, lowers, lemmas)
     assert other.in_sentence(sent) == _plain(other, lowers, lemmas)
     assert calls == [id(one), id(other)]
+
+
+def _anchored(exact: set[str], wild: list[tuple[str, str]], lowers: Sequence[str], lemmas: Sequence[str]) -> bool:
+    """What the pipeline's pre-filter sees: a token whose text or lemma is an anchor word, or a wildcard stem."""
+    elems = [patterns.Elem(kind, value) for value, kind in wild]
+    return any(low in exact or lem in exact or any(e.test(low, lem) for e in elems)
+               for low, lem in zip(lowers, lemmas, strict=True))
+
+
+def test_every_match_holds_an_anchor_word_and_function_words_anchor_nothing() -> None:
+    entries = [*ENTRIES, ("m", "zu gesprächen"), ("m", "sich ... treffen"), ("m", "am rande ... gipfel*"),
+               ("m", "mit *gipfel"), ("m", "zu =traf")]
+    ps = PatternSet(entries)
+    exact, wild = ps.anchor_words()
+    assert not exact & {"zu", "sich", "am", "mit", "in"}  # the longest word of each pattern anchors it
+    assert {"gesprächen", "treffen", "kündigen", "waffenruhe"} <= exact  # "am rande ... gipfel*": the stem
+    assert ("gipfel", "suffix") in wild and ("gipfel", "prefix") in wild
+    rnd = random.Random(7)
+    vocabulary = [*WORDS, "zu", "Gesprächen", "am", "Rande", "mit"]
+    matched = 0
+    for _ in range(3000):
+        words = [rnd.choice(vocabulary) for _ in range(rnd.randint(0, 12))]
+        lowers = [w.lower() for w in words]
+        lemmas = [LEMMA.get(w, w) for w in lowers]
+        if ps.find(lowers, lemmas):
+            matched += 1
+            assert _anchored(exact, wild, lowers, lemmas), words
+    assert matched > 1000
+
+
+LANGS = ("de", "en", "es", "fr", "it", "ru")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pipeline_pre_filter_keeps_every_sentence_a_trigger_matches(lang: str) -> None:
+    """On the team-written corpus units of each language (in the repository): every sentence in which a
+    detector's trigger patterns match is among the pipeline's candidate sentences (anchor words, their
+    inflections, wildcard stems), and the pre-filter passes most other sentences by."""
+    import json
+    from pathlib import Path
+
+    from detectors.pipeline import Pipeline
+    from detectors.text import Sentence
+
+    root = Path(__file__).resolve().parents[3] / "corpus" / lang
+    texts = [json.loads(line).get("text") for path in sorted(root.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [t for t in texts if t][:400]
+    assert len(texts) >= 100
+    pipeline = Pipeline.load([lang], stage="rules")
+    engine = pipeline.engine(lang)
+    with_hits = chosen_total = sentences = 0
+    for text in texts:
+        doc = engine.nlp.tokenizer(text)
+        ranges, chosen = pipeline._candidate_sentences(engine, text, doc)
+        sentences += len(ranges)
+        chosen_total += len(chosen)
+        for s, (a, b) in enumerate(ranges):
+            sent = Sentence.from_span(doc[a:b], text, engine.lemma_table)
+            if any(det.triggers.in_sentence(sent) for det in engine.detectors):
+                with_hits += 1
+                assert s in chosen, (lang, sent.text)
+    assert with_hits > 50
+    assert chosen_total < sentences
