@@ -131,6 +131,8 @@ class MeetingDetector:
             return [("held", base)]
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & {"held", "held_prep"}:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
+        if "scheduled" in clause and not past and not whole & {"held", "held_prep", "rejected", "perfect"}:
+            return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
         if "called_for" in clause:
             return [("called_for", base)]
         if "planned" in clause or ("future" in whole and not past) or (

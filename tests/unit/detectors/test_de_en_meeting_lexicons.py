@@ -67,6 +67,17 @@ def test_a_meeting_is_a_candidate(lang: str, text: str) -> None:
     assert candidates(text, lang), text
 
 
+NOT_FOUND = [
+    ("en", "The cabinet discussed the budget on Tuesday."),
+    ("en", "The company discussed its quarterly results with analysts."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_FOUND)
+def test_another_sense_is_no_candidate(lang: str, text: str) -> None:
+    assert not candidates(text, lang), text
+
+
 def test_a_lone_surname_that_is_a_town_is_a_participant() -> None:
     """"Kim" is a town in the gazetteer: joined by "und" to a person's name it is the other person."""
     assert {"Trump", "Kim"} <= actors("Trump und Kim wollen sich in Singapur treffen", "de")
@@ -88,7 +99,20 @@ def test_a_hyphenated_ceasefire_is_a_candidate() -> None:
 
 STATUS = [
     ("de", "Trump und Kim wollen sich in Singapur treffen", "planned"),
+    # present tense and a weekday: German news reports past meetings in a past tense ("scheduled" cue)
+    ("de", "Die Innenminister der Länder beraten am Donnerstag mit dem Bundesinnenminister über die Grenzen.",
+     "planned"),
+    ("de", "Der Kanzler trifft am Freitag den polnischen Regierungschef in Warschau.", "planned"),
+    ("de", "Der Kanzler hat am Freitag den polnischen Regierungschef in Warschau getroffen.", "held"),
+    ("de", "Die Außenminister kamen am Montag in Brüssel zusammen.", "held"),
+    # the perfect of "fortsetzen" reports talks held ("sollen fortgesetzt werden" stays planned by its modal)
+    ("de", "Union und SPD haben am Sonntag ihre Koalitionsverhandlungen fortgesetzt.", "held"),
+    ("de", "Der Ministerpräsident blieb dem Gipfel der Regierungschefs fern.", "rejected"),
 ]
+
+
+def test_a_refused_invitation_is_rejected() -> None:
+    assert "rejected" in statuses("Der Präsident schlug die Einladung zu Gesprächen mit der Opposition aus.", "de")
 
 
 @pytest.mark.parametrize(("lang", "text", "status"), STATUS)
