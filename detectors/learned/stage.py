@@ -2,8 +2,10 @@
 
 For each candidate of a type with a model: ``p_event`` decides whether it is an event (≥ the model's threshold);
 every status whose own probability reaches 0.5 is reported (at least the likeliest one), each with that
-probability as its calibrated ``confidence`` (the chance that this (type, status) is right); meetings get level
-``high`` when ``p(level:high)`` ≥ 0.5.
+probability as its calibrated ``confidence`` (the chance that this (type, status) is right), unless that
+confidence is below the model's ``min_confidence`` (``extra_min_confidence`` for a second status): a (type,
+status) far more likely wrong than right costs F1 when reported; meetings get level ``high`` when
+``p(level:high)`` ≥ 0.5.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ def decide_one(model: LinearModel, probs: np.ndarray) -> list[Decision]:
         level = "high" if out["level:high"] >= LEVEL_THRESHOLD else "other"
     # conditional models give p(status | event): the detection is right with p(event) * p(status | event)
     scale = p_event if model.meta.get("conditional") else 1.0
+    floor = float(model.meta.get("min_confidence", 0.0))
+    extra = max(floor, float(model.meta.get("extra_min_confidence", 0.0)))
+    ordered = sorted(chosen, key=lambda s: -statuses[s])
     return [Decision(s, round(scale * statuses[s], 3), level, model.name)
-            for s in sorted(chosen, key=lambda s: -statuses[s])]
+            for k, s in enumerate(ordered) if scale * statuses[s] >= (extra if k else floor)]
 
 
 class LearnedStage:

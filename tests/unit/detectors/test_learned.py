@@ -81,6 +81,18 @@ def test_decide_one_threshold_statuses_and_level():
     assert [d.status for d in decide_one(model, np.array([0.9, 0.3, 0.4, 0.0]))] == ["planned"]
 
 
+def test_decide_one_leaves_out_statuses_below_min_confidence():
+    model = _model({"threshold": 0.5, "conditional": True, "min_confidence": 0.2, "extra_min_confidence": 0.4})
+    # an event by a hair, with no status likely: 0.55 * 0.3 = 0.165, far more likely wrong than right
+    assert decide_one(model, np.array([0.55, 0.3, 0.05, 0.0])) == []
+    assert [d.status for d in decide_one(model, np.array([0.7, 0.3, 0.05, 0.0]))] == ["held"]  # 0.21
+    # a second status needs the higher cut: 0.7 * 0.55 = 0.385 < 0.4, 0.8 * 0.55 = 0.44
+    assert [d.status for d in decide_one(model, np.array([0.7, 0.9, 0.55, 0.0]))] == ["held"]
+    assert [d.status for d in decide_one(model, np.array([0.8, 0.9, 0.55, 0.0]))] == ["held", "planned"]
+    # older model files carry no cut: every chosen status is reported
+    assert [d.status for d in decide_one(_model({"conditional": True}), np.array([0.55, 0.3, 0.05, 0.0]))] == ["held"]
+
+
 def test_model_file_round_trip(tmp_path):
     rng = np.random.default_rng(0)
     vocab = {"a": 0, "b": 1, "c": 2}
