@@ -59,6 +59,12 @@ FOUND = [
     # two lone names joined by "und"/"and", one of them also a small town's name in the gazetteer
     ("de", "Trump und Kim wollen sich in Singapur treffen"),
     ("en", "Modi and Abe held talks in Tokyo on Monday."),
+    # a trip named by a compound ("auf Asien-Reise", "Afrikareise")
+    ("de", "Die Außenministerin ist derzeit mit einer Wirtschaftsdelegation auf Asien-Reise."),
+    ("de", "Der Außenminister bricht zu einer Afrikareise auf."),
+    # a talks report that names its participants by rank or by name only
+    ("en", "The two leaders discussed bilateral cooperation and the situation in the region."),
+    ("en", "Vladimir Putin and Nikol Pashinyan discussed the situation on the border."),
 ]
 
 
@@ -68,6 +74,7 @@ def test_a_meeting_is_a_candidate(lang: str, text: str) -> None:
 
 
 NOT_FOUND = [
+    ("de", "Die Familie plant im Sommer eine Asien-Reise."),
     ("en", "The cabinet discussed the budget on Tuesday."),
     ("en", "The company discussed its quarterly results with analysts."),
 ]
@@ -108,6 +115,14 @@ STATUS = [
     # the perfect of "fortsetzen" reports talks held ("sollen fortgesetzt werden" stays planned by its modal)
     ("de", "Union und SPD haben am Sonntag ihre Koalitionsverhandlungen fortgesetzt.", "held"),
     ("de", "Der Ministerpräsident blieb dem Gipfel der Regierungschefs fern.", "rejected"),
+    ("en", "The foreign minister skipped the meeting with his Iranian counterpart.", "rejected"),
+    ("en", "The opposition leader failed to attend the peace negotiations in Riyadh.", "rejected"),
+    ("en", "The two leaders will discuss trade and security.", "planned"),
+    ("en", "The president ruled out talks with the rebels, ruling out any meeting before the vote.", "rejected"),
+    ("en", "The rebels said they were open to talks with the government.", "called_for"),
+    # proposing a meeting: "regte … an", "setzte auf Gespräche"
+    ("de", "Der Generalsekretär regte ein Treffen der Außenminister beider Länder in Genf an.", "called_for"),
+    ("de", "Der Präsident setzte auf Gespräche mit den Rebellen.", "called_for"),
 ]
 
 
