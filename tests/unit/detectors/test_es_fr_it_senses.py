@@ -1,6 +1,7 @@
 """Word senses that are no meeting in Spanish, French and Italian news (issue 12): receiving a thing (an award,
 congratulations, a draft, a salary, a threat) is not receiving a visitor; a match in sports is no meeting; Italian
-'consultazioni' are also elections. Sentences written for these tests in the style of news."""
+'consultazioni' are also elections; site and private visits, 'il vertice' of an agency (its leadership) and social
+or interfaith dialogue are no meetings either. Sentences written for these tests in the style of news."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ NOT_MEETINGS = [
     ("es", "El tenista Rafael Ortiz se encontrará con el campeón ruso en el torneo de Madrid."),
     ("fr", "Le joueur de tennis Paul Roux rencontrera le Serbe au prochain tour du tournoi."),
     ("it", "Ieri si sono tenute nell'Ohio le prime consultazioni per scegliere i candidati alle elezioni."),
+    # a site or private visit, the top of an agency, a dialogue between faiths or of society
+    ("it", "Il ministro Dario Ferri era in visita alla caserma dei vigili del fuoco di Udine."),
+    ("it", "Il sindaco Paolo Bruni si è recato in visita privata dai familiari della vittima."),
+    ("it", "Ieri è cambiato il vertice della procura di Milano, con la nomina del nuovo capo Luca Sala."),
+    ("fr", "Le ministre Paul Martin a visité l'entreprise Airbus avec le député de la circonscription."),
+    ("fr", "Le président Jean Dupont a engagé un dialogue social avec les partenaires."),
+    ("es", "El presidente Luis Ortega realizó una visita privada a la familia del soldado fallecido."),
 ]
 
 MEETINGS = [
