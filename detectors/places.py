@@ -83,7 +83,8 @@ def person_spans(sent: Sentence, res: LanguageResources, names: list[tuple[int, 
     """The name spans that are people: a place (``place_at``, ``after_locative``) is none, unless it is a title's
     full name, or a lone place word joined by a conjunction to a name that is no place and not after a place
     preposition: a small town that shares a surname ("Trump und Kim", "Modi and Abe")."""
-    places = {s for s in names if place_at(sent, res, *s) or after_locative(sent, res, s, known)}
+    places = {s for s in names
+              if place_at(sent, res, *s) or after_locative(sent, res, s, known) or _place_part(sent, res, s)}
     people = [s for s in names if s not in places]
 
     def paired(s: tuple[int, int]) -> bool:
@@ -94,3 +95,9 @@ def person_spans(sent: Sentence, res: LanguageResources, names: list[tuple[int, 
                    or (p[0] == s[1] + 1 and sent.lowers[s[1]] in res.conjunctions) for p in people)
 
     return [s for s in names if s not in places or (s in titled and s[1] - s[0] > 1) or paired(s)]
+
+
+def _place_part(sent: Sentence, res: LanguageResources, s: tuple[int, int]) -> bool:
+    """The first part of a hyphenated place the tokenizer split ("Nagorno" "-" "Karabakh"): no person."""
+    j = s[1]
+    return j + 1 < len(sent) and sent.texts[j] == "-" and place_at(sent, res, j + 1, j + 2)

@@ -94,6 +94,12 @@ def test_a_town_after_a_place_preposition_stays_a_place() -> None:
     assert "Kim" not in actors("Merkel und Macron treffen sich in Kim", "de")
 
 
+def test_the_first_part_of_a_hyphenated_place_is_no_person() -> None:
+    """The tokenizer splits "Nagorno-Karabakh": "Nagorno" was a person."""
+    text = "Vladimir Putin and Nikol Pashinyan discussed the agreements on Nagorno-Karabakh."
+    assert "Nagorno" not in actors(text, "en")
+
+
 def test_a_hyphenated_title_gives_the_level() -> None:
     """"secretary-general" was a dead title: the meeting's level stayed "other"."""
     text = "The secretary-general held talks with the mayor on Monday."
