@@ -96,7 +96,8 @@ def test_same_detections_and_confidences_as_session_four(runs, which):
     for a, b in zip(ref, new, strict=True):
         assert [_key(d) for d in a] == [_key(d) for d in b]
         for x, y in zip(a, b, strict=True):
-            assert abs(x.confidence - y.confidence) <= 1e-9
+            # confidences are rounded to 3 places; a batch's float sums can fall either side of a rounding edge
+            assert abs(x.confidence - y.confidence) <= 1e-3 + 1e-9
             assert (x.embedding is None) == (y.embedding is None)
             if x.embedding is not None:
                 learned += 1
