@@ -8,6 +8,17 @@ from detectors.engine import build_engine
 from detectors.text import Sentence, sentence_ranges
 
 
+def lexicon_patterns(node: object) -> list[str]:
+    """Every pattern string of a lexicon file's JSON, however nested."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [p for v in node for p in lexicon_patterns(v)]
+    if isinstance(node, dict):
+        return [p for v in node.values() for p in lexicon_patterns(v)]
+    return []
+
+
 def sentences(text: str, lang: str) -> list[Sentence]:
     engine = build_engine(lang)
     doc = engine.nlp(text)

@@ -10,21 +10,11 @@ from pathlib import Path
 import pytest
 
 from detectors.engine import build_engine
-from tests.unit.detectors.rule_candidates import actors, candidates, statuses
+from tests.unit.detectors.rule_candidates import actors, candidates, lexicon_patterns, statuses
 
 LEXICONS = Path(__file__).resolve().parents[3] / "detectors" / "lexicons"
 LANGS = ("de", "en")
 FILES = ("meeting.json", "ceasefire.json", "common.json")
-
-
-def _patterns(node: object) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [p for v in node for p in _patterns(v)]
-    if isinstance(node, dict):
-        return [p for v in node.values() for p in _patterns(v)]
-    return []
 
 
 def _words(pattern: str) -> list[str]:
@@ -39,7 +29,7 @@ def test_every_pattern_matches_whole_tokens(lang: str) -> None:
     tokenizer = build_engine(lang).nlp.tokenizer
     dead = []
     for name in FILES:
-        for pattern in _patterns(json.loads((LEXICONS / lang / name).read_text(encoding="utf-8"))):
+        for pattern in lexicon_patterns(json.loads((LEXICONS / lang / name).read_text(encoding="utf-8"))):
             words = [w for w in _words(pattern) if w]
             if not words:
                 continue

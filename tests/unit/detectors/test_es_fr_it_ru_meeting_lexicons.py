@@ -10,21 +10,11 @@ from pathlib import Path
 import pytest
 
 from detectors.engine import build_engine
-from tests.unit.detectors.rule_candidates import candidates, statuses
+from tests.unit.detectors.rule_candidates import candidates, lexicon_patterns, statuses
 
 LEXICONS = Path(__file__).resolve().parents[3] / "detectors" / "lexicons"
 LANGS = ("es", "fr", "it", "ru")
 _APOSTROPHES = ("'", "’")
-
-
-def _patterns(node: object) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [p for v in node for p in _patterns(v)]
-    if isinstance(node, dict):
-        return [p for v in node.values() for p in _patterns(v)]
-    return []
 
 
 def _as_text(pattern: str) -> tuple[str, int]:
@@ -47,7 +37,7 @@ def test_every_event_pattern_matches_whole_tokens(lang: str) -> None:
     tokenizer = build_engine(lang).nlp.tokenizer
     dead = []
     for name in ("meeting.json", "ceasefire.json"):
-        for pattern in _patterns(json.loads((LEXICONS / lang / name).read_text(encoding="utf-8"))):
+        for pattern in lexicon_patterns(json.loads((LEXICONS / lang / name).read_text(encoding="utf-8"))):
             text, n = _as_text(pattern)
             if text and len(tokenizer(text)) != n:
                 dead.append((name, pattern, [t.text for t in tokenizer(text)]))
