@@ -18,10 +18,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.articles import invented_name  # noqa: E402
 from detectors.learned.corpus import Loaded, Unit, load_units  # noqa: E402
-from detectors.learned.fit import FOLDS, SEED, Config, Dataset, _folds, build, fit, predict  # noqa: E402
-from detectors.learned.stage import decide_one  # noqa: E402
-from detectors.learned.train import Prediction, score  # noqa: E402
-from detectors.vocabulary import STATUSES  # noqa: E402
+from detectors.learned.fit import FOLDS, SEED, Config, build  # noqa: E402
+from detectors.learned.train import cross_validate, score  # noqa: E402
 
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+$")
 
@@ -43,26 +41,6 @@ def swap_names(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def out_of_fold(train_ds: Dataset, test_ds: Dataset, cfg: Config) -> Prediction:
-    pred = Prediction([set() for _ in test_ds.units], [False] * len(test_ds.units), [])
-    fold_tr = _folds(train_ds, range(len(train_ds.samples)), FOLDS, SEED)
-    fold_te = _folds(test_ds, range(len(test_ds.samples)), FOLDS, SEED)
-    for type_ in STATUSES:
-        idx, tidx = train_ds.of_type(type_, cfg), test_ds.of_type(type_, cfg)
-        for f in range(FOLDS):
-            train = [i for i in idx if fold_tr[i] != f]
-            test = [i for i in tidx if fold_te[i] == f]
-            if not train or not test:
-                continue
-            model = fit(train_ds, type_, train, cfg)
-            for i, row in zip(test, predict(test_ds, model, test), strict=True):
-                u = test_ds.samples[i].unit
-                for dec in decide_one(model, row):
-                    pred.pairs[u].add((type_, dec.status))
-                    pred.high[u] = pred.high[u] or (type_ == "meeting" and dec.level == "high")
-    return pred
-
-
 def main() -> int:
     cfg = Config()
     loaded = load_units()
@@ -72,7 +50,7 @@ def main() -> int:
     changed = [i for i, (a, b) in enumerate(zip(ds.units, dsw.units, strict=True)) if a.text != b.text]
     print(f"{len(ds.units)} units, {len(changed)} with names swapped; {FOLDS}-fold CV by group (seed {SEED})")
     for name, test_ds in (("as labelled", ds), ("names swapped", dsw)):
-        pred = out_of_fold(ds, test_ds, cfg)
+        pred = cross_validate(ds, cfg, test_ds=test_ds)
         for sel_name, sel in (("all units", None), ("units with names swapped", changed)):
             r = score(test_ds, pred, sel)
             print(f"  {name:<14} {sel_name:<26} meeting {r['types']['meeting']['f1']:.3f}  ceasefire "

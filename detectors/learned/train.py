@@ -59,28 +59,36 @@ class Prediction:
 
 
 def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
-                   types: Sequence[str] = tuple(STATUSES)) -> Prediction:
-    pred = Prediction([set() for _ in ds.units], [False] * len(ds.units), [])
+                   types: Sequence[str] = tuple(STATUSES), test_ds: Dataset | None = None) -> Prediction:
+    """Out-of-fold predictions for every unit. ``test_ds``: score each held-out fold on these units instead (units
+    of the same groups with other texts, e.g. names swapped; a unit's fold is its group's in both)."""
+    test_ds = ds if test_ds is None else test_ds
+    pred = Prediction([set() for _ in test_ds.units], [False] * len(test_ds.units), [])
     # one fold assignment for all types: by unit group
-    all_idx = list(range(len(ds.samples)))
-    fold = dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True)) if all_idx else {}
+    fold = _fold_map(ds, k, seed)
+    test_fold = fold if test_ds is ds else _fold_map(test_ds, k, seed)
     for type_ in types:
-        idx = ds.of_type(type_, cfg)
+        idx, test_idx = ds.of_type(type_, cfg), test_ds.of_type(type_, cfg)
         for f in range(k):
             train = [i for i in idx if fold[i] != f]
-            test = [i for i in idx if fold[i] == f]
+            test = [i for i in test_idx if test_fold[i] == f]
             if not train or not test:
                 continue
             model = fit(ds, type_, train, cfg)
-            probs = predict(ds, model, test)
+            probs = predict(test_ds, model, test)
             for i, row in zip(test, probs, strict=True):
-                u = ds.samples[i].unit
+                u = test_ds.samples[i].unit
                 for dec in decide_one(model, row):
                     pred.pairs[u].add((type_, dec.status))
-                    pred.scored.append((dec.confidence, (type_, dec.status) in ds.units[u].pairs()))
+                    pred.scored.append((dec.confidence, (type_, dec.status) in test_ds.units[u].pairs()))
                     if type_ == "meeting" and dec.level == "high":
                         pred.high[u] = True
     return pred
+
+
+def _fold_map(ds: Dataset, k: int, seed: int) -> dict[int, int]:
+    all_idx = list(range(len(ds.samples)))
+    return dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True)) if all_idx else {}
 
 
 def ece(scored: Sequence[tuple[float, bool]], bins: int = 10) -> float:
