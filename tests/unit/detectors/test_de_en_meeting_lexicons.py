@@ -68,6 +68,12 @@ NOT_FOUND = [
     ("de", "Viele Urlauber haben ihre Mallorca-Reisen wegen der Hitze storniert."),
     ("en", "The cabinet discussed the budget on Tuesday."),
     ("en", "The company discussed its quarterly results with analysts."),
+    # "meet" = satisfy, and negotiations as a deal's background
+    ("en", "The treaty meets the interests of both nations, the president said in his message to the king."),
+    ("en", "The defence minister said the army was close to meeting its objectives in the region."),
+    ("en", "The two countries signed a trade agreement after eleven years of negotiations, the minister said."),
+    ("en", "The prime minister chaired the annual meeting of the Science Ministry Board."),
+    ("en", "The president of the football federation met the coach of the national team on Monday."),
 ]
 
 

@@ -18,7 +18,7 @@ from tests.unit.detectors.rule_candidates import candidates
     "Die Sanktionen haben die Wirtschaft des Landes hart getroffen, sagte der Außenminister.",
     # church and TV bodies
     "Die Bischöfe beraten bei der Synode im Vatikan mit Papst Franziskus über die Familie.",
-    "Die Gespräche mit den Kandidaten moderiert der Chefredakteur, Präsident Müller ist als erster Gast geladen.",
+    "Die Gespräche mit den Kandidaten führt der Moderator, Präsident Müller ist als erster Gast geladen.",
 ])
 def test_senses_that_are_no_meeting(text: str) -> None:
     assert not candidates(text, "de")
