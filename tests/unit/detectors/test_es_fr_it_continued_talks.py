@@ -30,3 +30,12 @@ def test_reaching_an_agreement_is_no_arrival(lang: str, text: str) -> None:
 
 def test_an_italian_arrival_of_a_named_leader_is_a_visit_candidate() -> None:
     assert candidates("Il presidente francese Jean Dupont è arrivato a Roma nel pomeriggio.", "it")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("El canciller Pedro Ruiz abogó por una reunión con su homólogo venezolano.", "called_for"),
+    ("El presidente Luis Ortega solicitó una reunión con el primer ministro francés.", "called_for"),
+    ("Los cancilleres preparan el terreno de cara a la cumbre de presidentes.", "planned"),
+])
+def test_spanish_advocacy_is_a_call_and_looking_ahead_a_plan(text: str, status: str) -> None:
+    assert status in statuses(text, "es")
