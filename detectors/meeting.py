@@ -13,6 +13,7 @@ from __future__ import annotations
 from detectors import registry
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
+from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
 from detectors.participants import keep_participants, names_office_holders
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
@@ -26,6 +27,7 @@ _FORMS = frozenset({"visit", "host", "third_location", "talks", "summit", "phone
 _NEGATION_NEAR = 2
 _HEADLINE_TOKENS = 16
 _LATER_ONLY = frozenset({"planned", "planned_modal", "future"})  # cues a later clause does not lend the trigger
+HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
 def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
@@ -54,6 +56,25 @@ class MeetingDetector:
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
+        # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
+        # of a sentence, so they are no candidate words of the pipeline's pre-filter either
+        self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
+        self._headline_only = frozenset(p for pats in (lexicon.get("headline_triggers") or {}).values() for p in pats)
+        self.headline_words = frozenset(self.headline_triggers.anchor_words()[0])  # what the pipeline looks for
+
+    def headline_matches(self, sent: Sentence) -> list[Match]:
+        """Headline-only triggers in a short first line without a final full stop, between capitalised words."""
+        if not self.headline_triggers or sent.first != 0 or len(sent) > HEADLINE_ONLY_TOKENS:
+            return []
+        if sent.text.rstrip().endswith((".", "?", "!")):
+            return []
+        return [m for m in self.headline_triggers.in_sentence(sent)
+                if m.start > 0 and m.end < len(sent) and self._name_like(sent.texts[m.start - 1])
+                and self._name_like(sent.texts[m.end])]
+
+    def _name_like(self, word: str) -> bool:
+        """Capitalised and no common word of the language, or a listed person's spelling ("Kurz")."""
+        return word[:1].isupper() and (word.lower() not in self.res.known_words or listed_word(word))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
         if sent.is_question():
@@ -74,6 +95,10 @@ class MeetingDetector:
             if overlapping(excluded, span):
                 continue
             args = extract(sent, self.res, span, ctx.known_names)
+            if trig.pattern in self._headline_only and not (
+                any(e == span[0] for _, e in args.spans) and any(b == span[1] for b, _ in args.spans)
+            ):
+                continue  # "Merkel bei Putin": an actor on each side, next to the word
             is_strong = overlapping(strong, span) or political_topic
             # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
             if not args.political and overlapping(self.anaphoric.in_sentence(sent), span) and names_office_holders(

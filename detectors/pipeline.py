@@ -49,6 +49,7 @@ from detectors.learned.features import (
     neighbour_context,
 )
 from detectors.learned.stage import Decision, LearnedStage
+from detectors.meeting import HEADLINE_ONLY_TOKENS
 from detectors.participants import from_previous
 from detectors.patterns import Match, gap_of
 from detectors.text import Sentence, sentence_ranges
@@ -261,6 +262,12 @@ class Pipeline:
         """The rules' detections of types the learned stage does not decide; candidates of the others (every
         type when ``observe_all``) go to ``observed``."""
         ranges, chosen = self._candidate_sentences(engine, text, doc)
+        head = doc[ranges[0][0]:ranges[0][1]] if ranges and ranges[0][1] - ranges[0][0] <= HEADLINE_ONLY_TOKENS else ()
+        headline = [d for d in engine.detectors if getattr(d, "headline_words", None) and any(
+            t.lower_ in d.headline_words for t in head)] if head else []  # type: ignore[attr-defined]
+        only_headline = bool(headline) and (not chosen or chosen[0] != 0)
+        if only_headline:  # a short first line may hold a headline-only trigger ("Merkel bei Putin")
+            chosen = [0, *chosen]
         if not chosen:
             return []
         table = engine.lemma_table
@@ -281,7 +288,9 @@ class Pipeline:
         for s in chosen:
             sent = sentence(s)
             for det in engine.detectors:
-                found = det.triggers.in_sentence(sent)
+                found = [] if s == 0 and only_headline else det.triggers.in_sentence(sent)
+                if s == 0 and det in headline:
+                    found = [*found, *det.headline_matches(sent)]  # type: ignore[attr-defined]
                 if found:
                     hits.append((s, det, found))
         if not hits:
