@@ -53,3 +53,27 @@ def test_no_truce_announced_is_no_rejected_truce() -> None:
     """ "no ceasefire deal announced" says none came about (no event); "did not agree to" refuses one."""
     assert statuses("Presidents hold talks at a military base, no ceasefire deal announced", "en", "ceasefire") == set()
     assert statuses("The rebels did not agree to a ceasefire.", "en", "ceasefire") == {"rejected"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Sondergesandte rief die Milizen auf, die Kämpfe sofort einzustellen."),
+    ("de", "Die Armee stellte ihre Angriffe auf die Hafenstadt am Abend ein."),
+    ("de", "Der Papst appellierte an beide Seiten, die Waffen ruhen zu lassen."),
+    ("en", "The council urged all factions to cease hostilities before the vote."),
+    ("en", "Both commanders pledged to silence the guns along the river."),
+    ("ru", "Стороны договорились об отказе от ударов по портам на месяц."),
+])
+def test_calls_and_pledges_to_stop_fighting_are_candidates(lang: str, text: str) -> None:
+    assert _triggers(text, lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Washington and Beijing extended their trade truce by another ninety days."),
+    ("en", "The two blocs agreed a truce in their tariff dispute over steel."),
+    ("de", "Brüssel und Washington verlängern den Waffenstillstand im Zollstreit."),
+    ("de", "Der Handels-Waffenstillstand zwischen den beiden Ländern läuft im Mai aus."),
+    ("ru", "Торговое перемирие между двумя странами продлено до весны."),
+])
+def test_a_trade_truce_is_no_ceasefire(lang: str, text: str) -> None:
+    """A truce in a trade or tariff dispute is between governments but not between armed parties (GUIDE.md)."""
+    assert statuses(text, lang, "ceasefire") == set(), text
