@@ -20,6 +20,20 @@ _STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "a
 _HEADLINE_TOKENS = 12
 _FAR = 1 << 30
 _NEAR = 3  # "violated_near" cues ("ends", "over") count only this close to the trigger
+# A negative context ("huelga", "commerciale", "coalizione") says what a truce is about only next to it, in its
+# clause: "tregua sindacale", "la trêve au sein de la majorité", "la huelga, en tregua". Anywhere in the sentence
+# it dropped real ones: "la coalition accuse les Houthis d'avoir violé la trêve", "Los mercados celebraron el
+# alto el fuego", "aranceles … si no acepta un alto el fuego".
+_NEG_BEFORE = 1  # at most this many tokens between a negative context and the trigger after it
+_NEG_AFTER = 4   # … or the trigger before it
+
+
+def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int]) -> bool:
+    """A negative context in the trigger's clause, close to it (``_NEG_BEFORE`` / ``_NEG_AFTER``)."""
+    a, b = sent.clause(*span)
+    return any(a <= m.start and m.end <= b and (span[0] - m.end <= _NEG_BEFORE if m.end <= span[0]
+                                                 else m.start - span[1] <= _NEG_AFTER)
+               for m in negatives)
 
 
 def _without_false_ends(cues: list[Match]) -> list[Match]:
@@ -49,18 +63,18 @@ class CeasefireDetector:
         self.res = res
         self.triggers = lexicon_patterns(lexicon, "triggers", "ceasefire")
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
-        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
+        # not ``negative``: that name is a sentence-wide gate (detectors.learned.features.GATES, is_gated)
+        self.negative_near = lexicon_patterns(lexicon, "negative_context", "neg")
         self.cues = Cues(lexicon.get("cues"))
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
-        if self.negative.in_sentence(sent):
-            return []
+        negatives = self.negative_near.in_sentence(sent)
         excluded = self.exclude.in_sentence(sent)
         cue_matches = _without_false_ends(self.cues.find(sent))
         out: list[Candidate] = []
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
-            if overlapping(excluded, span):
+            if overlapping(excluded, span) or (negatives and near_negative(sent, negatives, span)):
                 continue
             for status, conf in self._statuses(sent, cue_matches, span):
                 args = extract(sent, self.res, span, ctx.known_names)

@@ -33,8 +33,8 @@ HEADLINE_TOKENS = 16
 _PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 # detector pattern sets that act as gates (the rules-only path drops or keeps a candidate on them); a detector
 # may have any subset of these attributes
-GATES = ("exclude", "negative", "strong", "strong_context", "needs_person", "needs_title", "high_events",
-         "anaphoric")
+GATES = ("exclude", "negative", "negative_near", "strong", "strong_context", "needs_person", "needs_title",
+         "high_events", "anaphoric")
 
 
 @dataclass

@@ -77,3 +77,17 @@ def test_calls_and_pledges_to_stop_fighting_are_candidates(lang: str, text: str)
 def test_a_trade_truce_is_no_ceasefire(lang: str, text: str) -> None:
     """A truce in a trade or tariff dispute is between governments but not between armed parties (GUIDE.md)."""
     assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the negative context says what the truce is about only next to it
+    ("it", "Tregua sindacale: sospeso lo sciopero dei portuali.", set()),
+    ("fr", "Une trêve au sein de la majorité a été conclue après des semaines de querelles.", set()),
+    ("es", "Los transportistas firmaron una tregua comercial con el ministerio.", set()),
+    # elsewhere in the sentence it is a word of war news, not the truce's domain
+    ("fr", "La coalition menée par l'Arabie saoudite a accusé les rebelles d'avoir violé la trêve.", {"violated"}),
+    ("it", "Il governo di coalizione ha chiesto un cessate il fuoco immediato nel nord del Paese.", {"called_for"}),
+    ("fr", "La majorité des États membres ont appelé à un cessez-le-feu immédiat.", {"called_for"}),
+])
+def test_a_negative_context_counts_next_to_the_trigger_only(lang: str, text: str, expected: set[str]) -> None:
+    assert statuses(text, lang, "ceasefire") == expected, text
