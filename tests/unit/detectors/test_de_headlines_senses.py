@@ -64,6 +64,8 @@ def test_a_headline_of_a_strike_is_no_meeting_of_the_rules() -> None:
     "Die Sanktionen haben die Wirtschaft des Landes hart getroffen, sagte der Außenminister.",
     # church and TV bodies
     "Die Bischöfe beraten bei der Synode im Vatikan mit Papst Franziskus über die Familie.",
+    # a satellite TV reception, no host's reception
+    "Das neue Angebot für Satelliten-Haushalte bietet den Empfang aller Programme des Staatsfernsehens.",
     "Die Gespräche mit den Kandidaten führt der Moderator, Präsident Müller ist als erster Gast geladen.",
 ])
 def test_senses_that_are_no_meeting(text: str) -> None:
@@ -74,6 +76,12 @@ def test_senses_that_are_no_meeting(text: str) -> None:
     "Die EU-Außenminister verlängerten beim EU-Außenministerrat in Luxemburg die Sanktionen gegen Russland.",
     "Der chinesische Präsident ist als Staatsgast in Berlin.",
     "Der Papst hatte schon bei der Ankunft in Havanna dem Präsidenten gedankt.",
+    "Außenminister Lawrow und sein Amtskollege haben die Lage in Syrien erörtert.",
 ])
 def test_meetings_named_by_a_council_a_state_guest_or_an_arrival(text: str) -> None:
     assert [c.status for _, c in candidates(text, "de")] == ["held"]
+
+
+def test_an_intended_discussion_of_leaders_is_planned() -> None:
+    text = "Die Staats- und Regierungschefs wollen in Madrid die Lage der Weltwirtschaft erörtern."
+    assert [c.status for _, c in candidates(text, "de")] == ["planned"]
