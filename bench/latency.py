@@ -10,7 +10,7 @@ from typing import Any
 
 from bench.articles import planted_article
 from bench.deployment import Deployment, wait_caught_up, wait_group, warm_up
-from bench.measure import busy_share, machine_ticks, percentile, stage_ms
+from bench.measure import busy_share, cpu_stall_us, machine_ticks, percentile, stage_ms, stall_share
 from bench.missing import SHOWN, explain_missing
 from bench.plan import BRACKET_RATES, P99_LIMIT_S, Plan
 from bench.sink import AlertSink
@@ -32,7 +32,8 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
     planted: dict[str, dict[str, Any]] = {}
     unmatched_before = sink.other
     stages_before = dep.stage_totals()
-    cpu_before, ticks_before = dep.cpu(), machine_ticks()
+    cpu_before, main_before, ticks_before = dep.cpu(), dep.cpu(tree=False), machine_ticks()
+    stall_before, wall_before = cpu_stall_us(), time.perf_counter()
     with Publisher(dep.bootstrap, topic=dep.articles, linger_ms=0) as pub:
         t0 = time.perf_counter()
         for k in range(n):
@@ -80,7 +81,11 @@ def latency_phase(dep: Deployment, sink: AlertSink, bases: Sequence[dict[str, An
         "stage_ms_per_message": stage_ms(stages_before, dep.stage_totals()),
         # CPU the worker spent per article (detect + route + deliver + Kafka): load-independent, unlike latency
         "worker_cpu_ms_per_article": round((dep.cpu() - cpu_before) / n * 1000, 2),
+        # of it, the worker's main process (event loop: Kafka, route, deliver, settle); the rest is detection
+        "worker_main_cpu_ms_per_article": round((dep.cpu(tree=False) - main_before) / n * 1000, 2),
         "machine_cpu_busy": busy_share(ticks_before, machine_ticks()),  # every process, other sessions included
+        # share of the phase (publish and drain) in which some runnable task waited for a CPU: contention
+        "cpu_stall_share": stall_share(stall_before, cpu_stall_us(), time.perf_counter() - wall_before),
     }
 
 

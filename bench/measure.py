@@ -31,6 +31,24 @@ def machine_ticks() -> tuple[int, int]:
     return sum(values) - idle, sum(values)
 
 
+def cpu_stall_us() -> int | None:
+    """Microseconds since boot in which at least one runnable task waited for a CPU (PSI, /proc/pressure/cpu
+    "some"); None where the kernel has no PSI. Unlike the busy share it sees contention: a machine 77 % busy
+    with other sessions' jobs can keep a runnable worker waiting most of the time."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    return int(some.rsplit("total=", 1)[1]) if "total=" in some else None
+
+
+def stall_share(before: int | None, after: int | None, wall_s: float) -> float | None:
+    """Share of ``wall_s`` in which a runnable task waited for a CPU, between two ``cpu_stall_us`` readings."""
+    if before is None or after is None or wall_s <= 0:
+        return None
+    return round(min(1.0, (after - before) / 1e6 / wall_s), 2)
+
+
 def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float | None:
     """Share of the whole machine's CPU time that was busy between two ``machine_ticks`` readings."""
     total = after[1] - before[1]
@@ -103,4 +121,13 @@ def machine() -> dict[str, Any]:
     mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal:")), 0)
     return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem / 1024 / 1024, 1),
-            "loadavg": [round(x, 2) for x in os.getloadavg()]}
+            "loadavg": [round(x, 2) for x in os.getloadavg()], "cpu_pressure": cpu_pressure()}
+
+
+def cpu_pressure() -> dict[str, float] | None:
+    """PSI's "some" averages (% of the last 10 / 60 / 300 s in which a runnable task waited for a CPU)."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0].split()[1:]
+    except (OSError, IndexError):
+        return None
+    return {k: float(v) for k, v in (f.split("=") for f in some) if k.startswith("avg")}

@@ -63,10 +63,12 @@ def render(r: dict) -> str:
                    f"{d['detections']} detections.")
     if "latency" in r:
         out += ["", "| publish → alert, one worker | achieved/s | p50 ms | p95 ms | p99 ms | max ms | missing | "
-                "no alert due | worker CPU ms/article | ms per message by stage |",
-                "|---|---|---|---|---|---|---|---|---|---|"]
+                "no alert due | worker CPU ms/article | machine busy / CPU stall | ms per message by stage |",
+                "|---|---|---|---|---|---|---|---|---|---|---|"]
         for p in r["latency"]["phases"]:
             stages = ", ".join(f"{k} {v}" for k, v in (p.get("stage_ms_per_message") or {}).items())
+            main = (f" (main process {p['worker_main_cpu_ms_per_article']})"  # session 10 on
+                    if "worker_main_cpu_ms_per_article" in p else "")
             # bench/missing.py (session 8 on): articles no route alerts on are left out of the count and the p99
             not_due = p.get("undetected", 0) + p.get("below_min_confidence", 0)
             why = (f"{p.get('undetected', 0)} undetected, {p.get('below_min_confidence', 0)} under min_confidence"
@@ -74,7 +76,8 @@ def render(r: dict) -> str:
             out.append(f"| {p['rate']}/s × {p['duration_s']:.0f} s | {p['achieved_rate']} | {_fmt(p['p50_ms'])} | "
                        f"{_fmt(p['p95_ms'])} | {_fmt(p['p99_ms'])} | {_fmt(p['max_ms'])} | "
                        f"{p['missing']}/{p['published'] - not_due} | {why} | "
-                       f"{p.get('worker_cpu_ms_per_article', '—')} | {stages} |")
+                       f"{p.get('worker_cpu_ms_per_article', '—')}{main} | {_fmt(p.get('machine_cpu_busy'))} / "
+                       f"{_fmt(p.get('cpu_stall_share'))} | {stages} |")
         out.append(f"\nHighest rate tested with p99 < 1 s and no alert missing: **{r['e2e_articles_per_s']} "
                    f"articles/s**.")
     if "scaleout" in r:

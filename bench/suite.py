@@ -104,7 +104,7 @@ def to_json(result: dict[str, Any]) -> str:
 def format_text(r: dict[str, Any]) -> str:
     m = r["machine"]
     lines = [f"machine: {m['nproc']} cpu ({m['cpu']}), {m['ram_gb']} GB RAM, load {m['loadavg']} → "
-             f"{m.get('loadavg_end')}"]
+             f"{m.get('loadavg_end')}, CPU pressure {m.get('cpu_pressure')}"]
     if "detectors" in r:
         d = r["detectors"]
         lines += [
@@ -122,7 +122,9 @@ def format_text(r: dict[str, Any]) -> str:
             lines.append(f"  {p['rate']:>4}/s × {p['duration_s']:.0f} s (achieved {p['achieved_rate']}/s): "
                          f"p50 {p['p50_ms']} ms  p95 {p['p95_ms']} ms  p99 {p['p99_ms']} ms  "
                          f"max {p['max_ms']} ms  missing {p['missing']}/{p['published']}  "
-                         f"worker CPU {p.get('worker_cpu_ms_per_article')} ms/article")
+                         f"worker CPU {p.get('worker_cpu_ms_per_article')} ms/article (main process "
+                         f"{p.get('worker_main_cpu_ms_per_article')}), machine busy {p.get('machine_cpu_busy')}, "
+                         f"CPU stall {p.get('cpu_stall_share')}")
             if p.get("stage_ms_per_message"):
                 lines.append("      ms per message: " + ", ".join(f"{k} {v}" for k, v in
                                                                   p["stage_ms_per_message"].items()))

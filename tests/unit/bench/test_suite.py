@@ -39,6 +39,16 @@ def test_steady_rate_spans_the_commits_seen_after_publishing() -> None:
     assert measure.steady_rate(samples, since=3.5) is None  # one commit after publishing: no span to time
 
 
+def test_cpu_stall_share_is_the_stalled_part_of_the_wall_time() -> None:
+    assert measure.stall_share(1_000_000, 1_500_000, 2.0) == 0.25  # 0.5 s of 2 s with a task waiting for a CPU
+    assert measure.stall_share(0, 5_000_000, 2.0) == 1.0  # PSI's counter can run ahead of our clock: capped
+    assert measure.stall_share(None, 10, 1.0) is None and measure.stall_share(0, 10, 0.0) is None
+    now = measure.cpu_stall_us()  # a kernel without PSI gives None; with it, a counter that never goes back
+    assert now is None or (now >= 0 and measure.cpu_stall_us() >= now)
+    pressure = measure.machine()["cpu_pressure"]
+    assert pressure is None or set(pressure) == {"avg10", "avg60", "avg300"}
+
+
 def test_sink_matches_alerts_to_articles_by_the_planted_actor() -> None:
     import urllib.request
 
@@ -90,5 +100,9 @@ def test_latency_through_the_broker_reports_percentiles(shared_dir: Path, kafka:
     assert phase["alerts"] == 15 - phase["undetected"] - phase["below_min_confidence"], phase
     assert "no alert due" in render.render(result)
     assert phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"]
+    # the worker's CPU per article, and its main process's share of it (the rest: the detector process)
+    assert 0 < phase["worker_main_cpu_ms_per_article"] < phase["worker_cpu_ms_per_article"], phase
+    assert "main process" in render.render(result) and "CPU stall" in render.render(result)
+    assert phase["cpu_stall_share"] is None or 0 <= phase["cpu_stall_share"] <= 1, phase
     assert set(SUMMARY_KEYS) <= result.keys()
     assert result["peak_rss_mb"] > 50
