@@ -13,6 +13,14 @@ At most ``--per-group`` units per group (article); units equal to, holding or he
 near duplicates (word-set Jaccard >= 0.6) of dev or of each other, are dropped. Writes under /tmp only:
 
     .venv/bin/python corpus/tools/select_real.py /tmp/pool.jsonl --out /tmp/chosen.jsonl --total 250
+
+With ``--prior`` corpus files (a source labelled in an earlier session), units whose text a prior file holds are
+dropped, near duplicates of them too, and a chosen unit is kept only while its group holds fewer than ``--cap``
+units counting the prior ones (and fewer than ``--per-group`` new ones), so a document already labelled gets at
+most a few more (session 9's rounds ran this with ``--seed 9 --cap 5``):
+
+    .venv/bin/python corpus/tools/select_real.py /tmp/pool.jsonl --prior corpus/it/*.jsonl \
+        --out /tmp/chosen.jsonl --total 300 --cap 5
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import json
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +112,22 @@ def select(pool: list[dict[str, Any]], total: int, per_group: int, share_random:
     return taken
 
 
+def cap_groups(chosen: list[dict[str, Any]], had: Counter[str], total: int, random_share: float,
+               cap: int) -> list[dict[str, Any]]:
+    """The ranked ``chosen`` units (active picks first, then the random controls), each kept while its group holds
+    fewer than ``cap`` units counting ``had`` (units labelled before), up to ``total``."""
+    new: Counter[str] = Counter()
+    kept: list[dict[str, Any]] = []
+    n_active = total - int(total * random_share)
+    for want_random, limit in ((False, n_active), (True, total)):
+        for u in chosen:
+            g = u["group"]
+            if (u["pick"] == "random") == want_random and len(kept) < limit and had[g] + new[g] < cap:
+                new[g] += 1
+                kept.append(u)
+    return kept
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pool")
@@ -112,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-group", type=int, default=3)
     ap.add_argument("--random", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--prior", nargs="*", default=[], type=Path, help="corpus files already labelled from this pool")
+    ap.add_argument("--cap", type=int, default=5, help="with --prior: units per group, prior ones counted")
     args = ap.parse_args(argv)
     if not args.out.startswith("/tmp/"):
         print("refusing to write outside /tmp", file=sys.stderr)
@@ -119,7 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     pool = [json.loads(line) for line in Path(args.pool).read_text(encoding="utf-8").splitlines() if line.strip()]
     dev = shared_dir() / "eval" / "dev.jsonl"
     dev_texts = [json.loads(line).get("text", "") for line in dev.open(encoding="utf-8")] if dev.exists() else []
-    chosen = select(score(pool), args.total, args.per_group, args.random, args.seed, dev_texts)
+    if args.prior:
+        prior = [json.loads(line) for f in args.prior for line in f.read_text(encoding="utf-8").splitlines() if line]
+        known = {u.get("text") for u in prior}
+        pool = [u for u in pool if u["text"] not in known]
+        chosen = select(score(pool), len(pool), args.per_group, args.random, args.seed,
+                        dev_texts + [t for t in known if t])
+        chosen = cap_groups(chosen, Counter(u.get("group") for u in prior), args.total, args.random, args.cap)
+    else:
+        chosen = select(score(pool), args.total, args.per_group, args.random, args.seed, dev_texts)
     with open(args.out, "w", encoding="utf-8") as fh:
         for u in chosen:
             fh.write(json.dumps(u, ensure_ascii=False) + "\n")
