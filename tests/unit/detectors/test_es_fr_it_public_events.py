@@ -1,7 +1,8 @@
 """Public events, business and administrative bodies that are no political meeting in Spanish, French and Italian
 (issue 12, session 10): hosting an exhibition or refugees is no hosting of a visitor, a leader's meeting with young
 people or the faithful is a public event, a working group, an interministerial committee or a chief executive's
-talks are administration or business. Sentences written for these tests in the style of news."""
+talks are administration or business, summoning parliament a routine session. Sentences written for these
+tests in the style of news."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ NOT_MEETINGS = [
     ("fr", "Le Premier ministre Jean Dupont présidera une réunion interministérielle sur l'eau."),
     ("es", "El presidente Luis Ortega mantuvo un encuentro con los jóvenes de la parroquia."),
     ("es", "El consejero delegado de la empresa, Pedro Ruiz, se reunió con los sindicatos."),
+    ("it", "Il premier Dario Ferri ha convocato il parlamento per giovedì."),
 ]
 
 
