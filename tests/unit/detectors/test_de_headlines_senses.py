@@ -85,3 +85,24 @@ def test_meetings_named_by_a_council_a_state_guest_or_an_arrival(text: str) -> N
 def test_an_intended_discussion_of_leaders_is_planned() -> None:
     text = "Die Staats- und Regierungschefs wollen in Madrid die Lage der Weltwirtschaft erörtern."
     assert [c.status for _, c in candidates(text, "de")] == ["planned"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Der Bürgermeister und der Innenminister hatten zuvor über die Unterbringung von Flüchtlingen gesprochen.",
+     "held"),
+    ("Die beiden Außenminister saßen am Dienstagabend drei Stunden zusammen.", "held"),
+    ("Teheran hat die Botschafterin Deutschlands nach den Äußerungen des Kanzlers zu sich bestellt.", "held"),
+    ("Der Geschäftsträger Russlands musste im Außenministerium vorsprechen.", "held"),
+    ("Beide Staatschefs begegneten sich zum ersten Mal.", "held"),
+    ("Der Regierungschef war der erste ausländische Gast des neuen Kanzlers.", "held"),
+    ("Der neue Botschafter überreichte dem Bundespräsidenten sein Beglaubigungsschreiben.", "held"),
+    ("Die Präsidentin will am Freitag mit dem tunesischen Präsidenten sprechen", "planned"),
+    ("Landeshauptmann und Grüne wollen am Montag weiterverhandeln", "planned"),
+])
+def test_diplomatic_verbs_and_nouns_of_meetings(text: str, status: str) -> None:
+    """Talks, summons, credentials, working meals and first encounters that had no trigger."""
+    assert status in {c.status for _, c in candidates(text, "de")}, text
+
+
+def test_a_speech_about_a_topic_is_no_talks() -> None:
+    assert not candidates("Der Kanzler sprach in seiner Rede über die Wirtschaft.", "de")
