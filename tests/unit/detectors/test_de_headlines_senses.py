@@ -104,5 +104,12 @@ def test_diplomatic_verbs_and_nouns_of_meetings(text: str, status: str) -> None:
     assert status in {c.status for _, c in candidates(text, "de")}, text
 
 
+def test_an_invitation_to_a_meeting_is_a_call() -> None:
+    """"zu einem Treffen … ein." is no "treffen … ein" (to arrive), which was excluded and dropped invitations."""
+    assert [c.status for _, c in candidates("Der Präsident lud seinen Amtskollegen zu einem Treffen ein.", "de")] == [
+        "called_for"]
+    assert candidates("Der Präsident lud seinen Amtskollegen zu einem Treffen an der gemeinsamen Grenze ein.", "de")
+
+
 def test_a_speech_about_a_topic_is_no_talks() -> None:
     assert not candidates("Der Kanzler sprach in seiner Rede über die Wirtschaft.", "de")
