@@ -91,3 +91,19 @@ def test_a_trade_truce_is_no_ceasefire(lang: str, text: str) -> None:
 ])
 def test_a_negative_context_counts_next_to_the_trigger_only(lang: str, text: str, expected: set[str]) -> None:
     assert statuses(text, lang, "ceasefire") == expected, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ungeachtet der vereinbarten Waffenruhe beschoss die Armee erneut die Vororte."),
+    ("de", "Die Rebellen kündigten den Waffenstillstand am Montag auf."),
+    ("de", "Beide Seiten werfen sich vor, die Feuerpause gebrochen zu haben."),
+    ("de", "Die Waffenruhe wackelt nach neuen Gefechten im Norden."),
+    ("en", "Humanitarian pause lapses as strikes resume in the north"),
+    ("en", "The two sides accused each other of breaking the truce."),
+])
+def test_a_truce_undermined_or_called_off_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_a_truce_that_ends_the_fighting_is_announced() -> None:
+    assert statuses("The rebels announced a ceasefire ending weeks of fighting.", "en", "ceasefire") == {"announced"}
