@@ -107,3 +107,20 @@ def test_a_truce_undermined_or_called_off_is_violated(lang: str, text: str) -> N
 
 def test_a_truce_that_ends_the_fighting_is_announced() -> None:
     assert statuses("The rebels announced a ceasefire ending weeks of fighting.", "en", "ceasefire") == {"announced"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El gobierno dio por rota la tregua tras el atentado."),
+    ("es", "La tregua anunciada el domingo apenas duró unas horas."),
+    ("fr", "La trêve n'a duré que quelques heures."),
+    ("it", "La tregua mediata da Mosca è durata meno di un giorno."),
+    ("it", "Riprendono i combattimenti nonostante la tregua."),
+    ("ru", "Несмотря на перемирие, в пригородах вновь шли бои."),
+])
+def test_a_truce_broken_or_short_lived_is_violated_es_fr_it_ru(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_a_truce_that_ended_a_war_is_announced_es() -> None:
+    text = "Las partes acordaron un alto el fuego que puso fin a la guerra."
+    assert statuses(text, "es", "ceasefire") == {"announced"}
