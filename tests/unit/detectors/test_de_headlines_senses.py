@@ -113,3 +113,18 @@ def test_an_invitation_to_a_meeting_is_a_call() -> None:
 
 def test_a_speech_about_a_topic_is_no_talks() -> None:
     assert not candidates("Der Kanzler sprach in seiner Rede über die Wirtschaft.", "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Man sei jederzeit zu Gesprächen mit Moskau bereit, sagte der Präsident, aber nicht über die Köpfe der Ukrainer.",
+    "Der Außenminister traf sich in Genf mit Vertretern armer Länder.",
+])
+def test_a_head_or_a_poor_country_does_not_drop_a_meeting(text: str) -> None:
+    """"Kopf" and "arm" were negative contexts anywhere in a sentence (for "traf ihn am Kopf/Arm"): "über die
+    Köpfe hinweg" and the adjective "arm" (poor) dropped meetings. Only "am/in den/an den Kopf", "am/in den Arm"
+    drop a sentence now."""
+    assert candidates(text, "de")
+
+
+def test_a_hit_on_the_head_is_no_meeting() -> None:
+    assert not candidates("Ein Stein traf den Minister bei der Kundgebung am Kopf.", "de")
