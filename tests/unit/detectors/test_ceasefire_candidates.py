@@ -124,3 +124,15 @@ def test_a_truce_broken_or_short_lived_is_violated_es_fr_it_ru(lang: str, text: 
 def test_a_truce_that_ended_a_war_is_announced_es() -> None:
     text = "Las partes acordaron un alto el fuego que puso fin a la guerra."
     assert statuses(text, "es", "ceasefire") == {"announced"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # brokered is announced (GUIDE.md); an effort to mediate one is a call
+    ("de", "Ägypten vermittelt Waffenruhe zwischen Israel und Hamas", {"announced"}),
+    ("de", "Die von Katar vermittelte Waffenruhe trat am Morgen in Kraft.", {"announced"}),
+    ("de", "Katar versucht, eine Waffenruhe zu vermitteln.", {"called_for"}),
+    ("de", "Die Miliz hat den Vorschlag für eine Feuerpause angenommen.", {"announced"}),
+    ("fr", "Moscou décrète un cessez-le-feu de 36 heures pour les fêtes.", {"announced"}),
+])
+def test_a_truce_brokered_accepted_or_decreed_is_announced(lang: str, text: str, expected: set[str]) -> None:
+    assert statuses(text, lang, "ceasefire") == expected, text
