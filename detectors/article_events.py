@@ -38,6 +38,7 @@ from detectors.event_time import (
     direction_for,
     recency,
 )
+from detectors.vocabulary import LEAD
 
 LEAD_PARAGRAPHS = 2  # the title and this many first paragraphs are the lead (where an undated article dates itself)
 LEAD_CHARS = 1_000  # per lead paragraph
@@ -336,4 +337,16 @@ def finalise(article: Article, detections: Sequence[Detection], lang: str,
     reader = date_reader(lang)
     received = received or day_of(detections[0].detected_at) or date(1970, 1, 1)
     reference, _ = reference_day(article, reader, received)
-    return one_per_event(dated(detections, article.text, reader, reference))
+    return by_lead(one_per_event(dated(detections, article.text, reader, reference)))
+
+
+def by_lead(detections: Sequence[Detection]) -> list[Detection]:
+    """The detections with each type's weightier statuses first (``vocabulary.LEAD``; stable otherwise). The
+    statuses one article reports of one story make one alert, and the first to arrive leads it: "Putin urged a
+    ceasefire … in the evening Haftar announced it" must alert as the announcement."""
+    return sorted(detections, key=lambda d: _lead_rank(d.type, d.status))
+
+
+def _lead_rank(type_: str, status: str) -> int:
+    order = LEAD.get(type_, ())
+    return order.index(status) if status in order else len(order)

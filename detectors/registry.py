@@ -116,9 +116,11 @@ def _spec() -> dict[str, Any]:
 
 
 def events() -> dict[str, dict[str, tuple[str, ...]]]:
-    """Every event type with its words: ``{type: {"statuses": (…), "levels": (…), "forms": (…)}}`` (the last two
-    empty when the type has none), in the order of ``lexicons/detectors.json``."""
-    return {name: {part: tuple(words.get(part, ())) for part in ("statuses", "levels", "forms")}
+    """Every event type with its words: ``{type: {"statuses": (…), "levels": (…), "forms": (…), "lead": (…)}}``
+    (levels and forms empty when the type has none; ``lead``, the statuses by news weight, defaults to the
+    statuses), in the order of ``lexicons/detectors.json``."""
+    return {name: {part: tuple(words.get(part, words["statuses"] if part == "lead" else ()))
+                   for part in ("statuses", "levels", "forms", "lead")}
             for name, words in _spec()["events"].items()}
 
 

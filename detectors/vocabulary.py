@@ -26,6 +26,9 @@ Form = StrEnum("Form", {w.upper(): w for w in _words("forms")})  # type: ignore[
 TYPES: tuple[str, ...] = tuple(_EVENTS)
 # the statuses each type can have, in the registry's order
 STATUSES: dict[str, tuple[str, ...]] = {name: words["statuses"] for name, words in _EVENTS.items()}
+# the statuses of one story in the order of their weight as news: of the statuses one article reports of one story
+# the first one leads (the alert it makes shows that one: "Haftar announced a ceasefire", not the call before it)
+LEAD: dict[str, tuple[str, ...]] = {name: words["lead"] for name, words in _EVENTS.items()}
 LEVELS: tuple[str, ...] = tuple(_words("levels"))
 FORMS: tuple[str, ...] = tuple(_words("forms"))
 TYPE_STATUSES: tuple[tuple[str, str], ...] = tuple((t, s) for t, ss in STATUSES.items() for s in ss)

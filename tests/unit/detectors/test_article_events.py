@@ -11,6 +11,7 @@ import pytest
 from alerts.stories import report_of
 from alerts.story_match import cosine
 from detectors.article_events import (
+    by_lead,
     continues,
     dated,
     day_of,
@@ -352,3 +353,21 @@ def test_a_bad_embedding_is_refused(bad: dict) -> None:
     wire = {**det(text, text, "traf").to_dict(), "embedding": bad}
     with pytest.raises(InvalidDetection):
         detection_from_dict(wire)
+
+
+# ------------------------------------------------------------------------------------------------ lead
+
+
+def test_the_weightier_status_of_a_type_comes_first_and_the_rest_keep_their_order() -> None:
+    text = ("Putin drängte auf eine Waffenruhe. Am Abend kündigte Haftar die Waffenruhe an. "
+            "Merkel und Putin wollen sich treffen. Merkel traf Putin in Berlin.")
+    call = det(text, "Putin drängte auf eine Waffenruhe.", "Waffenruhe", type_="ceasefire", status="called_for")
+    announced = det(text, "Am Abend kündigte Haftar die Waffenruhe an.", "Waffenruhe", type_="ceasefire",
+                    status="announced")
+    planned = det(text, "Merkel und Putin wollen sich treffen.", "treffen", status="planned")
+    held = det(text, "Merkel traf Putin in Berlin.", "traf")
+    ordered = by_lead([call, planned, announced, held])
+    assert [(d.type, d.status) for d in ordered if d.type == "ceasefire"] == [("ceasefire", "announced"),
+                                                                            ("ceasefire", "called_for")]
+    assert [(d.type, d.status) for d in ordered if d.type == "meeting"] == [("meeting", "held"), ("meeting", "planned")]
+    assert by_lead([held, announced]) == [held, announced]  # equal weight: as they came
