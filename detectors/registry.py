@@ -119,9 +119,14 @@ def events() -> dict[str, dict[str, tuple[str, ...]]]:
     """Every event type with its words: ``{type: {"statuses": (…), "levels": (…), "forms": (…), "lead": (…)}}``
     (levels and forms empty when the type has none; ``lead``, the statuses by news weight, defaults to the
     statuses), in the order of ``lexicons/detectors.json``."""
-    return {name: {part: tuple(words.get(part, words["statuses"] if part == "lead" else ()))
-                   for part in ("statuses", "levels", "forms", "lead")}
-            for name, words in _spec()["events"].items()}
+    out = {name: {part: tuple(words.get(part, words["statuses"] if part == "lead" else ()))
+                  for part in ("statuses", "levels", "forms", "lead")}
+           for name, words in _spec()["events"].items()}
+    for name, words in out.items():
+        if sorted(words["lead"]) != sorted(words["statuses"]):
+            raise ValueError(f"{_root().joinpath('detectors.json')}: events.{name}.lead {list(words['lead'])} must "
+                             f"list the statuses {list(words['statuses'])} once each")
+    return out
 
 
 @lru_cache(maxsize=1)

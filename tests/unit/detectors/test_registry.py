@@ -69,3 +69,21 @@ def test_loading_a_broken_file_fails_loudly(tmp_path, monkeypatch) -> None:
             registry.lexicon("xx", "meeting")
     finally:
         registry.lexicon.cache_clear()
+
+
+def test_every_type_leads_with_each_of_its_statuses_once() -> None:
+    for words in registry.events().values():
+        assert sorted(words["lead"]) == sorted(words["statuses"])
+
+
+def test_a_lead_order_that_is_not_the_statuses_fails_with_the_file(tmp_path, monkeypatch) -> None:
+    spec = {"modules": [], "events": {"ceasefire": {"statuses": ["announced", "violated"],
+                                                    "lead": ["violated", "anounced"]}}}
+    (tmp_path / "detectors.json").write_text(json.dumps(spec), "utf-8")
+    monkeypatch.setattr(registry, "_root", lambda: tmp_path)
+    registry._spec.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"detectors\.json: events\.ceasefire\.lead"):
+            registry.events()
+    finally:
+        registry._spec.cache_clear()
