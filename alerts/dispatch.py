@@ -73,6 +73,10 @@ def run(stages: tuple[Stage, ...], ctx: Context, alert: Alert) -> Verdict:
 class Dispatcher:
     """Runs the stages; holds the runner's state. Every method says which module does the work."""
 
+    # False: compare a report with every open story in its time window, not only those its names could join
+    # (``alerts.stories.compare``: the same groupings; ``alerts explain`` shows why each other story was refused)
+    indexed_stories: bool = True
+
     def __init__(
         self,
         config: Config,
@@ -101,7 +105,7 @@ class Dispatcher:
         return self.ctx.silences
 
     def process(self, detection: Detection, now: float, scope: int | None = None) -> Decision:
-        attached = story_book.attach(self.stories, detection, now)
+        attached = story_book.attach(self.stories, detection, now, indexed=self.indexed_stories)
         story = attached.story
         decision = Decision(detection.id, attached.story_id, story=attached)
         for route, matched, why in check_routes(self.config.routes, detection):

@@ -20,10 +20,12 @@ Stories are plain dicts (JSON-ready) in one mapping, so the same code runs on a 
 
 A faust table writes a whole value to its changelog on every change, and every report of a type shares one key,
 so a report writes its story and at most a chunk or two of the index: a report of a known story rewrites only its
-story unless its event times moved (an earlier first report, a last one ``INDEX_REFRESH_S`` on); a story that
-opens adds its ref to the newest chunk. State of earlier versions is still read and joined, and rewritten in this
-format on the next write: an index of fat refs (``{"v": 2, "refs": [...]}``), a bare list of refs with processing
-times, whole stories under the key (they get records of their own).
+story unless its event times moved (an earlier first report, a last one ``INDEX_REFRESH_S`` on) or it named a new
+participant of a story that names people with confidence (the ref's names); a story that opens adds its ref to
+the newest chunk. A report that names someone with confidence passes by the refs whose names share none of its
+(``compare``: the same groupings as scoring them, without reading their records). State of earlier versions is
+still read and joined, and rewritten in this format on the next write: an index of fat refs (``{"v": 2, "refs":
+[...]}``), a bare list of refs with processing times, whole stories under the key (they get records of their own).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from alerts import story_index, story_match
+from alerts import story_index, story_match, story_people
 from alerts.story_match import Match, Report
 from alerts.story_report import content_words, event_time, report_of  # noqa: F401 — part of this module's API
 from detectors.contracts import Detection
@@ -63,6 +65,7 @@ class Attachment:
     report: Report | None = None
     matches: list[Match] = field(default_factory=list)  # every open story compared, best first
     out_of_time: int = 0          # open stories not compared: more than the window away in event time
+    apart: int = 0                # open stories not compared: of other people by their names (the index)
 
     @property
     def story_id(self) -> str | None:
@@ -260,15 +263,20 @@ def _facts(stories: Mapping[str, Any], ref: Mapping[str, Any]) -> Mapping[str, A
 
 
 def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
-            threshold: float = story_match.THRESHOLD) -> tuple[float, list[dict[str, Any]], list[Match], int]:
-    """Read-only: (watermark, live refs, matches best first, stories out of time) for ``report`` under ``key``."""
+            threshold: float = story_match.THRESHOLD, indexed: bool = True
+            ) -> tuple[float, list[dict[str, Any]], list[Match], int, int]:
+    """Read-only: (watermark, live refs, matches best first, stories out of time, stories apart) for ``report``
+    under ``key``. ``indexed``: pass by the stories of other people by the names in their refs (the same
+    groupings as comparing every one: ``story_people.apart_by_names`` is ``quick_no``'s refusal); False: compare
+    every story in the time window (the exhaustive matcher, for tests)."""
     watermark, refs = read_index(stories, key)
     watermark = max(watermark, report.at)
     horizon = watermark - STORY_WINDOW_S - ALLOWED_LATENESS_S
     live = [r for r in refs if r["last"] >= horizon]
     matches: list[Match] = []
-    far = 0
+    far = apart = 0
     pr = story_match.probe(report)
+    skip = indexed and bool(pr.sure)
     full: list[Mapping[str, Any]] = []  # the candidates scored in full, their cosines computed at once below
     early, late = report.at + STORY_WINDOW_S, report.at - STORY_WINDOW_S - INDEX_REFRESH_S
     for ref in live:
@@ -276,6 +284,9 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
             continue
         if ref["first"] > early or ref["last"] < late:
             far += 1
+            continue
+        if skip and story_people.apart_by_names(pr, ref.get("names")):
+            apart += 1
             continue
         facts = _facts(stories, ref)
         if facts is None or facts.get("type") != report.type:
@@ -292,7 +303,7 @@ def compare(stories: Mapping[str, Any], key: str, report: Report, now: float,
         matches.append(story_match.match(report, facts, None, threshold, facts.get("words", ()),
                                          facts.get("statuses", ()), cos=cos))
     matches.sort(key=lambda m: (m.joins, m.score), reverse=True)
-    return watermark, live, matches, far
+    return watermark, live, matches, far, apart
 
 
 def _index(stories: Mapping[str, Any], key: str) -> story_index.Index:
@@ -314,21 +325,21 @@ def _migrate(stories: MutableMapping[str, Any], key: str) -> None:
 
 
 def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
-           threshold: float = story_match.THRESHOLD) -> Attachment:
-    """Put ``detection`` into its story (``now``: processing time, for the record only)."""
+           threshold: float = story_match.THRESHOLD, indexed: bool = True) -> Attachment:
+    """Put ``detection`` into its story (``now``: processing time, for the record only; ``indexed``: ``compare``'s)."""
     key = detection.story_key
     report = report_of(detection, now)
     index = _index(stories, key)
-    watermark, live, matches, far = compare(stories, key, report, now, threshold)
+    watermark, live, matches, far, apart = compare(stories, key, report, now, threshold, indexed)
     chosen = story_match.best(matches)
-    result = Attachment(None, report=report, matches=matches, out_of_time=far)
+    result = Attachment(None, report=report, matches=matches, out_of_time=far, apart=apart)
     ref = next((r for r in live if chosen is not None and r["id"] == chosen.story_id), None)
     found = find(stories, key, ref["id"]) if ref is not None else None
     if detection.recency == BACKGROUND and found is None:
         return result  # a background mention opens no story
     if found is None:
         story = _new_story(detection, report, now, ref["id"] if ref is not None else None)
-        index.update(story_index.slim(story))
+        index.update(story_index.slim(story, story_people.name_keys(story)))
         result.opened = True
     else:
         story = _upgraded(found)
@@ -350,8 +361,10 @@ def attach(stories: MutableMapping[str, Any], detection: Detection, now: float,
             if detection.status not in story.setdefault("by_status", {}):
                 story["by_status"] = {**story["by_status"], detection.status: detection.to_dict()}
         assert ref is not None
-        if ref.get("legacy") or story["first"] < ref["first"] or story["last"] - ref["last"] >= INDEX_REFRESH_S:
-            index.update(story_index.slim(story))  # the index keeps times only: they bound the window
+        names = story_people.name_keys(story)
+        if ref.get("legacy") or story["first"] < ref["first"] or story["last"] - ref["last"] >= INDEX_REFRESH_S \
+                or ref.get("names") != names:
+            index.update(story_index.slim(story, names))  # times bound the window, names pass other people by
     result.story = story
     # reassign, never mutate in place: faust tables only persist on __setitem__
     stories[story_ref_key(story["id"])] = story

@@ -49,7 +49,8 @@ def explain_lines(a: Attachment, background: bool = False) -> list[str]:
         why = f", {chosen.identity}" if chosen is not None and chosen.identity else ""
         head = f"story: {word} {a.story_id} (score {chosen.score:.2f}{why})" if chosen else f"story: {word}"
     lines = [head + when]
-    far = f"; {a.out_of_time} more out of time" if a.out_of_time else ""
+    far = (f"; {a.apart} more of other people (no name shared)" if a.apart else "") \
+        + (f"; {a.out_of_time} more out of time" if a.out_of_time else "")
     lines.append(f"compared with {len(a.matches)} open stor{'y' if len(a.matches) == 1 else 'ies'}{far}"
                  + (":" if a.matches else ""))
     for m in a.matches:
@@ -62,4 +63,4 @@ def explain_dict(a: Attachment, background: bool = False) -> dict[str, Any]:
     return {"story": a.story_id, "verdict": verdict(a, background), "threshold": THRESHOLD,
             "event_time": _iso(a.report.at) if a.report is not None else None,
             "candidates": [m.to_dict() | ({"why_not": _why_not(m)} if not m.joins else {}) for m in a.matches],
-            "out_of_time": a.out_of_time}
+            "out_of_time": a.out_of_time, "apart": a.apart}

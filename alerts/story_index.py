@@ -4,13 +4,17 @@ Every report of an event type shares one partition key, and a faust table writes
 on every change: an index of every open story's facts (up to 200 of them) rewritten when a story opens cost
 ~42 KB per report and queued alerts' own writes behind it. The index therefore holds only what finds the
 candidates — a *slim ref* per story: its id and its first and last event time — and the facts matching reads
-come from the story records of the candidates in the time window. The refs sit in chunks of ``CHUNK_REFS``:
+come from the story records of the candidates in the time window. A story that names someone with
+confidence also keeps its *names* in its ref (``story_people.name_keys``: the words any shared participant
+shares), so a report of other people passes it by without reading its record (``story_people.apart_by_names``:
+the same no as ``quick_no``); a ref without them (nobody named so, or written before them) is always a candidate.
+The refs sit in chunks of ``CHUNK_REFS``:
 
 * the partition key → the *head*: ``{"v": 3, "watermark": t, "chunks": [n, …]}`` (chunk numbers, oldest first);
-* ``<key>/refs/<n>`` → a chunk: ``[{"id", "first", "last"}, …]``.
+* ``<key>/refs/<n>`` → a chunk: ``[{"id", "first", "last"[, "names"]}, …]``.
 
 A story that opens is appended to the newest chunk (a new chunk when it is full: the head is rewritten); a ref
-whose times moved rewrites its chunk; the head is rewritten when a chunk comes or goes or the watermark moved
+whose times or names moved rewrites its chunk; the head is rewritten when a chunk comes or goes or the watermark moved
 ``refresh`` seconds — and then the chunks with expired refs are swept. So a report writes its story, at most one
 or two chunks and now and then the head: bounded by ``CHUNK_REFS``, not by the number of open stories.
 
@@ -19,7 +23,7 @@ Pure data handling over a mapping (a dict or a faust table); ``alerts.stories`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,11 +35,14 @@ def chunk_key(key: str, number: int) -> str:
     return f"{key}/refs/{number}"
 
 
-def slim(ref: Mapping[str, Any]) -> dict[str, Any]:
-    """What the index keeps of a story (or of a ref of the first versions: ``legacy`` — its facts are in it)."""
-    out = {"id": ref["id"], "first": ref["first"], "last": ref["last"]}
+def slim(ref: Mapping[str, Any], names: Sequence[str] | None = None) -> dict[str, Any]:
+    """What the index keeps of a story (or of a ref of the first versions: ``legacy`` — its facts are in it);
+    ``names``: the story's ``story_people.name_keys`` when it names someone with confidence (kept as ``names``)."""
+    out: dict[str, Any] = {"id": ref["id"], "first": ref["first"], "last": ref["last"]}
     if ref.get("legacy"):
         out.update({k: v for k, v in ref.items() if k not in out})
+    elif names is not None:
+        out["names"] = list(names)
     return out
 
 

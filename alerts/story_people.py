@@ -219,3 +219,20 @@ def _compared(pr: Probe, ref: Mapping[str, Any]) -> tuple[Part, str] | None:
     if not theirs or any(party in pr.parties or party in pr.keys for party in ref.get("parties", ())):
         return None
     return _refused(pr, theirs)
+
+
+def name_keys(story: Mapping[str, Any]) -> list[str] | None:
+    """What the story index keeps of a story's cast (``alerts.story_index.slim``): every name, id, id token and
+    party of its participants — the words any shared participant shares (``quick_no``) — when it names someone
+    with confidence; None when it names nobody so (every report may join it: always a candidate)."""
+    persons, parties, named = story.get("persons", ()), story.get("parties", ()), story.get("named", ())
+    if not any(confident((q[0], q[1]), named) for q in persons):
+        return None
+    return sorted(_words(persons, parties))
+
+
+def apart_by_names(pr: Probe, names: Sequence[str] | None) -> bool:
+    """A story the report need not be compared with: ``quick_no`` would refuse it without a look at its record —
+    the report names someone with confidence, the story does too (``names``: its ``name_keys``; None: unknown or
+    nobody named so) and they share no name, id, id token or party."""
+    return bool(pr.sure) and names is not None and pr.words.isdisjoint(names)

@@ -206,6 +206,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for record in read_silences(cluster(config), silences_topic(config)).values():
             silences.put(record)
     dispatcher = Dispatcher(config, stories={}, log={}, silences=silences)
+    dispatcher.indexed_stories = False  # explain every open story's refusal, not only the candidates'
     explained: list[dict[str, Any]] = []  # --format json
     for d in detections:
         decision = dispatcher.process(d, now)

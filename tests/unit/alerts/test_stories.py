@@ -50,8 +50,13 @@ def test_a_report_of_a_known_story_rewrites_that_story_not_the_index() -> None:
     assert s.writes == [book.story_ref_key(first.story_id)]
     s.writes.clear()
     book.attach(s, news("a3", T0 + 120, actors=("Khalifa Haftar", "Aguila Saleh")), T0 + 120)
-    assert s.writes == [book.story_ref_key(first.story_id)]  # a new person: the story learns it, not the index
+    # a new person: the story learns it, and its ref the new name (what passes other people's reports by)
+    assert s.writes == [book.story_ref_key(first.story_id), f"{KEY}/refs/0"]
     assert [p[1] for p in s[book.story_ref_key(first.story_id)]["persons"]] == ["haftar", "saleh"]
+    assert s[f"{KEY}/refs/0"][0]["names"] == ["haftar", "saleh"]
+    s.writes.clear()
+    book.attach(s, news("a3b", T0 + 130, actors=("Aguila Saleh",)), T0 + 130)
+    assert s.writes == [book.story_ref_key(first.story_id)]  # a known person: the story only
     s.writes.clear()
     book.attach(s, news("a4", T0 + book.INDEX_REFRESH_S + 120), T0 + 900)
     # its times lag: the chunk learns them; the watermark moved as far: the head too
@@ -208,7 +213,8 @@ def test_an_index_of_the_first_versions_is_read_and_upgraded_on_write() -> None:
     assert [r["id"] for r in book.read_index(s, KEY)[1]] == ["s-v1"]
     joined = book.attach(s, news("a1", T0 + 60, actors=("Khalifa Haftar",)), T0 + 60)
     assert joined.story_id == "s-v1" and joined.story["first"] == T0 and joined.story["articles"] == ["a0", "a1"]
-    assert s[KEY]["v"] == book.INDEX_VERSION and set(book.read_index(s, KEY)[1][0]) == {"id", "first", "last"}
+    assert s[KEY]["v"] == book.INDEX_VERSION and book.read_index(s, KEY)[1][0] == {
+        "id": "s-v1", "first": T0, "last": T0 + 60, "names": ["haftar"]}  # slim, with the name it learnt
     assert s[book.story_ref_key("s-v1")]["persons"] == [[None, "haftar"]]
 
 
@@ -222,7 +228,7 @@ def test_an_index_of_fat_refs_is_read_and_written_slim() -> None:
     joined = book.attach(v2, news("a2", T0 + 60), T0 + 60)
     assert joined.story_id == first.story_id and joined.story["articles"] == ["a1", "a2"]
     assert v2[KEY]["v"] == book.INDEX_VERSION and book.read_index(v2, KEY)[1] == [
-        {"id": first.story_id, "first": T0, "last": T0}]
+        {"id": first.story_id, "first": T0, "last": T0 + 60, "names": ["haftar"]}]  # rewritten: the names
 
 
 class _Vector(tuple):
