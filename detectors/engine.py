@@ -4,9 +4,11 @@ the wildcard stems of compounds; and the numpy helpers that find sentences and t
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import numpy as np
 import spacy
@@ -84,12 +86,20 @@ def build_engine(lang: str) -> Engine:
     exact: set[str] = set()
     stems: list[tuple[str, str]] = []
     for det in dets:
-        words, wild = det.triggers.anchor_words()  # one anchor word per pattern (patterns.py)
+        words, wild = det.triggers.anchor_words(anchor_frequencies(lang))  # one anchor per pattern, the rarest
         exact |= words
         stems += wild
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
     hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact), dtype=np.uint64)
     return Engine(lang, nlp, res, dets, table, hashes, sorted(set(stems)))
+
+
+@cache
+def anchor_frequencies(lang: str) -> dict[str, float] | None:
+    """``detectors/data/wordfreq/<lang>.json`` (pattern word → how often the pre-filter would flag a token for
+    it, per million; rebuilt by ``bench/wordfreq_table.py``), read once per process; None when absent."""
+    path = files("detectors").joinpath(f"data/wordfreq/{lang}.json")
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
 def stem_positions(text: str, stems: list[tuple[str, str]]) -> list[int]:

@@ -15,7 +15,7 @@ so a sentence costs a few dict lookups per token.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,13 @@ class Elem:
         if kind == "punct":
             return lower in _PUNCT
         return False
+
+
+def elem_key(e: Elem) -> str:
+    """A word element as a pattern writes it, lowercased ("treffen", "=traf", "gipfel*", "*gipfel", "*gipfel*"):
+    the key of the anchor frequency tables."""
+    return {"surface": f"={e.value}", "prefix": f"{e.value}*", "suffix": f"*{e.value}",
+            "contains": f"*{e.value}*"}.get(e.kind, e.value)
 
 
 def parse_elem(raw: str) -> Elem:
@@ -123,22 +130,40 @@ class PatternSet:
         """(exact first words, (stem, kind) of wildcard first words): what a cheap pre-filter looks for."""
         return set(self._exact), [(p.elems[0].value, p.elems[0].kind) for p in self._wild]
 
-    def anchor_words(self) -> tuple[set[str], list[tuple[str, str]]]:
+    def patterns(self) -> list[Pattern]:
+        """Every pattern of the set (exact-first ones, then wildcard-first ones)."""
+        return [p for pats in (*self._exact.values(), self._wild) for p in pats]
+
+    def anchor_words(self, freq: Mapping[str, float] | None = None) -> tuple[set[str], list[tuple[str, str]]]:
         """(exact words, (stem, kind) of wildcard words): one anchor per pattern, so that every match holds a
         token that equals one of the words (text or lemma) or carries one of the stems — a sentence without any
         cannot match and a cheap pre-filter can pass it by. Every word element of a pattern must match a token
-        (the language has no optional elements), so any one will do; the longest is taken, the rarest as a rule
-        ("zu Gesprächen", "sich ... treffen" are anchored on "gesprächen", "treffen", not on "zu", "sich")."""
+        (the language has no optional elements), so any one will do. With ``freq`` (:func:`elem_key` → how
+        often the pre-filter would flag a token for that element, ``detectors/data/wordfreq/``) a pattern is
+        anchored on a word another pattern already needs, else on its rarest word; a pattern with a word the
+        table lacks, and every pattern without ``freq``, on its longest ("zu Gesprächen", "sich ... treffen"
+        are anchored on "gesprächen", "treffen", not on "zu", "sich")."""
+        chosen: list[Elem] = []
+        pending: list[list[Elem]] = []
+        for pat in self.patterns():
+            words = [e for e in pat.elems if e.kind not in ("gap", "punct")]
+            if freq is None or len(words) == 1 or any(elem_key(e) not in freq for e in words):
+                chosen.append(max(words, key=lambda e: len(e.value)))  # the first of the longest
+            else:
+                pending.append(words)
+        needed = set(chosen)
+        for words in pending:
+            paid = [e for e in words if e in needed]
+            anchor = paid[0] if paid else min(words, key=lambda e: (freq[elem_key(e)], -len(e.value)))  # type: ignore[index]
+            needed.add(anchor)
+            chosen.append(anchor)
         exact: set[str] = set()
         wild: list[tuple[str, str]] = []
-        for pats in (*self._exact.values(), self._wild):
-            for pat in pats:
-                words = [e for e in pat.elems if e.kind not in ("gap", "punct")]
-                anchor = max(words, key=lambda e: len(e.value))  # the first of the longest
-                if anchor.kind in ("exact", "surface"):
-                    exact.add(anchor.value)
-                else:
-                    wild.append((anchor.value, anchor.kind))
+        for anchor in chosen:
+            if anchor.kind in ("exact", "surface"):
+                exact.add(anchor.value)
+            else:
+                wild.append((anchor.value, anchor.kind))
         return exact, wild
 
     def __bool__(self) -> bool:
