@@ -38,6 +38,19 @@ def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
     return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
 
 
+_OPENERS = frozenset("\"'«„“‘(:—–-")
+
+
+def _name_as_verb(sent: Sentence, m: Match) -> bool:
+    """A future form capitalised inside a sentence is a name ending like one ("Faruk Al Chará", "Juan Vera",
+    "Will"): verbs are lower-case there in every language we read. Not at the start, after an opening quote or
+    colon, or in an all-caps line."""
+    if m.label != "planned_modal" or m.start == 0 or sent.texts[m.start - 1] in _OPENERS:
+        return False
+    word = sent.texts[m.start]
+    return word[:1].isupper() and not word.isupper()
+
+
 @registry.register("meeting")
 class MeetingDetector:
     type = "meeting"
@@ -87,7 +100,7 @@ class MeetingDetector:
         personal = self.needs_person.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
-        cue_matches = self.cues.find(sent)
+        cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
         out: list[Candidate] = []
         spans = [(t.start, t.end) for t in triggers if not overlapping(excluded, (t.start, t.end))]
         for trig in dedupe(triggers):
