@@ -8,6 +8,7 @@ negation and background markers.
 from __future__ import annotations
 
 from detectors import registry
+from detectors.appeal import Infinitive, governed
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources
@@ -66,11 +67,17 @@ class CeasefireDetector:
         # not ``negative``: that name is a sentence-wide gate (detectors.learned.features.GATES, is_gated)
         self.negative_near = lexicon_patterns(lexicon, "negative_context", "neg")
         self.cues = Cues(lexicon.get("cues"))
+        self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
+
+    def appeal_content(self, sent: Sentence, cues: list[Match]) -> list[Match]:
+        """``cues`` without the announcing ones an appeal governs ("urged them to accept a truce": a call)."""
+        inner = {id(m) for m in governed(sent, cues, self.infinitive)}
+        return [m for m in cues if id(m) not in inner] if inner else cues
 
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
         negatives = self.negative_near.in_sentence(sent)
         excluded = self.exclude.in_sentence(sent)
-        cue_matches = _without_false_ends(self.cues.find(sent))
+        cue_matches = self.appeal_content(sent, _without_false_ends(self.cues.find(sent)))
         out: list[Candidate] = []
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
@@ -125,9 +132,6 @@ class CeasefireDetector:
         if call < _FAR and announce < _FAR:
             if "agree" in labels:
                 return [("announced", base), ("called_for", base - 0.1)]
-            # "urged the parties to declare a truce": the appeal governs the announcement verb
-            if first("called_for") < first("announced", "hold") < span[0]:
-                return [("called_for", base)]
             return [("called_for", base)] if call <= announce else [("announced", base)]
         if call < _FAR:
             return [("called_for", base)]

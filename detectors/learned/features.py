@@ -85,6 +85,9 @@ def cue_labels(
     matches = sent.cache.get(cache_key)
     if matches is None:
         matches = sent.cache[cache_key] = cues.find(sent)
+    content = getattr(detector, "appeal_content", None)  # announcing cues an appeal governs are no announcement
+    if content is not None and matches:
+        matches = content(sent, matches)
     if not matches:
         return {}, frozenset()
     a, b = sent.clause(*span)

@@ -8,6 +8,9 @@ from detectors.engine import build_engine
 from detectors.text import Sentence, sentence_ranges
 
 
+NOT_PATTERNS = frozenset({"infinitive"})  # lexicon keys whose strings are grammar data (detectors.appeal)
+
+
 def lexicon_patterns(node: object) -> list[str]:
     """Every pattern string of a lexicon file's JSON, however nested."""
     if isinstance(node, str):
@@ -15,7 +18,7 @@ def lexicon_patterns(node: object) -> list[str]:
     if isinstance(node, list):
         return [p for v in node for p in lexicon_patterns(v)]
     if isinstance(node, dict):
-        return [p for v in node.values() for p in lexicon_patterns(v)]
+        return [p for k, v in node.items() if k not in NOT_PATTERNS for p in lexicon_patterns(v)]
     return []
 
 
