@@ -174,3 +174,60 @@ def test_a_lane_is_held_until_the_alert_is_recorded_so_a_crash_can_double_at_mos
         assert asyncio.run(scenario()) == (1, 3)
     finally:
         sink.close()
+
+
+def test_sent_and_history_are_one_round_trip_sent_issued_first_and_a_failure_keeps_two() -> None:
+    """Delivered: the 'sent' write leaves first and the history record goes out while it is still unacknowledged
+    (both awaited at once); the message is acked only after both. A failed target past the retry window: the dead
+    letter is awaited before the alert leaves the outbox (two trips, in that order)."""
+    sink = HttpEndpoint()
+    try:
+        lanes, dispatcher, records = _lanes(sink)
+        writes = lanes.log_writes = _HeldWrites()
+        event = _Event()
+
+        async def scenario() -> tuple[list, int, bool]:
+            notes = dispatcher.process(_detection("r1"), 1_700_000_000.0).notifications
+            await lanes.launch(event, notes)
+            for _ in range(100):  # the alert reaches the target; its 'sent' write is held
+                await asyncio.sleep(0.02)
+                if records.records:
+                    break
+            during = (list(records.records), event.acks, dispatcher.undelivered() == [])
+            writes.release.set()
+            await _settled(lanes)
+            return during
+
+        held_records, held_acks, out_of_outbox = asyncio.run(scenario())
+        assert [(ok, dead) for _, ok, dead in held_records] == [(True, True)]  # history out before 'sent' acked
+        assert held_acks == 0 and out_of_outbox  # 'sent' issued (out of the outbox), the ack waits for its write
+        assert event.acks == 1 and len(sink.accepted()) == 1
+    finally:
+        sink.close()
+
+    sink = HttpEndpoint()
+    sink.set_mode("error")
+    try:
+        lanes, dispatcher, records = _lanes(sink)
+        dispatcher.retry_window = 0.0  # dead at once
+        order: list[str] = []
+
+        class _Ordered(_Written):
+            async def written(self, key: str) -> None:
+                order.append("written")
+
+        class _OrderedRecords(_Records):
+            async def record(self, note: Any, results: Any, now: float, dead_letters: bool = True) -> list:
+                order.append("dead letter" if dead_letters else "history")
+                return await super().record(note, results, now, dead_letters)
+
+        lanes.log_writes, lanes.records = _Ordered(), _OrderedRecords()
+
+        async def failing() -> None:
+            await lanes.launch(_Event(), dispatcher.process(_detection("r2"), 1_700_000_000.0).notifications)
+            await _settled(lanes)
+
+        asyncio.run(failing())
+        assert order == ["written", "dead letter", "written"]  # the attempt, the dead letter, then the release
+    finally:
+        sink.close()
