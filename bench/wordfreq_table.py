@@ -7,8 +7,8 @@ Build time only: ``wordfreq`` is no dependency of Wirewatch (``pip install 'word
     .venv/bin/python -m bench.wordfreq_table [--check]
 
 An element's figure is a frequency per million tokens of running text (3 significant digits):
-- an exact word (``treffen``, ``=traf``): the word plus every form the lemma table maps to it ("traf", "trifft"),
-  as the pre-filter flags all of them;
+- an exact word (``treffen``): the word plus every form the lemma table maps to it ("traf", "trifft"), as the
+  pre-filter flags all of them; a ``=word`` (text only): the word alone;
 - a wildcard (``gipfel*``, ``*gipfel``, ``*gipfel*``): every listed word that starts with, ends with or holds the
   stem.
 ``--check`` writes nothing and exits 1 when a table lacks a pattern word (a lexicon changed since the build).
@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import functools
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from detectors import lemmas, registry
@@ -40,8 +42,9 @@ def pattern_words(lang: str) -> set[Elem]:
     return out
 
 
-def frequencies(lang: str, elems: set[Elem], freq: dict[str, float]) -> dict[str, float]:
-    """elem_key → summed frequency per million (see the module's docstring)."""
+def frequencies(lang: str, elems: set[Elem], freq: dict[str, float], norm: Callable[[str], str]) -> dict[str, float]:
+    """elem_key → summed frequency per million (see the module's docstring); ``norm`` folds a word as the word
+    list's keys are folded (casefold: "saßen" is listed as "sassen")."""
     forms: dict[str, set[str]] = defaultdict(set)
     for form, lemma in (lemmas.lemma_table(lang) or {}).items():
         forms[lemma.lower()].add(form.lower())
@@ -49,9 +52,11 @@ def frequencies(lang: str, elems: set[Elem], freq: dict[str, float]) -> dict[str
     backwards = sorted((w[::-1], w) for w in freq)
     out: dict[str, float] = {}
     for e in elems:
-        v = e.value
-        if e.kind in ("exact", "surface"):
-            total = sum(freq.get(w, 0.0) for w in {v} | forms.get(v, set()))
+        v = norm(e.value)
+        if e.kind == "exact":
+            total = sum(freq.get(w, 0.0) for w in {norm(f) for f in {e.value} | forms.get(e.value, set())})
+        elif e.kind == "surface":
+            total = freq.get(v, 0.0)
         elif e.kind == "prefix":
             i = bisect.bisect_left(words, v)
             total = 0.0
@@ -71,6 +76,12 @@ def frequencies(lang: str, elems: set[Elem], freq: dict[str, float]) -> dict[str
     return dict(sorted(out.items()))
 
 
+def _fold(word: str, lang: str) -> str:
+    from wordfreq.preprocess import preprocess_text  # build time only
+
+    return preprocess_text(word, lang)  # type: ignore[arg-type]  # (a language tag is accepted)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="only report pattern words the tables lack")
@@ -87,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{lang}: {len(lack)} missing: {' '.join(lack[:20])}")
             continue
         import wordfreq  # build time only
-
-        table = frequencies(lang, elems, wordfreq.get_frequency_dict(lang, wordlist="best"))
+        table = frequencies(lang, elems, wordfreq.get_frequency_dict(lang, wordlist="best"),
+                            functools.partial(_fold, lang=lang))
         OUT.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", "utf-8")
         print(f"{lang}: {len(table)} words -> {path}")

@@ -84,13 +84,18 @@ def build_engine(lang: str) -> Engine:
         if lexicon is not None:
             dets.append(factory(lang, lexicon, res))
     exact: set[str] = set()
+    surface: set[str] = set()  # "=sprechen": the text alone, no inflection
     stems: list[tuple[str, str]] = []
     for det in dets:
-        words, wild = det.triggers.anchor_words(anchor_frequencies(lang))  # one anchor per pattern, the rarest
-        exact |= words
-        stems += wild
+        for e in det.triggers.anchor_elems(anchor_frequencies(lang)):  # one anchor per pattern, the rarest
+            if e.kind == "exact":
+                exact.add(e.value)
+            elif e.kind == "surface":
+                surface.add(e.value)
+            else:
+                stems.append((e.value, e.kind))
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
-    hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact), dtype=np.uint64)
+    hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact | surface), dtype=np.uint64)
     return Engine(lang, nlp, res, dets, table, hashes, sorted(set(stems)))
 
 

@@ -134,9 +134,9 @@ class PatternSet:
         """Every pattern of the set (exact-first ones, then wildcard-first ones)."""
         return [p for pats in (*self._exact.values(), self._wild) for p in pats]
 
-    def anchor_words(self, freq: Mapping[str, float] | None = None) -> tuple[set[str], list[tuple[str, str]]]:
-        """(exact words, (stem, kind) of wildcard words): one anchor per pattern, so that every match holds a
-        token that equals one of the words (text or lemma) or carries one of the stems — a sentence without any
+    def anchor_elems(self, freq: Mapping[str, float] | None = None) -> list[Elem]:
+        """One anchor word element per pattern, so that every match holds a token that equals the word (text or
+        lemma; text alone for a ``=word``) or carries the stem — a sentence without any
         cannot match and a cheap pre-filter can pass it by. Every word element of a pattern must match a token
         (the language has no optional elements), so any one will do. With ``freq`` (:func:`elem_key` → how
         often the pre-filter would flag a token for that element, ``detectors/data/wordfreq/``) a pattern is
@@ -153,13 +153,17 @@ class PatternSet:
                 pending.append(words)
         needed = set(chosen)
         for words in pending:
-            paid = [e for e in words if e in needed]
+            paid = [e for e in words if e in needed or (e.kind == "surface" and Elem("exact", e.value) in needed)]
             anchor = paid[0] if paid else min(words, key=lambda e: (freq[elem_key(e)], -len(e.value)))  # type: ignore[index]
             needed.add(anchor)
             chosen.append(anchor)
+        return chosen
+
+    def anchor_words(self, freq: Mapping[str, float] | None = None) -> tuple[set[str], list[tuple[str, str]]]:
+        """:meth:`anchor_elems` as (exact and surface words, (stem, kind) of wildcard words)."""
         exact: set[str] = set()
         wild: list[tuple[str, str]] = []
-        for anchor in chosen:
+        for anchor in self.anchor_elems(freq):
             if anchor.kind in ("exact", "surface"):
                 exact.add(anchor.value)
             else:
