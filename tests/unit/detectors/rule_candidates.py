@@ -7,7 +7,6 @@ from detectors.base import ArticleContext, Candidate
 from detectors.engine import build_engine
 from detectors.text import Sentence, sentence_ranges
 
-
 NOT_PATTERNS = frozenset({"infinitive"})  # lexicon keys whose strings are grammar data (detectors.appeal)
 
 
