@@ -33,21 +33,14 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 from detectors import registry
-from detectors.arguments import extract
+from detectors.arguments import Arguments, extract
 from detectors.article_events import finalise
 from detectors.base import ArticleContext, Candidate, Detector, dedupe
 from detectors.contracts import Article, Detection, Embedding, Evidence
 from detectors.engine import Engine, build_engine, make_nlp, member, sentence_punct, sentence_starts, stem_positions
 from detectors.langid import ArticleLanguage, identify, normalise_tag
 from detectors.learned import embed
-from detectors.learned.features import (
-    Observed,
-    cue_labels,
-    embedding_text,
-    gate_flags,
-    is_headline,
-    neighbour_context,
-)
+from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline, neighbour_context
 from detectors.learned.stage import Decision, LearnedStage
 from detectors.meeting import HEADLINE_ONLY_TOKENS
 from detectors.participants import from_previous
@@ -296,6 +289,8 @@ class Pipeline:
         if not hits:
             return []
         limit = len(observed) + MAX_LEARNED_CANDIDATES  # observed holds the batch's earlier articles too
+        # candidates the models will not decide need no arguments nor neighbours (training observes them all)
+        drops = self.learned.drops if self.learned is not None and not observe_all else None
         context_ids = sorted(set(range(min(CONTEXT_SENTENCES, len(ranges)))) | {s for s, _, _ in hits})
         ctx = ArticleContext(engine.res, [sentence(s) for s in context_ids])
         best: dict[tuple[int, str, str], tuple[Candidate, Sentence]] = {}
@@ -304,9 +299,9 @@ class Pipeline:
             sent = built[s]
             if observe_all or (self.learned is not None and self.learned.covers(det.type)):
                 if len(observed) < limit:
-                    neighbours = [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)]
+                    neighbours = lambda s=s: [sentence(j) for j in (s - 1, s + 1) if 0 <= j < len(ranges)]  # noqa: E731
                     prev = (lambda s=s: sentence(s - 1)) if s > 0 and det.type == "meeting" else None
-                    self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit, prev)
+                    self._observe(engine, det, sent, found, ctx, neighbours, k, observed, limit, prev, drops)
                 continue
             for cand in det.detect(sent, found, ctx):
                 cand.detector = det.name
@@ -321,10 +316,11 @@ class Pipeline:
     @staticmethod
     def _observe(
         engine: Engine, det: Detector, sent: Sentence, found: list[Match], ctx: ArticleContext,
-        neighbours: list[Sentence], k: int, observed: list[_Observation], limit: int,
-        prev: Callable[[], Sentence] | None = None,
+        neighbours: Callable[[], list[Sentence]], k: int, observed: list[_Observation], limit: int,
+        prev: Callable[[], Sentence] | None = None, drops: Callable[[Observed], bool] | None = None,
     ) -> None:
-        """One candidate per trigger, with what the rules make of it (possibly nothing)."""
+        """One candidate per trigger, with what the rules make of it (possibly nothing); one the models will not
+        decide (``drops``: a hard gate) counts to ``limit`` but gets no arguments or neighbours (none reads them)."""
         by_span: dict[tuple[int, int], list[Candidate]] = {}
         for cand in det.detect(sent, found, ctx):
             cand.detector = det.name
@@ -335,6 +331,16 @@ class Pipeline:
                 return
             span = (trig.start, trig.end)
             rule = by_span.get(span, [])
+            near, whole = cue_labels(det, sent, span, gap_of(trig) if det.type == "meeting" else None)
+            obs = Observed(
+                type=det.type, lang=engine.lang, sent=sent, trigger=trig,
+                rule=[(c.status, c.confidence) for c in rule], args=rule[0].args if rule else Arguments(),
+                gates=gate_flags(det, sent, span), cues_near=near, cues_sentence=whole,
+                level=rule[0].level if rule else None, form=rule[0].form if rule else None, headline=headline,
+            )
+            observed.append(_Observation(k, obs, sent, rule))
+            if drops is not None and drops(obs):
+                continue
             if rule:
                 args = rule[0].args
             else:
@@ -345,17 +351,10 @@ class Pipeline:
                 borrowed = replace(args, actors=[], spans=[], borrowed=True)
                 if from_previous(sent, prev, engine.res, ctx.known_names, borrowed):
                     args = borrowed
-            near, whole = cue_labels(det, sent, span, gap_of(trig) if det.type == "meeting" else None)
-            sides = [("p" if nb.first < sent.first else "n", nb) for nb in neighbours]
-            context = neighbour_context(det, sides, engine.res, ctx.known_names, args)
-            obs = Observed(
-                type=det.type, lang=engine.lang, sent=sent, trigger=trig,
-                rule=[(c.status, c.confidence) for c in rule], args=args, gates=gate_flags(det, sent, span),
-                cues_near=near, cues_sentence=whole, neighbours=neighbours,
-                level=rule[0].level if rule else None, form=rule[0].form if rule else None, headline=headline,
-                context=context,
-            )
-            observed.append(_Observation(k, obs, sent, rule))
+            obs.args = args
+            obs.neighbours = neighbours()
+            sides = [("p" if nb.first < sent.first else "n", nb) for nb in obs.neighbours]
+            obs.context = neighbour_context(det, sides, engine.res, ctx.known_names, args)
 
     @staticmethod
     def _learned_detection(engine: Engine, article: Article, dec: Decision, o: _Observation) -> Detection:

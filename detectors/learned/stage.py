@@ -70,6 +70,13 @@ class LearnedStage:
     def covers(self, type_: str) -> bool:
         return type_ in self.models
 
+    def drops(self, obs: Observed) -> bool:
+        """This stage decides nothing for the candidate: its type has no model, or its model drops the ones the
+        rules' hard gates drop (``gated: drop``, ``is_gated``). Reads the candidate's type, sentence, rule
+        reading, gates and cues only: the pipeline asks before it reads the arguments and the neighbours."""
+        model = self.models.get(obs.type)
+        return model is None or (model.meta.get("gated") == "drop" and is_gated(obs))
+
     def decide(self, observed: Sequence[Observed]) -> list[list[Decision]]:
         """Decisions for each candidate (empty: not an event, or no model for its type). The embeddings of every
         type's candidates come from one encoder call (one per distinct window; windows seen recently from the
@@ -77,8 +84,7 @@ class LearnedStage:
         result: list[list[Decision]] = [[] for _ in observed]
         by_type: dict[str, list[int]] = {}
         for k, obs in enumerate(observed):
-            model = self.models.get(obs.type)
-            if model is not None and not (model.meta.get("gated") == "drop" and is_gated(obs)):
+            if not self.drops(obs):
                 by_type.setdefault(obs.type, []).append(k)
         wanted: dict[str, list[str]] = {}  # per type with a dense part: each candidate's window
         for type_, idxs in by_type.items():
