@@ -7,6 +7,7 @@ words, so the city index keeps capitalised names of at least three letters and p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 _ALPHA2 = re.compile(r"^[A-Z]{2}$")
@@ -99,6 +100,10 @@ class Gazetteer:
         self.regions = region_names(lang) | {w.lower() for w in regions or ()}
         self.max_words = max((len(k.split()) for k in self.countries), default=1)
         self.max_region_words = max((len(k.split()) for k in self.regions), default=1)
+        # what a name of several words starts with (each key cut before each space): a span whose first word
+        # (text or lemma, lowercase) is none of these names no country or region of more than one word
+        self.country_heads = _heads(self.countries)
+        self.region_heads = _heads(self.regions)
 
     def region(self, text: str) -> bool:
         """True when ``text`` names a continent, sub-region or other area (never an actor, no country code)."""
@@ -122,3 +127,9 @@ class Gazetteer:
             return None
         hit = city_index().get(key)
         return hit[0] if hit else None
+
+
+def _heads(names: Iterable[str]) -> frozenset[str]:
+    """Every prefix of a name that ends right before a space ("united" and "united arab" of "united arab
+    emirates")."""
+    return frozenset(name[:k] for name in names for k, ch in enumerate(name) if ch == " ")

@@ -33,11 +33,13 @@ def country_spans(sent: Sentence, res: LanguageResources) -> dict[int, tuple[int
     out: dict[int, tuple[int, str]] = {}
     gaz = res.gazetteer
     n = len(sent)
+    heads = gaz.country_heads
     i = 0
     while i < n:
         t = sent.texts[i]
         if is_cap(t) or t.isupper():
-            for k in range(min(gaz.max_words, n - i), 0, -1):
+            several = sent.lowers[i] in heads or sent.lemmas[i] in heads  # else only one word can name one
+            for k in range(min(gaz.max_words, n - i) if several else 1, 0, -1):
                 code = country_at(sent, res, i, i + k)
                 if code:
                     out[i] = (i + k, code)
@@ -54,10 +56,12 @@ def region_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> l
     gaz = res.gazetteer
     out: list[tuple[int, int]] = []
     n = len(sent)
+    heads = gaz.region_heads
     i = 0
     while i < n:
         if i not in blocked and is_cap(sent.texts[i]):
-            for k in range(min(gaz.max_region_words, n - i), 0, -1):
+            several = sent.lowers[i] in heads or sent.lemmas[i] in heads
+            for k in range(min(gaz.max_region_words, n - i) if several else 1, 0, -1):
                 if gaz.region(" ".join(sent.texts[i : i + k])) or gaz.region(" ".join(sent.raw_lemmas[i : i + k])):
                     out.append((i, i + k))
                     i += k - 1
