@@ -30,6 +30,7 @@ class Engine:
     lemma_table: dict[str, str] | None
     trigger_hashes: np.ndarray
     stems: list[tuple[str, str]]  # (lowercase stem, prefix | suffix | contains) of wildcard triggers
+    stem_keys: StemKeys  # the stems by a piece they share (stem_keys): a text is scanned once per piece
 
 
 def make_nlp(lang: str) -> Language:
@@ -96,7 +97,8 @@ def build_engine(lang: str) -> Engine:
                 stems.append((e.value, e.kind))
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
     hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact | surface), dtype=np.uint64)
-    return Engine(lang, nlp, res, dets, table, hashes, sorted(set(stems)))
+    stems = sorted(set(stems))
+    return Engine(lang, nlp, res, dets, table, hashes, stems, stem_keys(stems))
 
 
 @cache
@@ -107,21 +109,52 @@ def anchor_frequencies(lang: str) -> dict[str, float] | None:
     return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
-def stem_positions(text: str, stems: list[tuple[str, str]]) -> list[int]:
-    """Character offsets where a wildcard trigger stem occurs (plain substring search: fast in C)."""
+StemKeys = tuple[tuple[str, tuple[tuple[int, str, str], ...]], ...]
+KEY_CHARS = 5  # characters of the piece stems are grouped by ("reise" in "asienreise", "-reise")
+
+
+def stem_keys(stems: list[tuple[str, str]], size: int = KEY_CHARS) -> StemKeys:
+    """(key, its stems as (offset of the key in the stem, stem, kind)): every stem under one key it contains,
+    the keys chosen greedily (the piece of ``size`` characters most uncovered stems share; a shorter stem is
+    its own key), so the text is scanned once per key, not once per stem."""
+    left = sorted(set(stems))
+    out: list[tuple[str, tuple[tuple[int, str, str], ...]]] = []
+    while left:
+        count: dict[str, int] = {}
+        for stem, _kind in left:
+            for piece in {stem[i:i + size] for i in range(max(1, len(stem) - size + 1))}:
+                count[piece] = count.get(piece, 0) + 1
+        key = max(count, key=lambda p: (count[p], len(p), p))
+        out.append((key, tuple((stem.find(key), stem, kind) for stem, kind in left if key in stem)))
+        left = [(stem, kind) for stem, kind in left if key not in stem]
+    return tuple(out)
+
+
+def stem_positions(text: str, stems: list[tuple[str, str]], keys: StemKeys | None = None) -> list[int]:
+    """Character offsets where a wildcard trigger stem occurs (plain substring search: fast in C), each stem's
+    occurrences left to right, the next from the end of the last (as ``str.find`` in a loop finds them).
+    ``keys`` (``stem_keys(stems)``) scans the text once per key: every occurrence of a stem holds its key at
+    the stem's offset, and the scan finds every occurrence of the key (one character on at a time)."""
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lowercased: search case-insensitively
         pattern = "|".join(re.escape(stem) for stem, _ in stems)
         return [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)] if stems else []
     out: list[int] = []
     size = len(low)
-    for stem, kind in stems:
-        start = low.find(stem)
-        while start != -1:
-            end = start + len(stem)
-            if (kind != "prefix" or start == 0 or not low[start - 1].isalnum()) and (
-                kind != "suffix" or end == size or not low[end].isalnum()
-            ):
-                out.append(start)
-            start = low.find(stem, end)
+    for key, members in stem_keys(stems) if keys is None else keys:
+        at = low.find(key)
+        if at == -1:
+            continue
+        free = [0] * len(members)  # where each stem's next occurrence may start
+        while at != -1:
+            for k, (offset, stem, kind) in enumerate(members):
+                start = at - offset
+                if start < free[k] or not low.startswith(stem, start):
+                    continue
+                end = free[k] = start + len(stem)
+                if (kind != "prefix" or start == 0 or not low[start - 1].isalnum()) and (
+                    kind != "suffix" or end == size or not low[end].isalnum()
+                ):
+                    out.append(start)
+            at = low.find(key, at + 1)
     return out

@@ -235,7 +235,7 @@ class Pipeline:
                 starts.add(i + 1)
         ranges = sentence_ranges(sorted(starts), n, space)
         hit = member(arr[:, 0], engine.trigger_hashes)
-        positions = stem_positions(text, engine.stems)
+        positions = stem_positions(text, engine.stems, engine.stem_keys)
         if positions:
             offsets = doc.to_array("IDX").astype(np.int64)
             tokens = np.searchsorted(offsets, np.array(positions, dtype=np.int64), side="right") - 1
