@@ -257,14 +257,15 @@ def direction_for(status: str) -> Direction:
 
 
 @cache
-@cache
 def date_words(lang: str) -> dict | None:
     """``detectors/data/dates/<lang>.json``, read once per process; None when the language has none."""
     path = resources.files("detectors").joinpath(f"data/dates/{lang}.json")
     return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
+@cache
 def date_reader(lang: str) -> DateReader | None:
-    """The reader for ``lang``, or None when no date words exist for it."""
+    """The reader for ``lang`` (built once per process: a dozen regexes), or None when no date words exist
+    for it."""
     data = date_words(lang)
     return None if data is None else DateReader(data)
