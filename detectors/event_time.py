@@ -76,6 +76,10 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+MENTIONS_MEMO = 1024  # texts whose date mentions a reader remembers (then it starts afresh): bounded memory
+MEMO_CHARS = 2000  # of at most this length (a sentence, a lead)
+
+
 class DateReader:
     """The date patterns of one language, compiled once."""
 
@@ -84,6 +88,7 @@ class DateReader:
         self._weekdays = {w: int(d) for d, words in data["weekdays"].items() for w in words}
         self._relative = {w: int(off) for off, words in data["relative"].items() for w in words}
         self._rel_precision = {int(k): v for k, v in data.get("relative_precision", {}).items()}
+        self._memo: dict[str, tuple[_Mention, ...]] = {}  # text -> its mentions (mentions), bounded
         self._lower_only = {w.lower() for w in data.get("lowercase_only", [])}
         self._capital_only = {w.lower() for w in data.get("capitalised_only", [])}
         self._not_after = {w: [re.compile(r"(?:^|\W)" + alternation([c]) + r"\s+$", re.I) for c in cues]
@@ -114,7 +119,20 @@ class DateReader:
         return not (low in self._capital_only and word[:1] == low[:1])
 
     def mentions(self, text: str) -> list[_Mention]:
-        """Every date mention in ``text``; overlapping matches keep the earliest, then longest."""
+        """Every date mention in ``text``; overlapping matches keep the earliest, then longest. Remembered for
+        the last texts read (a candidate's sentence is read for its features, its event date, its period
+        dates): a fresh list each time."""
+        if len(text) > MEMO_CHARS:
+            return self._read(text)
+        memo = self._memo
+        known = memo.get(text)
+        if known is None:
+            if len(memo) >= MENTIONS_MEMO:
+                memo.clear()
+            known = memo[text] = tuple(self._read(text))
+        return list(known)
+
+    def _read(self, text: str) -> list[_Mention]:
         found: list[_Mention] = []
         for kind, pattern in self._patterns:
             for m in pattern.finditer(text):

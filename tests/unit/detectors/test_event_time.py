@@ -81,3 +81,16 @@ def test_an_article_without_a_date_speaks_from_its_lead() -> None:
 
 def test_languages_without_date_words_have_no_reader() -> None:
     assert date_reader("xx") is None
+
+
+def test_a_remembered_text_gives_the_mentions_it_gave_first_in_a_fresh_list() -> None:
+    reader = date_reader("de")
+    assert reader is not None and date_reader("de") is reader  # one reader per language
+    text = "Am Montag, dem 6. Januar, und gestern trafen sie sich."
+    first = reader.mentions(text)
+    again = reader.mentions(text)
+    assert again == first and again is not first and [m.kind for m in first] == ["weekday", "date", "relative"]
+    again.clear()
+    assert reader.mentions(text) == first
+    long_text = text + " " * 3000 + "Am 9. Januar."
+    assert [m.kind for m in reader.mentions(long_text)] == ["weekday", "date", "relative", "date"]
