@@ -124,6 +124,7 @@ class PatternSet:
                 parts.append({"prefix": f"^{v}", "suffix": f"{v}$", "contains": v}[first.kind])
         self._wild_re = re.compile("|".join(parts)) if parts else None
         self._wild_hits: dict[str, tuple[Pattern, ...]] = {}  # lowercase word -> its wildcard patterns (memo)
+        self._no_wild: set[str] = set()  # the words of that memo that start no wildcard pattern
         self.size = sum(len(v) for v in self._exact.values()) + len(self._wild)
 
     def first_words(self) -> tuple[set[str], list[tuple[str, str]]]:
@@ -183,15 +184,34 @@ class PatternSet:
             if hit:
                 out.extend(p for p in hit if p.elems[0].kind == "exact")
         if self._wild_re is not None:
-            wild = self._wild_hits.get(lower)
-            if wild is None:  # a wildcard tests the lowercase word alone: its patterns are remembered per word
-                wild = tuple(p for p in self._wild if p.elems[0].test(lower, lemma)) if self._wild_re.search(
-                    lower) else ()
-                if len(self._wild_hits) >= WILD_MEMO:
-                    self._wild_hits.clear()
-                self._wild_hits[lower] = wild
-            out.extend(wild)
+            out.extend(self._wild_of(lower))
         return out
+
+    def _wild_of(self, lower: str) -> tuple[Pattern, ...]:
+        """The wildcard patterns a word starts: a wildcard tests the lowercase word alone, so they are
+        remembered per word."""
+        wild = self._wild_hits.get(lower)
+        if wild is None:
+            assert self._wild_re is not None
+            wild = tuple(p for p in self._wild if p.elems[0].test(lower, lower)) if self._wild_re.search(
+                lower) else ()
+            if len(self._wild_hits) >= WILD_MEMO:
+                self._wild_hits.clear()
+                self._no_wild.clear()
+            self._wild_hits[lower] = wild
+            if not wild:
+                self._no_wild.add(lower)
+        return wild
+
+    def may_start(self, lowers: Sequence[str], lemmas: Sequence[str]) -> bool:
+        """Whether some token could start a pattern (its word or lemma starts an exact one, or its word a
+        wildcard one), by set operations on the distinct words: ``find`` passes most sentences by this way."""
+        exact = self._exact.keys()
+        if not exact.isdisjoint(lowers) or not exact.isdisjoint(lemmas):
+            return True
+        if self._wild_re is None:
+            return False
+        return any(self._wild_of(w) for w in set(lowers).difference(self._no_wild))
 
     def in_sentence(self, sent: Any) -> list[Match]:
         """Every match in a ``detectors.text.Sentence`` (its lower-cased words and lemmas), remembered in the
@@ -202,7 +222,7 @@ class PatternSet:
     def find(
         self, lowers: Sequence[str], lemmas: Sequence[str], start: int = 0, end: int | None = None
     ) -> list[Match]:
-        if not self.size:
+        if not self.size or (start == 0 and end is None and not self.may_start(lowers, lemmas)):
             return []
         end = len(lowers) if end is None else end
         out: list[Match] = []

@@ -1,5 +1,6 @@
-"""PatternSet.find's fast path (tokens no pattern can start at are skipped; wildcard hits remembered per word)
-gives the matches of the plain matcher, memo cold, warm and cleared."""
+"""PatternSet.find's fast path (a sentence none of whose words can start a pattern is passed by set operations;
+tokens no pattern can start at are skipped; wildcard hits remembered per word) gives the matches of the plain
+matcher, memo cold, warm and cleared."""
 
 from __future__ import annotations
 
@@ -55,8 +56,11 @@ def test_find_gives_the_plain_matchers_matches(monkeypatch: pytest.MonkeyPatch, 
         for lowers, lemmas in sentences:
             expected = _plain(ps, lowers, lemmas)
             assert ps.find(lowers, lemmas) == expected
+            if expected:  # a sentence passed by the set operations holds no match
+                assert ps.may_start(lowers, lemmas)
             found += len(expected)
         assert len(ps._wild_hits) <= memo
+        assert ps._no_wild == {w for w, hits in ps._wild_hits.items() if not hits}  # cleared with the memo
     assert found > 200  # the sentences do hold matches of every kind
 
 
