@@ -11,6 +11,7 @@ trigger exclusions and negative contexts.
 from __future__ import annotations
 
 from detectors import registry
+from detectors.appeal import Infinitive
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
@@ -69,6 +70,7 @@ class MeetingDetector:
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
+        self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))

@@ -18,7 +18,7 @@ from detectors.learned.model import LinearModel
 from detectors.vocabulary import STATUSES
 
 LEXICAL = ("c", "L", "R", "L1", "R1", "w", "b", "n")  # feature families only features(lexical=True) makes
-VERSION = 6  # part of the detector name (meeting.learned/6); bump when features or outputs change
+VERSION = 7  # part of the detector name (meeting.learned/7); bump when features or outputs change
 SEED = 20261202
 FOLDS = 5
 

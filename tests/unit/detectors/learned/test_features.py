@@ -60,3 +60,32 @@ def test_another_set_of_known_names_is_read_again(monkeypatch: pytest.MonkeyPatc
     neighbour_context(det, [("n", middle)], engine.res, {"steinmeier"}, own)
     neighbour_context(det, [("n", middle)], engine.res, {"steinmeier"}, own)  # equal, but not this article's set
     assert calls.count(middle.text) == 2
+
+
+def _governing(text: str, lang: str, trigger: str) -> str | None:
+    engine = build_engine(lang)
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    (sent,) = sentences(text, lang)
+    trig = next(m for m in det.triggers.in_sentence(sent) if sent.lowers[m.start].startswith(trigger))
+    labels = features.cue_labels(det, sent, (trig.start, trig.end))[1]
+    gov = [x for x in labels if x.startswith("gov:")]
+    assert gov == ([f"gov:{features.governing(det, sent, det.cues.find(sent), (trig.start, trig.end))}"]
+                   if gov else [])
+    return gov[0].split(":", 1)[1] if gov else None
+
+
+@pytest.mark.parametrize(("lang", "text", "trigger", "label"), [
+    # an appeal, a refusal or a plan whose infinitive is the meeting, across a comma or several words
+    ("en", "Palestinian groups urged Fatah and Hamas to hold reconciliation talks in Algiers.", "talks", "called_for"),
+    ("de", "Der Bundespräsident appelliert an die Parteien, Gespräche über eine Regierungsbildung aufzunehmen.",
+     "gespräche", "called_for"),
+    ("de", "Der Premier weigerte sich, die Vertreter der streikenden Ärzte zu empfangen.", "empfangen", "rejected"),
+    ("fr", "Le président a refusé de rencontrer le chef de l'opposition.", "rencontr", "rejected"),
+    ("ru", "Лидеры суданских партий призвали армию вернуться к переговорам в Джидде.", "переговор", "called_for"),
+    # a finite meeting verb, or a cue after the trigger, governs nothing
+    ("en", "Merkel met Putin in Sochi and urged him to end the war.", "met", None),
+    ("de", "Scholz traf Macron in Paris.", "traf", None),
+])
+def test_a_cue_governing_the_meeting_through_an_infinitive_is_a_feature(lang: str, text: str, trigger: str,
+                                                                        label: str | None) -> None:
+    assert _governing(text, lang, trigger) == label
