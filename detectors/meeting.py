@@ -28,6 +28,7 @@ _FORMS = frozenset({"visit", "host", "third_location", "talks", "summit", "phone
 _NEGATION_NEAR = 2
 _HEADLINE_TOKENS = 16
 _LATER_ONLY = frozenset({"planned", "planned_modal", "future"})  # cues a later clause does not lend the trigger
+PREP_REACH = 4  # tokens from an "at/after the" cue (held_prep) to the trigger it governs ("after lengthy talks")
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
@@ -138,6 +139,15 @@ class MeetingDetector:
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
 
+    @staticmethod
+    def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:
+        """``cues`` without the "at/after the meeting" ones (``held_prep``) whose object is not this trigger: the
+        cue stands right before it ("after the talks", "nach dem Treffen", "a margine del vertice") or holds it.
+        "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
+        that took place. Also the learned stage's cue features (``learned.features.cue_labels``)."""
+        return [m for m in cues if m.label != "held_prep" or (m.start < span[1] and span[0] < m.end)
+                or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
+
     def _statuses(
         self, sent: Sentence, cues: list[Match], span: tuple[int, int], gap: tuple[int, int] | None = None
     ) -> list[tuple[str, float]]:
@@ -146,6 +156,7 @@ class MeetingDetector:
         Calls, wishes (a plan of the participants) and rejections count only in the trigger's clause; plans and
         past markers may come from the rest of the sentence ("Obama hatte angekündigt, bei seinem Treffen …").
         """
+        cues = self.scoped_cues(sent, cues, span)
         a, b = sent.clause(*span)
         near = Cues.near(sent, [m for m in cues if a <= m.start < b], span, (), gap)[0]
         # an appeal is about this meeting only when it stands next to it ("called for talks")

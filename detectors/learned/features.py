@@ -88,6 +88,9 @@ def cue_labels(
     content = getattr(detector, "appeal_content", None)  # announcing cues an appeal governs are no announcement
     if content is not None and matches:
         matches = content(sent, matches)
+    scoped = getattr(detector, "scoped_cues", None)  # cues that are about another event than this trigger
+    if scoped is not None and matches:
+        matches = scoped(sent, matches, span)
     if not matches:
         return {}, frozenset()
     a, b = sent.clause(*span)

@@ -173,3 +173,29 @@ def test_neighbour_context_names_who_the_next_sentence_names() -> None:
     alone = neighbour_context(det, [("n", sentences("Es regnete den ganzen Tag.", "de")[0])], engine.res, set(), own)
     assert not alone
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Emergency NATO meeting set for Thursday after drone incident"),
+    ("en", "Hamas, Fatah agree to meet in Cairo after Eid, Egyptian source says"),
+])
+def test_an_after_clause_about_something_else_does_not_make_the_meeting_held(lang: str, text: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Foreign Minister Ana Gil spoke to reporters after lengthy talks with her Chinese counterpart."),
+    ("de", "Nach dem Treffen mit Präsident Macron sprach Kanzler Scholz von Fortschritten."),
+    ("it", "Il premier ha parlato a margine del vertice Nato di Madrid."),
+])
+def test_at_or_after_the_meeting_is_held(lang: str, text: str) -> None:
+    assert "held" in statuses(text, lang)
+
+
+def test_only_an_at_or_after_cue_before_the_trigger_is_scoped_to_it() -> None:
+    engine = build_engine("en")
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    (sent,) = sentences("NATO meeting set for Thursday after the drone incident", "en")
+    cues = det.cues.find(sent)
+    assert any(m.label == "held_prep" for m in cues)
+    assert not any(m.label == "held_prep" for m in det.scoped_cues(sent, cues, (1, 2)))
