@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, listed_word, seat_country
+from detectors.entities import entity_id, listed_leader, listed_word, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, no_actor_org, owned_titles
 from detectors.patterns import Match
@@ -297,6 +297,7 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
+    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) for a in args.actors)  # "Putin traf X"
     return args
 
 
