@@ -46,9 +46,14 @@ def heads_faction(sent: Sentence, res: LanguageResources, title: Match, orgs: It
 
 def faction_heads(sent: Sentence, res: LanguageResources, titles: list[Match], orgs: list[Match]) -> list[Match]:
     """The sentence's title matches with each ``head_of`` word read as a high title where it heads a faction
-    (``heads_faction``) and dropped elsewhere: a bare "chef" or "capo" is no title of its own."""
+    (``heads_faction``) and dropped elsewhere: a bare "chef" or "capo" is no title of its own. A high title
+    inside a longer ``other`` one is that office's word, not an office of its own: "General" in "Director
+    General", "Attorney General", "генеральный директор"."""
+    longer = [m for m in titles if m.label == "other" and m.end - m.start > 1]
     return [Match("high", m.start, m.end, m.pattern) if m.label == "head_of" else m for m in titles
-            if m.label != "head_of" or heads_faction(sent, res, m, orgs)]
+            if (m.label != "head_of" or heads_faction(sent, res, m, orgs))
+            and not (m.label.startswith("high") and any(o.start <= m.start and m.end <= o.end
+                                                        and o.end - o.start > m.end - m.start for o in longer))]
 
 
 def remit_of_title(sent: Sentence, res: LanguageResources, titles: Iterable[Match], start: int) -> bool:
