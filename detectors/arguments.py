@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, listed_word, seat_country
+from detectors.entities import entity_id, listed_leader, listed_word, seat_country
 from detectors.language import LanguageResources
-from detectors.modifiers import describing, no_actor_org, owned_titles
+from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.patterns import Match
 from detectors.places import country_at, country_spans, is_cap, person_spans, region_spans
 from detectors.text import Sentence
@@ -140,11 +140,11 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     if cached is not None:
         return cached
     n = len(sent)
-    titles = [m for m in res.titles.in_sentence(sent)
-              if not m.label.endswith("_cap") or is_cap(sent.texts[m.start])]
     # an acronym is written in capitals: "un" in "Kim Jong-un" or French "un" is no UN
     orgs = [m for m in res.orgs.in_sentence(sent)
             if not (m.end - m.start == 1 and len(sent.texts[m.start]) <= 4 and sent.texts[m.start].islower())]
+    titles = faction_heads(sent, res, [m for m in res.titles.in_sentence(sent)
+                                       if not m.label.endswith("_cap") or is_cap(sent.texts[m.start])], orgs)
     countries = country_spans(sent, res)
     blocked: set[int] = set()
     for m in titles:
@@ -297,6 +297,7 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
+    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) for a in args.actors)  # "Putin traf X"
     return args
 
 

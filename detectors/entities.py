@@ -63,6 +63,19 @@ def known_person(text: str) -> str | None:
 
 
 @cache
+def _listed_ids() -> frozenset[str]:
+    people, _ = _tables()
+    return frozenset(people.values())
+
+
+def listed_leader(actor_id: str | None) -> bool:
+    """``actor_id`` is a listed person's: every listed person holds a high-level office in GUIDE.md's sense
+    (head of state or government, foreign minister, head of the UN, leader of an armed faction), the people the
+    news names without a title ("Putin traf Erdogan")."""
+    return actor_id is not None and actor_id in _listed_ids()
+
+
+@cache
 def _listed_words() -> frozenset[str]:
     people, _ = _tables()
     return frozenset(alias for alias in people if " " not in alias)

@@ -22,6 +22,38 @@ from detectors.patterns import Match
 from detectors.text import Sentence
 
 _OPEN, _CLOSE = "([", ")]"
+_OF_WORDS = frozenset({"of", "de", "du", "des", "del", "della", "dei", "degli", "delle", "der", "von", "d'", "d’"})
+FACTION_GAP = 2  # "of" words and articles between a head word and the faction: "chef de la junte", "head of the"
+
+
+def heads_faction(sent: Sentence, res: LanguageResources, title: Match, orgs: Iterable[Match]) -> bool:
+    """A generic head word (the titles' ``head_of``: chief, chef, jefe, capo) heads an armed faction (an
+    organisation labelled ``group``) right before it or after "of" words: "Hamas chief", "le chef du Hezbollah",
+    "el jefe de las FARC", "руководитель ХАМАС". GUIDE.md: the leader of an armed faction is high-level; a
+    "Polizeichef" or "head of the department" is not."""
+    for o in orgs:
+        if o.label != "group":
+            continue
+        if o.end == title.start:
+            return True
+        between = range(title.end, o.start)
+        if 0 <= o.start - title.end <= FACTION_GAP and all(
+                sent.lowers[k] in _OF_WORDS or sent.lowers[k] in res.place_articles or sent.lowers[k] in res.determiners
+                for k in between):
+            return True
+    return False
+
+
+def faction_heads(sent: Sentence, res: LanguageResources, titles: list[Match], orgs: list[Match]) -> list[Match]:
+    """The sentence's title matches with each ``head_of`` word read as a high title where it heads a faction
+    (``heads_faction``) and dropped elsewhere: a bare "chef" or "capo" is no title of its own. A high title
+    inside a longer ``other`` one is that office's word, not an office of its own: "General" in "Director
+    General", "Attorney General", "генеральный директор"."""
+    longer = [m for m in titles if m.label == "other" and m.end - m.start > 1]
+    return [Match("high", m.start, m.end, m.pattern) if m.label == "head_of" else m for m in titles
+            if (m.label != "head_of" or heads_faction(sent, res, m, orgs))
+            and not (m.label.startswith("high") and any(o.start <= m.start and m.end <= o.end
+                                                        and o.end - o.start > m.end - m.start for o in longer))]
 
 
 def remit_of_title(sent: Sentence, res: LanguageResources, titles: Iterable[Match], start: int) -> bool:
