@@ -137,3 +137,18 @@ def test_a_truce_brokered_accepted_decreed_or_ending_a_war_is_announced(lang: st
 def test_silencing_the_guns_and_an_immediate_halt_are_called_for(lang: str, text: str) -> None:
     """The "silence the guns" family and "immediate cessation of hostilities" in every language (as in en)."""
     assert "called_for" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Regierung schließt einen Waffenstillstand mit den Rebellen derzeit aus."),
+    ("de", "Moskau schloss eine Feuerpause über Weihnachten kategorisch aus."),
+    ("de", "Eine Waffenruhe sei ausgeschlossen, sagte der Sprecher."),
+    ("fr", "Le gouvernement exclut toute trêve avant le retrait des troupes."),
+    ("es", "El presidente descartó un alto el fuego con la guerrilla."),
+    ("it", "Il governo ha escluso una tregua con i ribelli."),
+    ("ru", "Кремль исключил перемирие на время переговоров."),
+    ("en", "The minister is ruling out a ceasefire before the elections."),
+])
+def test_ruling_a_truce_out_is_rejected(lang: str, text: str) -> None:
+    """"rule out" in every language (ausschließen and its separable forms, exclure, descartar, escludere)."""
+    assert "rejected" in statuses(text, lang, "ceasefire"), text
