@@ -123,3 +123,32 @@ def test_a_truce_undermined_broken_or_short_lived_is_violated(lang: str, text: s
 def test_a_truce_brokered_accepted_decreed_or_ending_a_war_is_announced(lang: str, text: str,
                                                                          expected: set[str]) -> None:
     assert statuses(text, lang, "ceasefire") == expected, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Waffen müssten endlich schweigen, forderte der Minister nach dem Angriff auf die Stadt."),
+    ("de", "Die UNO hat die Konfliktparteien aufgefordert, die Waffen ruhen zu lassen."),
+    ("fr", "L'évêque a exhorté les deux camps à faire taire les armes dans la région."),
+    ("fr", "Le Conseil a appelé à une cessation immédiate des hostilités dans le nord du pays."),
+    ("fr", "Le médiateur a réclamé un arrêt immédiat des tirs le long de la frontière."),
+    ("es", "El obispo pidió a las partes silenciar las armas en la región."),
+    ("it", "Il papa ha chiesto di far tacere le armi nella regione."),
+])
+def test_silencing_the_guns_and_an_immediate_halt_are_called_for(lang: str, text: str) -> None:
+    """The "silence the guns" family and "immediate cessation of hostilities" in every language (as in en)."""
+    assert "called_for" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Regierung schließt einen Waffenstillstand mit den Rebellen derzeit aus."),
+    ("de", "Moskau schloss eine Feuerpause über Weihnachten kategorisch aus."),
+    ("de", "Eine Waffenruhe sei ausgeschlossen, sagte der Sprecher."),
+    ("fr", "Le gouvernement exclut toute trêve avant le retrait des troupes."),
+    ("es", "El presidente descartó un alto el fuego con la guerrilla."),
+    ("it", "Il governo ha escluso una tregua con i ribelli."),
+    ("ru", "Кремль исключил перемирие на время переговоров."),
+    ("en", "The minister is ruling out a ceasefire before the elections."),
+])
+def test_ruling_a_truce_out_is_rejected(lang: str, text: str) -> None:
+    """"rule out" in every language (ausschließen and its separable forms, exclure, descartar, escludere)."""
+    assert "rejected" in statuses(text, lang, "ceasefire"), text
