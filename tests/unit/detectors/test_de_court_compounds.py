@@ -5,22 +5,9 @@ the bare "Gericht" already. The sentences are written for these tests in the sty
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from detectors.contracts import Article
-from detectors.pipeline import Pipeline
-
-
-@cache
-def _rules() -> Pipeline:
-    return Pipeline.load(languages=["de"], stage="rules")
-
-
-def _meetings(text: str) -> list[str]:
-    dets = _rules().detect(Article.create(text, language="de"))
-    return [d.status for d in dets if d.type == "meeting"]
+from tests.unit.detectors.rule_stage import meeting_statuses as _meetings
 
 
 @pytest.mark.parametrize("text", [

@@ -5,22 +5,9 @@ these tests."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from detectors.contracts import Article
-from detectors.pipeline import Pipeline
-
-
-@cache
-def _rules() -> Pipeline:
-    return Pipeline.load(stage="rules")
-
-
-def _levels(text: str, lang: str) -> set[str | None]:
-    dets = _rules().detect(Article.create(text, language=lang))
-    return {d.level for d in dets if d.type == "meeting"}
+from tests.unit.detectors.rule_stage import meeting_levels as _levels
 
 
 @pytest.mark.parametrize(("lang", "text"), [
