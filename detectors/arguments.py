@@ -7,17 +7,16 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, listed_leader, listed_word, seat_country
+from detectors.entities import entity_id, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
+from detectors.names import PUNCT, after_title, listed_name, looks_like_name, name_spans
 from detectors.patterns import Match
 from detectors.places import country_at, country_spans, is_cap, person_spans, region_spans
 from detectors.text import Sentence
 
-_MAX_NAME = 4
 _NEAR = 5  # a lone name or country this close to the trigger takes part in the event
 ABOUT_TRIGGER = 3  # tokens between a trigger and the end of its clause ("Besuch in China,")
-PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 
 
 @dataclass
@@ -37,91 +36,6 @@ class Arguments:
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:
             self.countries.append(code)
-
-
-def _names(
-    sent: Sentence, res: LanguageResources, blocked: set[int], known: set[str]
-) -> list[tuple[int, int]]:
-    """Person-name spans: runs of capitalised unknown words (particles like "de", "al" allowed inside)."""
-    spans: list[tuple[int, int]] = []
-    n = len(sent)
-    i = 0
-    while i < n:
-        if i in blocked or not _is_name_token(sent, res, i, known):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and j - i < _MAX_NAME and j not in blocked:
-            if _is_name_token(sent, res, j, known):
-                j += 1
-            elif _hyphen_part(sent, j) and j + 1 not in blocked:
-                j += 2  # "Kim Jong-un", "Ould-Abdallah": a name's hyphenated part, whatever its case
-            elif (
-                sent.lowers[j] in res.name_particles
-                and j + 1 < n
-                and j + 1 not in blocked
-                and _is_name_token(sent, res, j + 1, known)
-            ):
-                j += 2
-            else:
-                break
-        # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname
-        if i > 0 and i - 1 not in blocked and is_cap(sent.texts[i - 1]) and sent.lowers[i - 1] not in res.not_names \
-                and (i - 1 == 0 or not is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1):
-            i -= 1
-        spans.append((i, j))
-        i = j
-    return spans
-
-
-def _hyphen_part(sent: Sentence, j: int) -> bool:
-    """Token ``j`` is a hyphen written inside a word ("Jong-un"), followed by a word."""
-    if j == 0 or j + 1 >= len(sent) or sent.texts[j] != "-" or not sent.texts[j + 1].isalpha():
-        return False
-    starts, texts = sent.starts, sent.texts
-    return starts[j] == starts[j - 1] + len(texts[j - 1]) and starts[j + 1] == starts[j] + 1
-
-
-def _listed_name(sent: Sentence, i: int) -> bool:
-    """A capitalised listed person's name that is also a common word ("Kurz", "Blinken": ``entities``): a name,
-    except at the start of a sentence with a full stop ("Kurz nach Mitternacht …"); a headline keeps it."""
-    if not is_cap(sent.texts[i]) or not listed_word(sent.texts[i]):
-        return False
-    return i > 0 or not sent.text.rstrip().endswith((".", "!", "?"))
-
-
-def _after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[int]) -> tuple[int, int] | None:
-    """The capitalised words right after a title ("General Haftar", "Bundeskanzlerin Angela Merkel")."""
-    n = len(sent)
-    j = end
-    while j < n and j - end < 4 and j not in blocked:
-        if j > end and _hyphen_part(sent, j) and j + 1 not in blocked:
-            j += 2
-            continue
-        word = is_cap(sent.texts[j]) and (sent.lowers[j] not in res.not_names or _listed_name(sent, j)) \
-            and sent.texts[j] not in PUNCT
-        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and is_cap(sent.texts[j + 1])
-        if not (word or particle):
-            break
-        j += 1
-    return (end, j) if j > end else None
-
-
-def _is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[str]) -> bool:
-    text = sent.texts[i]
-    if not is_cap(text) or len(text) < 2 or (text.isupper() and len(text) > 4):
-        return False
-    low = sent.lowers[i]
-    if _listed_name(sent, i):
-        return True
-    if low in res.not_names:
-        return False
-    if low in known or low.rstrip("s") in known:
-        return True
-    if (low in res.proper_nouns or sent.lemmas[i] in res.proper_nouns) and i > 0 \
-            and sent.lowers[i - 1] in res.determiners:
-        return False  # "der Lärm": a mass noun the lemma table lists like a name; a name takes no article
-    return low not in res.known_words and sent.lemmas[i] not in res.known_words
 
 
 @dataclass
@@ -183,18 +97,18 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     titled: list[tuple[int, int]] = []
     for m in titles:
         start = countries[m.end][0] if m.end in countries else m.end  # "Президент России Владимир Путин"
-        span = _after_title(sent, res, start, blocked)
+        span = after_title(sent, res, start, blocked)
         if span is not None:
             titled.append(span)
             blocked.update(range(*span))
-    names = sorted(titled + _names(sent, res, blocked, known_names))
+    names = sorted(titled + name_spans(sent, res, blocked, known_names))
     titled_set = set(titled)
     names = person_spans(sent, res, names, titled_set, known_names)
     # A name headed by a venue word is a building or site ("Villa La Pietra", "Schloss Elmau"), not a person.
     names = [s for s in names if not (s[1] - s[0] > 1 and sent.lowers[s[0]] in res.venues)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
-                                      and not _looks_like_name(sent.texts[0], res))]
+                                      and not looks_like_name(sent.texts[0], res))]
     parts = _Parts(titles, orgs, countries, places, names)
     sent.cache["arguments"] = parts
     return parts
@@ -242,7 +156,7 @@ def extract(
         if single and text.endswith("s") and text[:-1].lower() in known_names:
             text = text[:-1]  # German genitive: "Haftars Delegation" → Haftar
         if single and span not in roles and sent.lowers[span[0]] not in known_names:
-            if (_looks_like_name(sent.texts[span[0]], res) or _listed_name(sent, span[0])) and (
+            if (looks_like_name(sent.texts[span[0]], res) or listed_name(sent, span[0])) and (
                 span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners
             ):
                 if trigger[0] - _NEAR <= span[0] <= trigger[1] + _NEAR:
@@ -379,22 +293,3 @@ def _title_joins(sent: Sentence, res: LanguageResources, parts: _Parts, a: int, 
 def _relative_clause(sent: Sentence, a: int, b: int) -> bool:
     """A comma followed by a lowercase word between a title and a name opens a relative clause."""
     return any(sent.texts[k] == "," and k + 1 < len(sent) and sent.texts[k + 1][:1].islower() for k in range(a, b))
-
-
-def _looks_like_name(text: str, res: LanguageResources) -> bool:
-    """A lone capitalised unknown word that is probably a surname, not an unknown compound noun."""
-    if len(text) > 12 or len(text) < 2 or "-" in text[3:] or text.isupper():
-        return False
-    low = text.lower()
-    return not any(low.endswith(suffix) for suffix in res.noun_suffixes)
-
-
-def names_in(sent: Sentence, res: LanguageResources) -> set[str]:
-    """Lowercase single tokens of multi-word person names (to recognise "Haftar" after "Khalifa Haftar")."""
-    out: set[str] = set()
-    for a, b in _names(sent, res, set(), set()):
-        if b - a >= 2:
-            for k in range(a, b):
-                if sent.lowers[k] not in res.name_particles and sent.lowers[k] not in PUNCT:
-                    out.add(sent.lowers[k])
-    return out

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from detectors.arguments import Arguments, names_in
+from detectors.arguments import Arguments
 from detectors.language import LanguageResources, labelled
+from detectors.names import names_in
 from detectors.patterns import Match, PatternSet
 from detectors.places import country_spans
 from detectors.text import Sentence
