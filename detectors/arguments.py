@@ -10,7 +10,7 @@ from detectors.contracts import Actor, Location
 from detectors.entities import entity_id, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
-from detectors.names import PUNCT, after_title, listed_name, looks_like_name, name_spans
+from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans
 from detectors.patterns import Match
 from detectors.places import country_at, country_spans, is_cap, person_spans, region_spans
 from detectors.text import Sentence
@@ -153,8 +153,8 @@ def extract(
     for span in names:
         text = _span_text(sent, span)
         single = span[1] - span[0] == 1
-        if single and text.endswith("s") and text[:-1].lower() in known_names:
-            text = text[:-1]  # German genitive: "Haftars Delegation" → Haftar
+        if single:
+            text = genitive_base(sent, res, span[0], text, known_names)  # "Haftars Delegation" → Haftar
         if single and span not in roles and sent.lowers[span[0]] not in known_names:
             if (looks_like_name(sent.texts[span[0]], res) or listed_name(sent, span[0])) and (
                 span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners

@@ -3,7 +3,7 @@ tests (``looks_like_name``); split out of ``detectors.arguments``."""
 
 from __future__ import annotations
 
-from detectors.entities import listed_word
+from detectors.entities import known_person, listed_word
 from detectors.language import LanguageResources
 from detectors.places import is_cap
 from detectors.text import Sentence
@@ -24,7 +24,7 @@ def name_spans(
             i += 1
             continue
         j = i + 1
-        while j < n and j - i < _MAX_NAME and j not in blocked:
+        while j < n and j - i < _MAX_NAME and j not in blocked and not owns_next(sent, res, j - 1):
             if is_name_token(sent, res, j, known):
                 j += 1
             elif hyphen_part(sent, j) and j + 1 not in blocked:
@@ -77,6 +77,8 @@ def after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[i
         if not (word or particle):
             break
         j += 1
+        if word and owns_next(sent, res, j - 1):
+            break  # "Minister Haftars Ankündigung": the name ends at its genitive
     return (end, j) if j > end else None
 
 
@@ -114,3 +116,28 @@ def names_in(sent: Sentence, res: LanguageResources) -> set[str]:
                 if sent.lowers[k] not in res.name_particles and sent.lowers[k] not in PUNCT:
                     out.add(sent.lowers[k])
     return out
+
+
+def genitive_base(sent: Sentence, res: LanguageResources, i: int, text: str, known: set[str]) -> str:
+    """A one-word name in the German genitive, "Trumps Anruf", "Haftars Delegation": the name without its
+    "-s" when the bare form is a name the article or the entity table knows, or when the word stands right before
+    the common noun it owns (a capitalised known word). A listed spelling that ends in "s" ("Tsipras") stays."""
+    if "s" not in res.genitive_suffixes or not text.endswith("s") or len(text) < 4 or listed_word(text):
+        return text
+    stem = text[:-1]
+    if stem.lower() in known or (listed_word(stem) and known_person(stem)) or owns_next(sent, res, i):
+        return stem
+    return text
+
+
+def owns_next(sent: Sentence, res: LanguageResources, i: int) -> bool:
+    """Token ``i`` is a German genitive "-s" word before the capitalised common noun it owns ("Haftars
+    Delegation", "Trumps Anruf"): the next word is a known word or has a noun's ending, and is no listed name."""
+    j = i + 1
+    if "s" not in res.genitive_suffixes or j >= len(sent) or not sent.texts[i].endswith("s") \
+            or len(sent.texts[i]) < 4 or listed_word(sent.texts[i]):
+        return False
+    nxt = sent.texts[j]
+    if not is_cap(nxt) or nxt in PUNCT or listed_word(nxt) or sent.lowers[j] in res.proper_nouns:
+        return False
+    return sent.lowers[j] in res.known_words or sent.lemmas[j] in res.known_words or not looks_like_name(nxt, res)
