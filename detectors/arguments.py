@@ -12,7 +12,7 @@ from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans
 from detectors.patterns import Match
-from detectors.places import country_at, country_spans, is_cap, person_spans, region_spans
+from detectors.places import adjective_place, country_at, country_spans, is_cap, person_spans, region_spans
 from detectors.text import Sentence
 
 _NEAR = 5  # a lone name or country this close to the trigger takes part in the event
@@ -127,6 +127,8 @@ def extract(
         _i, pos, text, code = min(parts.places, key=lambda p: abs(p[0] - trigger[0]))
         args.location = Location(text, code or None)
         args.location_token = pos
+    if (named_place := adjective_place(sent, res, trigger)) is not None:  # "Berliner Konferenz"
+        args.location, args.location_token = named_place, trigger[0] - 1
 
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []

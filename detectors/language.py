@@ -3,7 +3,7 @@ demonyms, place prepositions, negation, the gazetteer and the set of known commo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from detectors import registry
@@ -42,6 +42,7 @@ class LanguageResources:
     modifier_preps: frozenset[str] = frozenset()  # "Botschafter für Libyen": a named title's remit (modifiers)
     unnamed_orgs: frozenset[str] = frozenset()  # "Delegation": a body that names no one on its own (modifiers)
     capacity_words: frozenset[str] = frozenset()  # "als EU halte ich …": the capacity a speaker talks in (modifiers)
+    place_adjectives: dict[str, str] = field(default_factory=dict)  # "berliner" → Berlin ("Berliner Konferenz")
 
     @classmethod
     def build(
@@ -75,6 +76,7 @@ class LanguageResources:
             modifier_preps=frozenset(w.lower() for w in common.get("modifier_prepositions", ())),
             unnamed_orgs=frozenset(w.lower() for w in common.get("unnamed_orgs", ())),
             capacity_words=frozenset(w.lower() for w in common.get("capacity_words", ())),
+            place_adjectives={k.lower(): v for k, v in (common.get("place_adjectives") or {}).items()},
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

@@ -3,6 +3,7 @@ make a capitalised word a place ("im Kanzleramt", "в Кремле"). A place is
 
 from __future__ import annotations
 
+from detectors.contracts import Location
 from detectors.language import LanguageResources
 from detectors.text import Sentence
 
@@ -105,3 +106,16 @@ def _place_part(sent: Sentence, res: LanguageResources, s: tuple[int, int]) -> b
     """The first part of a hyphenated place the tokenizer split ("Nagorno" "-" "Karabakh"): no person."""
     j = s[1]
     return j + 1 < len(sent) and sent.texts[j] == "-" and place_at(sent, res, j + 1, j + 2)
+
+
+def adjective_place(sent: Sentence, res: LanguageResources, trigger: tuple[int, int]) -> Location | None:
+    """The place a capitalised place adjective right before the event noun names ("Berliner Konferenz",
+    "Genfer Gespräche", "Münchner Sicherheitskonferenz"): ``place_adjectives``, the place's country from the
+    gazetteer."""
+    i = trigger[0] - 1
+    if i < 0 or not res.place_adjectives or not is_cap(sent.texts[i]):
+        return None
+    place = res.place_adjectives.get(sent.lowers[i])
+    if place is None:
+        return None
+    return Location(place, res.gazetteer.place(place))
