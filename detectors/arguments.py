@@ -192,11 +192,14 @@ def extract(
     for i in sorted(countries):
         j, code = countries[i]
         args.add_country(code)
-        if is_cap(sent.texts[i]) and j - i >= 1 and country_at(sent, res, i, j):
+        people = j - i == 1 and sent.lowers[i] in res.demonym_nouns  # "die Amerikaner": a people for its government
+        if is_cap(sent.texts[i]) and j - i >= 1 and (people or country_at(sent, res, i, j)):
             text = " ".join(sent.texts[i:j])
+            if people and text.endswith("n") and text[:-1].lower() in res.demonym_nouns:
+                text = text[:-1]  # a dative plural: "den Amerikanern" → Amerikaner
             if text not in seen and not _place_or_modifier(sent, res, parts, (i, j), named):
                 seen.add(text)
-                args.actors.append(Actor(text=text, kind="country"))
+                args.actors.append(Actor(text=text, kind="country", id=f"country:{code}" if people else None))
                 args.spans.append((i, j))
     if _coordinated(sent, res, names, trigger):  # "Trump und Putin wollen sich im Sommer in Helsinki treffen"
         args.titled = args.people = args.political = True
@@ -225,6 +228,8 @@ def _span_text(sent: Sentence, span: tuple[int, int]) -> str:
 
 def _with_id(sent: Sentence, res: LanguageResources, actor: Actor, span: tuple[int, int]) -> Actor:
     """The actor with its entity id (the same person or government across spellings and languages)."""
+    if actor.id is not None:
+        return actor
     i, j = span
     country = country_at(sent, res, i, j) if actor.kind == "country" else None
     lemma = " ".join(sent.raw_lemmas[i:j])

@@ -180,3 +180,13 @@ def test_countries_under_their_common_names(lang: str, name: str, code: str) -> 
 def test_the_capacity_a_speaker_talks_in_is_no_actor(lang: str, text: str) -> None:
     found = actors(text, lang, "ceasefire")
     assert "EU" not in found and any("Di Maio" in a for a in found), found
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Der General hat in Kairo die Amerikaner getroffen.", "Amerikaner"),
+    ("Das Treffen zwischen den Amerikanern und dem General fand in Kairo statt.", "Amerikaner"),
+    ("Kanzler Scholz traf sich in Berlin mit den Chinesen.", "Chinesen"),
+])
+def test_a_people_named_as_such_takes_part_for_its_government(text: str, people: str) -> None:
+    found = {a.text: (a.kind, a.id) for _s, c in candidates(text, "de") for a in c.args.actors}
+    assert found.get(people, ("", ""))[0] == "country" and found[people][1].startswith("country:"), found
