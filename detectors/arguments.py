@@ -189,10 +189,13 @@ def extract(
         args.political = True
         if m.label == "high_org":
             args.high = True
+    home = sent.clause(*trigger)
     for i in sorted(countries):
         j, code = countries[i]
         args.add_country(code)
-        people = j - i == 1 and sent.lowers[i] in res.demonym_nouns  # "die Amerikaner": a people for its government
+        # "die Amerikaner" next to the trigger or in its clause: a people for its government
+        people = j - i == 1 and sent.lowers[i] in res.demonym_nouns and (
+            trigger[0] - _NEAR <= i <= trigger[1] + _NEAR or home[0] <= i < home[1])
         if is_cap(sent.texts[i]) and j - i >= 1 and (people or country_at(sent, res, i, j)):
             text = " ".join(sent.texts[i:j])
             if people and text.endswith("n") and text[:-1].lower() in res.demonym_nouns:

@@ -190,3 +190,10 @@ def test_the_capacity_a_speaker_talks_in_is_no_actor(lang: str, text: str) -> No
 def test_a_people_named_as_such_takes_part_for_its_government(text: str, people: str) -> None:
     found = {a.text: (a.kind, a.id) for _s, c in candidates(text, "de") for a in c.args.actors}
     assert found.get(people, ("", ""))[0] == "country" and found[people][1].startswith("country:"), found
+
+
+def test_a_people_far_from_the_ceasefire_is_no_actor_of_it() -> None:
+    text = ("Die Libyer sind die einzigen, die über ihre Zukunft entscheiden, sagte der Minister, und wir haben "
+            "nach der Ankündigung des Generals Hofer eine Waffenruhe erreicht.")
+    found = actors(text, "de", "ceasefire")
+    assert "Libyer" not in found, found
