@@ -12,7 +12,15 @@ from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans
 from detectors.patterns import Match
-from detectors.places import adjective_place, country_at, country_spans, is_cap, person_spans, region_spans
+from detectors.places import (
+    adjective_place,
+    country_at,
+    country_spans,
+    is_cap,
+    person_spans,
+    region_spans,
+    seat_spans,
+)
 from detectors.text import Sentence
 
 _NEAR = 5  # a lone name or country this close to the trigger takes part in the event
@@ -47,6 +55,7 @@ class _Parts:
     countries: dict[int, tuple[int, str]]
     places: list[tuple[int, int, str, str]]  # (preposition index, first token, text, country)
     names: list[tuple[int, int]]
+    seats: list[tuple[int, int, str]]  # a seat of government named as an actor ("Washington knüpft Kontakte")
 
 
 def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]) -> _Parts:
@@ -67,6 +76,7 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
         blocked.update(range(m.start, m.end))
     for i, (j, _code) in countries.items():
         blocked.update(range(i, j))
+    seats = seat_spans(sent, res, blocked)  # before the regions: "Washington" is a US state too
     regions = region_spans(sent, res, blocked)
     for i, j in regions:
         blocked.update(range(i, j))
@@ -109,7 +119,7 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
                                       and not looks_like_name(sent.texts[0], res))]
-    parts = _Parts(titles, orgs, countries, places, names)
+    parts = _Parts(titles, orgs, countries, places, names, seats)
     sent.cache["arguments"] = parts
     return parts
 
@@ -204,6 +214,14 @@ def extract(
                 seen.add(text)
                 args.actors.append(Actor(text=text, kind="country", id=f"country:{code}" if people else None))
                 args.spans.append((i, j))
+    for i, j, code in parts.seats:
+        text = " ".join(sent.texts[i:j])
+        if text not in seen and (trigger[0] - _NEAR <= i <= trigger[1] + _NEAR or home[0] <= i < home[1]):
+            seen.add(text)
+            args.actors.append(Actor(text=text, kind="country", id=f"country:{code}"))
+            args.spans.append((i, j))
+            args.add_country(code)
+            args.political = True  # a government, as a country next to the trigger
     if _coordinated(sent, res, names, trigger):  # "Trump und Putin wollen sich im Sommer in Helsinki treffen"
         args.titled = args.people = args.political = True
     if len(lone_sides) == 2 or any(

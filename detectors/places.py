@@ -4,6 +4,7 @@ make a capitalised word a place ("im Kanzleramt", "в Кремле"). A place is
 from __future__ import annotations
 
 from detectors.contracts import Location
+from detectors.entities import seat_country
 from detectors.language import LanguageResources
 from detectors.text import Sentence
 
@@ -119,3 +120,37 @@ def adjective_place(sent: Sentence, res: LanguageResources, trigger: tuple[int, 
     if place is None:
         return None
     return Location(place, res.gazetteer.place(place))
+
+
+_SEAT_WORDS = 3
+
+
+def seat_spans(sent: Sentence, res: LanguageResources, blocked: set[int]) -> list[tuple[int, int, str]]:
+    """(start, end, code) of a seat of government named as the one who acts ("Washington knüpft Kontakte",
+    "Moskau und Kiew verhandeln", "the Kremlin said"): not after a place preposition ("in Washington"), not a
+    dateline ("WASHINGTON (AP)"), not the head of a longer name ("Washington Post")."""
+    out: list[tuple[int, int, str]] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        t = sent.texts[i]
+        if i in blocked or not is_cap(t) or t.isupper():
+            i += 1
+            continue
+        for k in range(min(_SEAT_WORDS, n - i), 0, -1):
+            if any(x in blocked for x in range(i, i + k)):
+                continue
+            code = seat_country(" ".join(sent.texts[i : i + k])) or seat_country(" ".join(sent.raw_lemmas[i : i + k]))
+            if code is None:
+                continue
+            prev = i - 1
+            if prev > 0 and sent.lowers[prev] in res.place_articles:
+                prev -= 1
+            after = sent.texts[i + k] if i + k < n else ""
+            if not ((prev >= 0 and (sent.lowers[prev] in res.place_preps or sent.lowers[prev] in res.locatives))
+                    or (is_cap(after) and after.isalpha()) or after == "("):
+                out.append((i, i + k, code))
+            i += k - 1
+            break
+        i += 1
+    return out

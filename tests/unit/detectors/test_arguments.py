@@ -197,3 +197,18 @@ def test_a_people_far_from_the_ceasefire_is_no_actor_of_it() -> None:
             "nach der Ankündigung des Generals Hofer eine Waffenruhe erreicht.")
     found = actors(text, "de", "ceasefire")
     assert "Libyer" not in found, found
+
+
+@pytest.mark.parametrize(("text", "seat", "code"), [
+    ("Seit Monaten knüpft Washington auch Kontakte zum General Hofer.", "Washington", "US"),
+    ("Moskau und Kiew verhandeln seit Wochen über einen Waffenstillstand.", "Kiew", "UA"),
+])
+def test_a_seat_of_government_that_acts_takes_part_for_it(text: str, seat: str, code: str) -> None:
+    found = {a.text: a.id for _s, c in candidates(text, "de") for a in c.args.actors}
+    assert found.get(seat) == f"country:{code}", found
+
+
+def test_a_seat_of_government_after_a_place_preposition_is_the_place() -> None:
+    found = candidates("Kanzler Scholz traf in Washington den Präsidenten.", "de")
+    assert found and all("Washington" not in {a.text for a in c.args.actors} for _s, c in found)
+    assert any(c.args.location is not None and c.args.location.text == "Washington" for _s, c in found)
