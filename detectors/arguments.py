@@ -10,7 +10,7 @@ from detectors.contracts import Actor, Location
 from detectors.entities import entity_id, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
-from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans
+from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans, owns_proxy
 from detectors.patterns import Match
 from detectors.places import (
     adjective_place,
@@ -117,8 +117,9 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     # A name headed by a venue word is a building or site ("Villa La Pietra", "Schloss Elmau"), not a person.
     names = [s for s in names if not (s[1] - s[0] > 1 and sent.lowers[s[0]] in res.venues)]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
+    first = genitive_base(sent, res, 0, sent.texts[0], known_names) if n else ""  # "Putins Anruf …": Putin
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
-                                      and not looks_like_name(sent.texts[0], res))]
+                                      and not looks_like_name(sent.texts[0], res) and not looks_like_name(first, res))]
     parts = _Parts(titles, orgs, countries, places, names, seats)
     sent.cache["arguments"] = parts
     return parts
@@ -168,7 +169,8 @@ def extract(
         if single:
             text = genitive_base(sent, res, span[0], text, known_names)  # "Haftars Delegation" → Haftar
         if single and span not in roles and sent.lowers[span[0]] not in known_names:
-            if (looks_like_name(sent.texts[span[0]], res) or listed_name(sent, span[0])) and (
+            surname = looks_like_name(sent.texts[span[0]], res) or looks_like_name(text, res)  # "Putins" → Putin
+            if (surname or listed_name(sent, span[0])) and (
                 span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners
             ):
                 if trigger[0] - _NEAR <= span[0] <= trigger[1] + _NEAR:
@@ -237,7 +239,8 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
-    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) for a in args.actors)  # "Putin traf X"
+    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) and not owns_proxy(sent, res, span)
+                                 for a, span in zip(args.actors, args.spans, strict=True))  # "Putin traf X"
     return args
 
 
@@ -254,6 +257,8 @@ def _with_id(sent: Sentence, res: LanguageResources, actor: Actor, span: tuple[i
     i, j = span
     country = country_at(sent, res, i, j) if actor.kind == "country" else None
     lemma = " ".join(sent.raw_lemmas[i:j])
+    if actor.kind == "person" and j - i == 1 and sent.texts[i] != actor.text:
+        lemma = actor.text  # a genitive read as the bare name: "Hofers" → Hofer
     return replace(actor, id=entity_id(actor.text, actor.kind, country, lemma))
 
 

@@ -43,6 +43,7 @@ class LanguageResources:
     unnamed_orgs: frozenset[str] = frozenset()  # "Delegation": a body that names no one on its own (modifiers)
     capacity_words: frozenset[str] = frozenset()  # "als EU halte ich …": the capacity a speaker talks in (modifiers)
     place_adjectives: dict[str, str] = field(default_factory=dict)  # "berliner" → Berlin ("Berliner Konferenz")
+    proxy_nouns: frozenset[str] = frozenset()  # "Haftars Delegation": the leader who owns one is not there in person
 
     @classmethod
     def build(
@@ -77,6 +78,7 @@ class LanguageResources:
             unnamed_orgs=frozenset(w.lower() for w in common.get("unnamed_orgs", ())),
             capacity_words=frozenset(w.lower() for w in common.get("capacity_words", ())),
             place_adjectives={k.lower(): v for k, v in (common.get("place_adjectives") or {}).items()},
+            proxy_nouns=frozenset(w.lower() for w in common.get("proxy_nouns", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

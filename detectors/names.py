@@ -141,3 +141,17 @@ def owns_next(sent: Sentence, res: LanguageResources, i: int) -> bool:
     if not is_cap(nxt) or nxt in PUNCT or listed_word(nxt) or sent.lowers[j] in res.proper_nouns:
         return False
     return sent.lowers[j] in res.known_words or sent.lemmas[j] in res.known_words or not looks_like_name(nxt, res)
+
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def owns_proxy(sent: Sentence, res: LanguageResources, span: tuple[int, int]) -> bool:
+    """The name at ``span`` owns a noun for those who act for it ("Haftars Delegation", "Putin's spokesman",
+    ``proxy_nouns``): the named person is not there in person."""
+    j = span[1]
+    if j < len(sent) and sent.texts[j] in _POSSESSIVE:
+        j += 1
+    elif not (sent.texts[span[1] - 1].endswith("s") and "s" in res.genitive_suffixes):
+        return False
+    return j < len(sent) and sent.lowers[j] in res.proxy_nouns

@@ -212,3 +212,18 @@ def test_a_seat_of_government_after_a_place_preposition_is_the_place() -> None:
     found = candidates("Kanzler Scholz traf in Washington den Präsidenten.", "de")
     assert found and all("Washington" not in {a.text for a in c.args.actors} for _s, c in found)
     assert any(c.args.location is not None and c.args.location.text == "Washington" for _s, c in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Das Treffen zwischen den Amerikanern und Putins Delegation fand in Wien statt."),
+    ("de", "Die Unterhändler trafen sich in Genf mit Erdogans Beratern."),
+    ("en", "Officials met Putin's aides in Geneva on Monday."),
+])
+def test_a_leader_who_sends_his_people_makes_no_meeting_high_level(lang: str, text: str) -> None:
+    found = candidates(text, lang)
+    assert found and not any(c.args.high for _s, c in found), [(c.args.actors, c.args.high) for _s, c in found]
+
+
+def test_a_leader_who_calls_in_person_keeps_the_meeting_high_level() -> None:
+    found = candidates("Putins Anruf bei den Amerikanern kam überraschend.", "de")
+    assert found and all(c.args.high for _s, c in found)
