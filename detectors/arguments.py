@@ -140,6 +140,8 @@ def extract(
         args.location_token = pos
     if (named_place := adjective_place(sent, res, trigger)) is not None:  # "Berliner Konferenz"
         args.location, args.location_token = named_place, trigger[0] - 1
+        # a summit or conference named by its place ("Minsker Gipfel") is one of governments
+        args.high = args.high or any(m.start <= trigger[0] < m.end for m in res.named_summits.in_sentence(sent))
 
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []

@@ -44,6 +44,7 @@ class LanguageResources:
     capacity_words: frozenset[str] = frozenset()  # "als EU halte ich …": the capacity a speaker talks in (modifiers)
     place_adjectives: dict[str, str] = field(default_factory=dict)  # "berliner" → Berlin ("Berliner Konferenz")
     proxy_nouns: frozenset[str] = frozenset()  # "Haftars Delegation": the leader who owns one is not there in person
+    named_summits: PatternSet = field(default_factory=lambda: PatternSet(()))  # "Berliner Konferenz": high level
 
     @classmethod
     def build(
@@ -79,6 +80,7 @@ class LanguageResources:
             capacity_words=frozenset(w.lower() for w in common.get("capacity_words", ())),
             place_adjectives={k.lower(): v for k, v in (common.get("place_adjectives") or {}).items()},
             proxy_nouns=frozenset(w.lower() for w in common.get("proxy_nouns", ())),
+            named_summits=PatternSet(("summit", p) for p in common.get("named_summits", ())),
             known_words=known_words,
             proper_nouns=proper_nouns,
         )

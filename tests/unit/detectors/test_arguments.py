@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from detectors.arguments import extract
+from detectors.engine import build_engine
 from detectors.language import resources
 from detectors.places import country_at
 from tests.unit.detectors.rule_candidates import actors, candidates, sentences
@@ -227,3 +229,15 @@ def test_a_leader_who_sends_his_people_makes_no_meeting_high_level(lang: str, te
 def test_a_leader_who_calls_in_person_keeps_the_meeting_high_level() -> None:
     found = candidates("Putins Anruf bei den Amerikanern kam überraschend.", "de")
     assert found and all(c.args.high for _s, c in found)
+
+
+@pytest.mark.parametrize(("text", "high"), [
+    ("Die Wiener Konferenz über Syrien beginnt am Montag.", True),
+    ("Vor dem Minsker Gipfel wurde weiter gekämpft.", True),
+    ("Die Konferenz über Syrien beginnt in Wien.", False),
+])
+def test_a_summit_named_by_its_place_is_one_of_governments(text: str, high: bool) -> None:
+    res = build_engine("de").res
+    sent = sentences(text, "de")[0]
+    k = next(i for i, w in enumerate(sent.lowers) if w in ("konferenz", "gipfel"))
+    assert extract(sent, res, (k, k + 1), set()).high is high
