@@ -1,0 +1,76 @@
+"""Meeting senses and triggers that real Spanish, French and Italian news needed (issue 12, session 16).
+
+No meeting: a crowd gathering ("una multitud se reunió"), protests against a visit (background, corpus/README
+"a state visit mentioned only as the target of protests"), a lecture given ("la conferencia que pronunció"), a
+proposal, sentence or lashes received, a mission received ("il reçut la mission"), a call for tenders
+("consultation d'entreprises"), election "consultazioni" (caucus, results, voters), a minister at the scene of a
+disaster (a site visit), a party's or a regional executive's own meeting, the chambers convening, a phone link
+on television, the Pope receiving a theologian or meeting a cardinal (corpus/README: negative). A meeting: a
+head of state arriving in a capital, going up to the Quirinale palace, "negociarlo con el
+Gobierno". Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from detectors.contracts import Article
+from detectors.learned.features import is_gated
+from detectors.pipeline import Pipeline
+from tests.unit.detectors.rule_candidates import candidates
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.load(stage="rules")
+
+
+def open_meeting_candidates(text: str, lang: str) -> list[str]:
+    """The meeting candidates the learned stage would decide (those the rules' hard gates do not drop)."""
+    observed = _pipeline().observe_many([Article.create(text, language=lang)])[0]
+    return [o.obs.trigger.pattern for o in observed if o.obs.type == "meeting" and not is_gated(o.obs)]
+
+
+NOT_MEETINGS = [
+    ("es", "Una multitud de simpatizantes se reunió en la plaza central para celebrar la victoria del presidente."),
+    ("es", "Miles de estudiantes se reunieron frente al Congreso para protestar contra la reforma."),
+    ("es", "Decenas de activistas protestaron contra la visita del presidente ruso a la capital."),
+    ("es", "El ministro Pedro Ruiz, en la conferencia que pronunció en Salamanca, defendió la reforma fiscal."),
+    ("es", "La fundación del expresidente Luis Ortega ha recibido más de mil propuestas de todo el país."),
+    ("es", "El opositor Juan Pérez recibió cien latigazos en una prisión de la capital."),
+    ("fr", "Nommé par le ministre de la Guerre, le colonel reçut la mission de former un nouveau régiment."),
+    ("fr", "Le maire Paul Martin a lancé une consultation d'entreprises pour le nettoyage des rues."),
+    ("it", "A Londra molti contrari alla visita del presidente americano si sono riuniti davanti al parlamento."),
+    ("it", "Le prime consultazioni del caucus hanno premiato il senatore Obama."),
+    ("it", "Il senatore si è ritirato dalla corsa dopo i risultati di queste consultazioni."),
+    ("it", "Il presidente ha ringraziato i votanti di tutte le consultazioni che si sono svolte domenica."),
+    ("it", "Sul luogo della tragedia si è recato anche il ministro dell'Interno Paolo Rinaldi."),
+    ("it", "Il ministro dei Trasporti Paolo Rinaldi si è recato sul posto nel pomeriggio."),
+    ("it", "La riunione del partito si è conclusa con l'elezione del nuovo segretario Marco Galli."),
+    ("it", "La giunta regionale, che era riunita in seduta straordinaria, ha approvato il bilancio del presidente."),
+    ("it", "Il presidente sarà eletto entro quindici giorni dalla riunione delle Camere."),
+    ("it", "Il ministro Paolo Rinaldi era collegato telefonicamente con lo studio televisivo da Milano."),
+    ("it", "Il Papa ha ricevuto il teologo Hans Müller nella residenza estiva."),
+    ("it", "Domani il Papa incontrerà il cardinale Marco Galli per parlare della diocesi."),
+    ("it", "Stessa pena ha ricevuto l'ex ministro dell'Interno Paolo Rinaldi."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_MEETINGS)
+def test_no_open_meeting_candidate(lang: str, text: str) -> None:
+    assert not open_meeting_candidates(text, lang), text
+
+
+MEETINGS = [
+    ("it", "Il presidente iraniano Hassan Rohani è arrivato oggi nella capitale irachena, Baghdad.", "held"),
+    ("it", "Il premier Enrico Letta è salito al palazzo del Quirinale dal presidente Giorgio Napolitano.", "held"),
+    ("es", "Con el Gobierno central pretende negociarlo la ministra Ana López la próxima semana.", "planned"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), MEETINGS)
+def test_meeting_candidate(lang: str, text: str, status: str) -> None:
+    found = {c.status for _s, c in candidates(text, lang)}
+    assert found, text
+    assert status in found, (text, found)
