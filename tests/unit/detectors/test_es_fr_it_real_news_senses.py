@@ -1,13 +1,13 @@
 """Meeting senses and triggers that real Spanish, French and Italian news needed (issue 12, session 16).
 
-No meeting: a crowd gathering ("una multitud se reunió"), protests against a visit (background, corpus/README
-"a state visit mentioned only as the target of protests"), a lecture given ("la conferencia que pronunció"), a
-proposal, sentence or lashes received, a mission received ("il reçut la mission"), a call for tenders
-("consultation d'entreprises"), election "consultazioni" (caucus, results, voters), a minister at the scene of a
-disaster (a site visit), a party's or a regional executive's own meeting, the chambers convening, a phone link
-on television, the Pope receiving a theologian or meeting a cardinal (corpus/README: negative). A meeting: a
-head of state arriving in a capital, going up to the Quirinale palace, "negociarlo con el
-Gobierno". Sentences written for these tests in the style of news."""
+No meeting: a crowd gathering ("una multitud se reunió"), protests against a visit (background, corpus/README "a
+state visit mentioned only as the target of protests"), a lecture given ("la conferencia que pronunció"), a
+proposal, sentence or lashes received, a mission received ("il reçut la mission"), a call for tenders ("consultation
+d'entreprises"), election "consultazioni" (caucus, results, voters), a minister at the scene of a disaster (a site
+visit), a party's or a regional executive's own meeting, the chambers convening, a phone link on television, the
+Pope receiving a theologian or meeting a cardinal (corpus/README: negative), a national team's fixture (GUIDE.md:
+sports fixtures). A meeting: a head of state arriving in a capital, going up to the Quirinale palace, "negociarlo
+con el Gobierno". Sentences written for these tests in the style of news."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ NOT_MEETINGS = [
     ("it", "Il Papa ha ricevuto il teologo Hans Müller nella residenza estiva."),
     ("it", "Domani il Papa incontrerà il cardinale Marco Galli per parlare della diocesi."),
     ("it", "Stessa pena ha ricevuto l'ex ministro dell'Interno Paolo Rinaldi."),
+    # national teams are countries: the fixture needs a sports word to read as no meeting
+    ("es", "México y Estados Unidos disputarán el encuentro el sábado en Los Ángeles."),
+    ("es", "España recibirá a Portugal en los cuartos de final en Sevilla."),
+    ("it", "L'Italia incontrerà la Spagna nei quarti di finale a Varsavia."),
+    ("it", "La Francia ospiterà il Galles sabato a Parigi per il Sei Nazioni."),
+    ("fr", "La France rencontrera l'Allemagne en demi-finale à Munich."),
+    ("fr", "Les Bleus recevront l'Italie samedi au Stade de France."),
 ]
 
 
