@@ -4,10 +4,12 @@ No meeting: a crowd gathering ("una multitud se reunió"), protests against a vi
 state visit mentioned only as the target of protests"), a lecture given ("la conferencia que pronunció"), a
 proposal, sentence or lashes received, a mission received ("il reçut la mission"), a call for tenders ("consultation
 d'entreprises"), election "consultazioni" (caucus, results, voters), a minister at the scene of a disaster (a site
-visit), a party's or a regional executive's own meeting, the chambers convening, a phone link on television, the
-Pope receiving a theologian or meeting a cardinal (corpus/README: negative), a national team's fixture (GUIDE.md:
-sports fixtures). A meeting: a head of state arriving in a capital, going up to the Quirinale palace, "negociarlo
-con el Gobierno". Sentences written for these tests in the style of news."""
+visit), a party's or a regional executive's own meeting, the chambers or the Senate convening, going to parliament
+for the oath or to a hospital, a share of the vote gathered ("réunit 26 % des voix"), dialogue in a film, a labour
+agreement, a phone link on television, the Pope receiving a theologian or meeting a cardinal (corpus/README:
+negative), a national team's fixture (GUIDE.md: sports fixtures). A meeting: a head of state arriving in a capital,
+going up to the Quirinale palace, "negociarlo con el Gobierno". Sentences written for these tests in the style of
+news."""
 
 from __future__ import annotations
 
@@ -54,6 +56,20 @@ NOT_MEETINGS = [
     ("it", "Il Papa ha ricevuto il teologo Hans Müller nella residenza estiva."),
     ("it", "Domani il Papa incontrerà il cardinale Marco Galli per parlare della diocesi."),
     ("it", "Stessa pena ha ricevuto l'ex ministro dell'Interno Paolo Rinaldi."),
+    ("it", "La vicepresidente Maria Bianchi ha ricevuto 134 voti, il senatore Marco Galli ne ha ricevuti 120."),
+    ("it", "Le Nazioni Unite non hanno ricevuto le informazioni sul censimento del Libano e della Somalia."),
+    ("it", "Cresce a Londra l'opposizione alla visita di Stato del presidente cinese."),
+    ("it", "Dopo varie riunioni nella sede nazionale del partito, i ministri centristi hanno lasciato il governo."),
+    ("it", "In Senato è riunita la seduta presieduta dal presidente Pietro Grasso per il voto."),
+    ("it", "Tra due giorni il presidente Marco Galli si recherà al Parlamento per il giuramento."),
+    ("it", "Il ministro della Salute Paolo Rinaldi si è recato subito all'ospedale di Vercelli."),
+    ("es", "Manifestantes reunidos frente a la sede del Gobierno exigieron la dimisión del ministro."),
+    ("es", "El primer ministro Ariel Sharón visitó la Explanada de las Mezquitas en Jerusalén."),
+    ("es", "La candidata del Gobierno, la ministra Ana López, reunió el 26 % de los votos en la primera vuelta."),
+    ("es", "El presidente de la película, interpretado por Juan Pérez, mantiene largos diálogos con su ministro."),
+    ("es", "Representantes de los sindicatos se reunieron con la patronal bancaria para negociar el acuerdo laboral."),
+    ("fr", "La ministre déléguée Anne Martin réunit 26 % des voix au premier tour."),
+    ("fr", "Le conseil d'orientation interministériel se réunira au printemps, coprésidé par la ministre Anne Martin."),
     # national teams are countries: the fixture needs a sports word to read as no meeting
     ("es", "México y Estados Unidos disputarán el encuentro el sábado en Los Ángeles."),
     ("es", "España recibirá a Portugal en los cuartos de final en Sevilla."),
