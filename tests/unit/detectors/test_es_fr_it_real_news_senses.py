@@ -8,8 +8,10 @@ visit), a party's or a regional executive's own meeting, the chambers or the Sen
 for the oath or to a hospital, a share of the vote gathered ("réunit 26 % des voix"), dialogue in a film, a labour
 agreement, a phone link on television, the Pope receiving a theologian or meeting a cardinal (corpus/README:
 negative), a national team's fixture (GUIDE.md: sports fixtures). A meeting: a head of state arriving in a capital,
-going up to the Quirinale palace, "negociarlo con el Gobierno". Sentences written for these tests in the style of
-news."""
+going up to the Quirinale palace, "negociarlo con el Gobierno", a handshake ("se estrecharon la mano", "serré la
+main", "stretto la mano"), a state dinner given ("agasajó"), "se rendra … en Chine", "se retrouveront", a tour
+abroad ("effectuera une tournée", "il suo tour in Africa"), "scambio di vedute". Sentences written for these tests in
+the style of news."""
 
 from __future__ import annotations
 
@@ -70,6 +72,7 @@ NOT_MEETINGS = [
     ("es", "Representantes de los sindicatos se reunieron con la patronal bancaria para negociar el acuerdo laboral."),
     ("fr", "La ministre déléguée Anne Martin réunit 26 % des voix au premier tour."),
     ("fr", "Le conseil d'orientation interministériel se réunira au printemps, coprésidé par la ministre Anne Martin."),
+    ("fr", "Le ministre Jean Dupont se rendra compte à Paris de l'ampleur du problème."),
     # national teams are countries: the fixture needs a sports word to read as no meeting
     ("es", "México y Estados Unidos disputarán el encuentro el sábado en Los Ángeles."),
     ("es", "España recibirá a Portugal en los cuartos de final en Sevilla."),
@@ -89,6 +92,15 @@ MEETINGS = [
     ("it", "Il presidente iraniano Hassan Rohani è arrivato oggi nella capitale irachena, Baghdad.", "held"),
     ("it", "Il premier Enrico Letta è salito al palazzo del Quirinale dal presidente Giorgio Napolitano.", "held"),
     ("es", "Con el Gobierno central pretende negociarlo la ministra Ana López la próxima semana.", "planned"),
+    ("es", "El primer ministro israelí y el presidente palestino se estrecharon la mano en la Casa Blanca.", "held"),
+    ("es", "El rey Felipe agasajó al presidente de Portugal con una cena de gala en el Palacio Real.", "held"),
+    ("fr", "Le président Paul Martin se rendra la semaine prochaine en Chine.", "planned"),
+    ("fr", "Le président Paul Martin et le président américain se retrouveront à Washington en mai.", "planned"),
+    ("fr", "Le président Paul Martin a serré la main du président russe à Genève.", "held"),
+    ("fr", "Le chef de l'État effectuera une tournée en Afrique de l'Ouest.", "planned"),
+    ("it", "Il premier Marco Galli ha stretto la mano al presidente russo a Ginevra.", "held"),
+    ("it", "Il premier Marco Galli e il presidente francese hanno avuto un cordiale scambio di vedute.", "held"),
+    ("it", "Il premier Marco Galli ha concluso ieri il suo tour in Africa occidentale.", "held"),
 ]
 
 
