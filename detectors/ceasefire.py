@@ -37,14 +37,20 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
                for m in negatives)
 
 
+# cue labels that mask the status cues overlapping them, and those cues' labels
+_MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near")}
+
+
 def _without_false_ends(cues: list[Match]) -> list[Match]:
     """Drop "ends"/"over" cues that end something else: a purpose ("a truce to end the fighting"), talks or a
-    dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues."""
-    not_end = [m for m in cues if m.label == "not_end"]
-    if not not_end:
+    dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues; and the
+    breakdown cues of talks that failed ("talks on a truce failed", "Gespräche … gescheitert"): no truce was
+    there to breach, the talks were an effort towards one — the ``failed_talks`` cues."""
+    masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
+    if not any(masks.values()):
         return cues
-    return [m for m in cues if m.label != "not_end"
-            and not (m.label == "violated_near" and overlapping(not_end, (m.start, m.end)))]
+    return [m for m in cues if m.label not in _MASKS
+            and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
