@@ -53,6 +53,30 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
             and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
 
 
+def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A breach the sentence reports after the truce, beyond the clause whose cues read its status: a
+    ``violated`` cue in a later clause ("agreed a truce, only for both sides to accuse each other of violating
+    it hours later"), or an ``attack`` after a ``contrast`` that follows the trigger ("announced a ceasefire,
+    but air strikes continued", "weitgehend respektiert, vereinzelt kam es jedoch zu Schusswechseln")."""
+    b = sent.clause(*span)[1]
+    if any(m.label == "violated" and m.start >= b for m in cues):
+        return True
+    turn = min((m.start for m in cues if m.label == "contrast" and m.start >= span[1]), default=None)
+    return turn is not None and any(m.label == "attack" and m.start > turn for m in cues)
+
+
+def attacked_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """Attacks reported hours after a truce: an ``after`` cue ("hours after", "au lendemain de", "kurz nach")
+    before the trigger in its clause, and an ``attack`` cue outside that stretch ("a drone strikes the building a
+    day after the government declared a ceasefire", "Au lendemain du cessez-le-feu, des frappes ont visé …")."""
+    a = sent.clause(*span)[0]
+    after = [m for m in cues if m.label == "after" and a <= m.start and m.end <= span[0]]
+    if not after:
+        return False
+    lo = min(m.start for m in after)
+    return any(m.label == "attack" and (m.end <= lo or m.start >= span[1]) for m in cues)
+
+
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
     """A negation word right before the trigger, as its determiner ("no ceasefire", "keine Waffenruhe"); "not",
     "nicht", "n't" negate a verb ("did not agree to a ceasefire" is a refusal)."""
@@ -100,6 +124,15 @@ class CeasefireDetector:
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         if sent.is_question():
             return []
+        if attacked_after(sent, cues, span):
+            return [("violated", 0.7)]
+        out = self._clause_statuses(sent, cues, span)
+        if any(s == "announced" for s, _ in out) and all(s != "violated" for s, _ in out) \
+                and breach_after(sent, cues, span):
+            out.append(("violated", min(c for _, c in out) - 0.1))
+        return out
+
+    def _clause_statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         labels, in_clause = Cues.near(sent, cues, span, _STATUS)
         base = 0.8 if in_clause else 0.65
         if "hedge" in labels:

@@ -32,3 +32,37 @@ def test_failed_talks_on_a_truce_are_no_violation(lang: str, text: str) -> None:
 ])
 def test_a_failed_truce_is_still_violated(lang: str, text: str) -> None:
     assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The factions agreed a truce on Sunday, only to accuse each other of breaking it by nightfall."),
+    ("en", "The army declared a three-day ceasefire for the holiday, but drone strikes on the villages continued."),
+    ("de", "Die Armee verkündete eine Waffenruhe für die Feiertage, doch schon am Abend gab es neue Angriffe."),
+    ("fr", "Le gouvernement a annoncé une trêve pour les fêtes, mais des tirs ont été signalés dans la nuit."),
+    ("es", "Los dos bandos pactaron un alto el fuego el lunes, aunque los combates siguieron en el norte."),
+    ("it", "Le parti hanno firmato una tregua di tre giorni, ma i bombardamenti sono ripresi all'alba."),
+    ("ru", "Стороны объявили перемирие на праздники, однако ночью обстрелы продолжились."),
+])
+def test_an_announcement_and_a_breach_in_separate_clauses_are_both_read(lang: str, text: str) -> None:
+    assert {"announced", "violated"} <= statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Rockets hit the port only hours after the ceasefire took effect."),
+    ("de", "Wenige Stunden nach Beginn der Waffenruhe schlugen erneut Raketen in der Stadt ein."),
+    ("fr", "Au lendemain de la trêve, des frappes aériennes ont touché le quartier nord."),
+    ("es", "Horas después de la tregua, un ataque con drones alcanzó el puerto."),
+    ("it", "Poche ore dopo l'annuncio della tregua, un raid ha colpito il mercato."),
+    ("ru", "Через несколько часов после объявления перемирия начался обстрел города."),
+])
+def test_attacks_hours_after_a_truce_are_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hours after the truce took effect, aid convoys entered the city."),
+    ("en", "The two sides agreed a truce after weeks of shelling, and talks on a lasting deal continue."),
+    ("de", "Kurz nach Beginn der Waffenruhe erreichten die ersten Hilfskonvois die Stadt."),
+])
+def test_a_truce_with_no_later_attack_stays_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
