@@ -38,7 +38,9 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 
 
 # cue labels that mask the status cues overlapping them, and those cues' labels
-_MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near")}
+_MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
+          "not_condition": ("condition",)}
+_OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 
 
 def _without_false_ends(cues: list[Match]) -> list[Match]:
@@ -75,6 +77,20 @@ def attacked_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
         return False
     lo = min(m.start for m in after)
     return any(m.label == "attack" and (m.end <= lo or m.start >= span[1]) for m in cues)
+
+
+def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
+    """Where a ``condition`` cue ("if", "wenn", "si", "se", "если"; not "even if", the ``not_condition`` cues)
+    stands: "before" the trigger in its clause (the truce is the condition: "if a ceasefire is in place"), "after" it
+    within ``_OFFER_REACH`` tokens (the truce is offered on a condition: "sie werde eine Waffenruhe nur akzeptieren,
+    wenn …"), else None."""
+    conds = [m for m in cues if m.label == "condition"]
+    a = sent.clause(*span)[0]
+    if any(a <= m.start and m.end <= span[0] for m in conds):
+        return "before"
+    if any(0 <= m.start - span[1] <= _OFFER_REACH for m in conds):
+        return "after"
+    return None
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -127,6 +143,13 @@ class CeasefireDetector:
         if attacked_after(sent, cues, span):
             return [("violated", 0.7)]
         out = self._clause_statuses(sent, cues, span)
+        cond = conditional(sent, cues, span)
+        if cond == "before" and all(s == "announced" for s, _ in out):
+            return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
+        if cond == "after" and any(s == "announced" for s, _ in out):
+            # "would accept a truce only if the army withdrew": an offer with conditions (GUIDE.md: called_for)
+            conf = max(c for s, c in out if s == "announced")
+            out = [(s, c) for s, c in out if s not in ("announced", "called_for")] + [("called_for", conf)]
         if any(s == "announced" for s, _ in out) and all(s != "violated" for s, _ in out) \
                 and breach_after(sent, cues, span):
             out.append(("violated", min(c for _, c in out) - 0.1))

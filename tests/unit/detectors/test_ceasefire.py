@@ -66,3 +66,37 @@ def test_attacks_hours_after_a_truce_are_violated(lang: str, text: str) -> None:
 ])
 def test_a_truce_with_no_later_attack_stays_announced(lang: str, text: str) -> None:
     assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The rebels said they would agree to a ceasefire if the government freed the prisoners."),
+    ("de", "Die Miliz erklärte, sie werde eine Waffenruhe nur akzeptieren, wenn die Armee abziehe."),
+    ("fr", "Le mouvement a dit qu'il accepterait une trêve si l'armée se retirait de la ville."),
+    ("es", "La guerrilla dijo que aceptaría un alto el fuego si el gobierno libera a los presos."),
+    ("it", "I ribelli hanno detto che accetteranno una tregua se l'esercito lascerà la città."),
+    ("ru", "Повстанцы заявили, что согласятся на перемирие, если армия отведёт войска."),
+])
+def test_a_truce_accepted_on_a_condition_is_an_offer(lang: str, text: str) -> None:
+    """GUIDE.md: called_for when someone offers a ceasefire "with or without conditions"; none was agreed."""
+    assert statuses(text, lang, "ceasefire") == {"called_for"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The agency said aid could flow within hours if a ceasefire is agreed."),
+    ("de", "Falls eine Waffenruhe vereinbart wird, könnten die Hilfskonvois sofort starten."),
+    ("fr", "Si un cessez-le-feu était signé, les sanctions pourraient être levées, selon l'économiste."),
+    ("es", "El ministro amenazó con dimitir si se firma la tregua."),
+    ("it", "Se la tregua sarà firmata, i convogli umanitari partiranno subito."),
+    ("ru", "Если перемирие будет подписано, гуманитарные конвои смогут войти в город."),
+])
+def test_a_truce_as_the_condition_of_something_else_is_none(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le cessez-le-feu a été signé, même si des tirs ont été signalés."),
+    ("it", "La tregua è stata firmata, anche se la situazione resta tesa."),
+    ("de", "Die Waffenruhe wurde vereinbart, auch wenn beide Seiten skeptisch bleiben."),
+])
+def test_even_if_is_no_condition(lang: str, text: str) -> None:
+    assert "announced" in statuses(text, lang, "ceasefire"), text
