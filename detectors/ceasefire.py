@@ -82,8 +82,8 @@ def attacked_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
 def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
     """Where a ``condition`` cue ("if", "wenn", "si", "se", "если"; not "even if", the ``not_condition`` cues)
     stands: "before" the trigger in its clause (the truce is the condition: "if a ceasefire is in place"), "after" it
-    within ``_OFFER_REACH`` tokens (the truce is offered on a condition: "sie werde eine Waffenruhe nur akzeptieren,
-    wenn …"), else None."""
+    within ``_OFFER_REACH`` tokens (an acceptance of the truce is then an offer on a condition: "sie werde eine
+    Waffenruhe nur akzeptieren, wenn …"), else None."""
     conds = [m for m in cues if m.label == "condition"]
     a = sent.clause(*span)[0]
     if any(a <= m.start and m.end <= span[0] for m in conds):
@@ -146,8 +146,9 @@ class CeasefireDetector:
         cond = conditional(sent, cues, span)
         if cond == "before" and all(s == "announced" for s, _ in out):
             return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
-        if cond == "after" and any(s == "announced" for s, _ in out):
-            # "would accept a truce only if the army withdrew": an offer with conditions (GUIDE.md: called_for)
+        if cond == "after" and any(s == "announced" for s, _ in out) and any(m.label == "agree" for m in cues):
+            # "would accept a truce only if the army withdrew": an offer with conditions (GUIDE.md: called_for);
+            # a truce declared on a condition is still declared ("will observe a truce unless attacked")
             conf = max(c for s, c in out if s == "announced")
             out = [(s, c) for s, c in out if s not in ("announced", "called_for")] + [("called_for", conf)]
         if any(s == "announced" for s, _ in out) and all(s != "violated" for s, _ in out) \

@@ -100,3 +100,11 @@ def test_a_truce_as_the_condition_of_something_else_is_none(lang: str, text: str
 ])
 def test_even_if_is_no_condition(lang: str, text: str) -> None:
     assert "announced" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The army said it would observe a unilateral truce during the vote unless it came under attack."),
+    ("de", "Die Armee werde eine einseitige Waffenruhe zur Wahl einhalten, sofern sie nicht angegriffen werde."),
+])
+def test_a_truce_declared_on_a_condition_is_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
