@@ -37,14 +37,60 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
                for m in negatives)
 
 
+# cue labels that mask the status cues overlapping them, and those cues' labels
+_MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
+          "not_condition": ("condition",)}
+_OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
+
+
 def _without_false_ends(cues: list[Match]) -> list[Match]:
     """Drop "ends"/"over" cues that end something else: a purpose ("a truce to end the fighting"), talks or a
-    dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues."""
-    not_end = [m for m in cues if m.label == "not_end"]
-    if not not_end:
+    dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues; and the
+    breakdown cues of talks that failed ("talks on a truce failed", "Gespräche … gescheitert"): no truce was
+    there to breach, the talks were an effort towards one — the ``failed_talks`` cues."""
+    masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
+    if not any(masks.values()):
         return cues
-    return [m for m in cues if m.label != "not_end"
-            and not (m.label == "violated_near" and overlapping(not_end, (m.start, m.end)))]
+    return [m for m in cues if m.label not in _MASKS
+            and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
+
+
+def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A breach the sentence reports after the truce, beyond the clause whose cues read its status: a
+    ``violated`` cue in a later clause ("agreed a truce, only for both sides to accuse each other of violating
+    it hours later"), or an ``attack`` after a ``contrast`` that follows the trigger ("announced a ceasefire,
+    but air strikes continued", "weitgehend respektiert, vereinzelt kam es jedoch zu Schusswechseln")."""
+    b = sent.clause(*span)[1]
+    if any(m.label == "violated" and m.start >= b for m in cues):
+        return True
+    turn = min((m.start for m in cues if m.label == "contrast" and m.start >= span[1]), default=None)
+    return turn is not None and any(m.label == "attack" and m.start > turn for m in cues)
+
+
+def attacked_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """Attacks reported hours after a truce: an ``after`` cue ("hours after", "au lendemain de", "kurz nach")
+    before the trigger in its clause, and an ``attack`` cue outside that stretch ("a drone strikes the building a
+    day after the government declared a ceasefire", "Au lendemain du cessez-le-feu, des frappes ont visé …")."""
+    a = sent.clause(*span)[0]
+    after = [m for m in cues if m.label == "after" and a <= m.start and m.end <= span[0]]
+    if not after:
+        return False
+    lo = min(m.start for m in after)
+    return any(m.label == "attack" and (m.end <= lo or m.start >= span[1]) for m in cues)
+
+
+def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
+    """Where a ``condition`` cue ("if", "wenn", "si", "se", "если"; not "even if", the ``not_condition`` cues)
+    stands: "before" the trigger in its clause (the truce is the condition: "if a ceasefire is in place"), "after" it
+    within ``_OFFER_REACH`` tokens (an acceptance of the truce is then an offer on a condition: "sie werde eine
+    Waffenruhe nur akzeptieren, wenn …"), else None."""
+    conds = [m for m in cues if m.label == "condition"]
+    a = sent.clause(*span)[0]
+    if any(a <= m.start and m.end <= span[0] for m in conds):
+        return "before"
+    if any(0 <= m.start - span[1] <= _OFFER_REACH for m in conds):
+        return "after"
+    return None
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -94,6 +140,23 @@ class CeasefireDetector:
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         if sent.is_question():
             return []
+        if attacked_after(sent, cues, span):
+            return [("violated", 0.7)]
+        out = self._clause_statuses(sent, cues, span)
+        cond = conditional(sent, cues, span)
+        if cond == "before" and all(s == "announced" for s, _ in out):
+            return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
+        if cond == "after" and any(s == "announced" for s, _ in out) and any(m.label == "agree" for m in cues):
+            # "would accept a truce only if the army withdrew": an offer with conditions (GUIDE.md: called_for);
+            # a truce declared on a condition is still declared ("will observe a truce unless attacked")
+            conf = max(c for s, c in out if s == "announced")
+            out = [(s, c) for s, c in out if s not in ("announced", "called_for")] + [("called_for", conf)]
+        if any(s == "announced" for s, _ in out) and all(s != "violated" for s, _ in out) \
+                and breach_after(sent, cues, span):
+            out.append(("violated", min(c for _, c in out) - 0.1))
+        return out
+
+    def _clause_statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         labels, in_clause = Cues.near(sent, cues, span, _STATUS)
         base = 0.8 if in_clause else 0.65
         if "hedge" in labels:

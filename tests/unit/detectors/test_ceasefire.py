@@ -1,0 +1,110 @@
+"""Ceasefire statuses the rules read (detectors/ceasefire.py and the lexicons' cues), GUIDE.md's ceasefire
+table. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_candidates import statuses
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Talks on a ceasefire in Gaza failed in Cairo on Monday."),
+    ("en", "The negotiations over a truce collapsed after Hamas walked out."),
+    ("de", "Israel zog seine Delegation ab; die Gespräche über eine Waffenruhe seien gescheitert."),
+    ("de", "Die Verhandlungen über einen Waffenstillstand sind am Abend gescheitert."),
+    ("fr", "Les négociations sur un cessez-le-feu ont échoué à Doha."),
+    ("fr", "Après l'échec des pourparlers sur une trêve, les combats ont repris."),
+    ("es", "Las negociaciones para un alto el fuego fracasaron en Ginebra."),
+    ("it", "I negoziati per il cessate il fuoco sono falliti al Cairo."),
+    ("ru", "Переговоры о прекращении огня сорвались в последний момент."),
+])
+def test_failed_talks_on_a_truce_are_no_violation(lang: str, text: str) -> None:
+    """Talks that failed are an effort towards a truce (called_for); there was no truce to violate."""
+    found = statuses(text, lang, "ceasefire")
+    assert "violated" not in found and "called_for" in found, (text, found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The truce failed within hours as shelling resumed."),
+    ("de", "Der Waffenstillstand ist gescheitert."),
+    ("fr", "La trêve a échoué au bout de deux jours."),
+])
+def test_a_failed_truce_is_still_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The factions agreed a truce on Sunday, only to accuse each other of breaking it by nightfall."),
+    ("en", "The army declared a three-day ceasefire for the holiday, but drone strikes on the villages continued."),
+    ("de", "Die Armee verkündete eine Waffenruhe für die Feiertage, doch schon am Abend gab es neue Angriffe."),
+    ("fr", "Le gouvernement a annoncé une trêve pour les fêtes, mais des tirs ont été signalés dans la nuit."),
+    ("es", "Los dos bandos pactaron un alto el fuego el lunes, aunque los combates siguieron en el norte."),
+    ("it", "Le parti hanno firmato una tregua di tre giorni, ma i bombardamenti sono ripresi all'alba."),
+    ("ru", "Стороны объявили перемирие на праздники, однако ночью обстрелы продолжились."),
+])
+def test_an_announcement_and_a_breach_in_separate_clauses_are_both_read(lang: str, text: str) -> None:
+    assert {"announced", "violated"} <= statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Rockets hit the port only hours after the ceasefire took effect."),
+    ("de", "Wenige Stunden nach Beginn der Waffenruhe schlugen erneut Raketen in der Stadt ein."),
+    ("fr", "Au lendemain de la trêve, des frappes aériennes ont touché le quartier nord."),
+    ("es", "Horas después de la tregua, un ataque con drones alcanzó el puerto."),
+    ("it", "Poche ore dopo l'annuncio della tregua, un raid ha colpito il mercato."),
+    ("ru", "Через несколько часов после объявления перемирия начался обстрел города."),
+])
+def test_attacks_hours_after_a_truce_are_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hours after the truce took effect, aid convoys entered the city."),
+    ("en", "The two sides agreed a truce after weeks of shelling, and talks on a lasting deal continue."),
+    ("de", "Kurz nach Beginn der Waffenruhe erreichten die ersten Hilfskonvois die Stadt."),
+])
+def test_a_truce_with_no_later_attack_stays_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The rebels said they would agree to a ceasefire if the government freed the prisoners."),
+    ("de", "Die Miliz erklärte, sie werde eine Waffenruhe nur akzeptieren, wenn die Armee abziehe."),
+    ("fr", "Le mouvement a dit qu'il accepterait une trêve si l'armée se retirait de la ville."),
+    ("es", "La guerrilla dijo que aceptaría un alto el fuego si el gobierno libera a los presos."),
+    ("it", "I ribelli hanno detto che accetteranno una tregua se l'esercito lascerà la città."),
+    ("ru", "Повстанцы заявили, что согласятся на перемирие, если армия отведёт войска."),
+])
+def test_a_truce_accepted_on_a_condition_is_an_offer(lang: str, text: str) -> None:
+    """GUIDE.md: called_for when someone offers a ceasefire "with or without conditions"; none was agreed."""
+    assert statuses(text, lang, "ceasefire") == {"called_for"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The agency said aid could flow within hours if a ceasefire is agreed."),
+    ("de", "Falls eine Waffenruhe vereinbart wird, könnten die Hilfskonvois sofort starten."),
+    ("fr", "Si un cessez-le-feu était signé, les sanctions pourraient être levées, selon l'économiste."),
+    ("es", "El ministro amenazó con dimitir si se firma la tregua."),
+    ("it", "Se la tregua sarà firmata, i convogli umanitari partiranno subito."),
+    ("ru", "Если перемирие будет подписано, гуманитарные конвои смогут войти в город."),
+])
+def test_a_truce_as_the_condition_of_something_else_is_none(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le cessez-le-feu a été signé, même si des tirs ont été signalés."),
+    ("it", "La tregua è stata firmata, anche se la situazione resta tesa."),
+    ("de", "Die Waffenruhe wurde vereinbart, auch wenn beide Seiten skeptisch bleiben."),
+])
+def test_even_if_is_no_condition(lang: str, text: str) -> None:
+    assert "announced" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The army said it would observe a unilateral truce during the vote unless it came under attack."),
+    ("de", "Die Armee werde eine einseitige Waffenruhe zur Wahl einhalten, sofern sie nicht angegriffen werde."),
+])
+def test_a_truce_declared_on_a_condition_is_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
