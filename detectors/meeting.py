@@ -40,6 +40,14 @@ def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
     return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
 
 
+def _intended(cues: list[Match], span: tuple[int, int]) -> bool:
+    """An "at the meeting" cue (``held_prep``) before the trigger follows an announced intention (``intent``): the
+    meeting is the one the intention is about ("Obama hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen",
+    "will bei seinem Besuch in Peking … ansprechen"), not one that took place."""
+    preps = [m.start for m in cues if m.label == "held_prep" and m.start < span[1]]
+    return bool(preps) and any(m.label == "intent" and m.end <= max(preps) for m in cues)
+
+
 _OPENERS = frozenset("\"'«„“‘(:—–-")
 
 
@@ -179,6 +187,8 @@ class MeetingDetector:
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
         if "held_prep" in clause:
+            if "held" not in clause and not past and _intended(cues, span):
+                return [("planned", base - 0.1)]  # "kündigte an, bei seinem Treffen mit Xi … anzusprechen"
             return [("held", base)]
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & {"held", "held_prep"}:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
