@@ -31,8 +31,6 @@ _LATER_ONLY = frozenset({"planned", "planned_modal", "future"})  # cues a later 
 PREP_REACH = 4  # tokens from an "at/after the" cue (PREPS) to the trigger it governs ("after lengthy talks")
 PREPS = frozenset({"held_prep", "at_prep"})  # "after the talks": they took place; "at/during the talks": maybe ahead
 PAST_MARKS = frozenset({"held", *PREPS})
-_INTENT_AT = frozenset({"want", "planned_modal", "future"})  # in the trigger's clause: "will beim Treffen … sprechen"
-_INTENT_BEFORE = frozenset({"planned", *_INTENT_AT})  # before the trigger: "kündigte an, er wolle bei seinem Treffen"
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
@@ -153,14 +151,13 @@ class MeetingDetector:
                 or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
 
     @staticmethod
-    def _intended(sent: Sentence, cues: list[Match], span: tuple[int, int], clause: set[str]) -> bool:
-        """An "at/during the meeting" cue (``at_prep``) tells of a meeting ahead when an intention governs it: a
-        wish, modal or future time in the trigger's clause ("Scholz will beim Treffen mit Macron … ansprechen"), or
-        one of these or a plan before the trigger ("kündigte an, er wolle bei seinem Treffen …", "plans to raise it
-        at his meeting with"), and no past verb in its clause ("Bei seinem Treffen sprach er …")."""
-        if "held" in clause:
-            return False
-        return bool(clause & _INTENT_AT) or any(m.label in _INTENT_BEFORE and m.end <= span[0] for m in cues)
+    def _intended(clause: set[str]) -> bool:
+        """An "at/during the meeting" cue (``at_prep``) tells of a meeting ahead when an intention in the trigger's
+        clause governs it ("Scholz will beim Treffen mit Macron … ansprechen", "kündigte an, er wolle bei seinem
+        Treffen …", "plans to raise it at his meeting with") and no past verb stands there ("Bei seinem Treffen
+        sprach er …"). An agreement or announcement made at the meeting is no intention ("agree to upgrade ties
+        during a meeting in Vancouver"), nor is a past wish ("Beim EU-Gipfel wollte Griechenland …")."""
+        return "intent" in clause and "held" not in clause
 
     def _statuses(
         self, sent: Sentence, cues: list[Match], span: tuple[int, int], gap: tuple[int, int] | None = None
@@ -192,7 +189,7 @@ class MeetingDetector:
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
-        if "held_prep" in clause or ("at_prep" in clause and not self._intended(sent, cues, span, clause)):
+        if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces

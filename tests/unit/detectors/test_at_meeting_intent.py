@@ -36,6 +36,11 @@ def test_an_intention_at_the_meeting_makes_it_planned(lang: str, text: str) -> N
     ("fr", "Le président Paul Morel a abordé la question lors de sa rencontre avec le Premier ministre Jean Roux."),
     ("it", "Il presidente Mario Rossi ha sollevato la questione durante l'incontro con il premier Luca Bianchi."),
     ("ru", "Президент Иван Петров обсудил этот вопрос в ходе встречи с премьер-министром Олегом Сидоровым."),
+    # an agreement or announcement made at the meeting, a past wish, a future in another clause: no intention
+    ("en", "President Tom Reed and Prime Minister Ana Gil agree to upgrade ties during a meeting in Vancouver."),
+    ("en", "The two leaders signed a trade pact, which will cut tariffs on steel, on the sidelines of the summit."),
+    ("de", "Beim EU-Gipfel wollte Kanzler Otto Berg eine Lösung für die Flüchtlinge finden."),
+    ("fr", "Le président Paul Morel a annoncé une aide de deux milliards lors de sa visite à Dakar."),
 ])
 def test_at_or_after_the_meeting_without_an_intention_is_held(lang: str, text: str) -> None:
     assert "held" in statuses(text, lang), text
