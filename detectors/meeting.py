@@ -21,14 +21,16 @@ from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
-_STATUS = ("rejected", "called_for", "planned", "planned_modal", "future", "held", "held_prep", "want")
+_STATUS = ("rejected", "called_for", "planned", "planned_modal", "future", "held", "held_prep", "at_prep", "want")
 _NEAR_ONLY = frozenset({"called_for"})
 _NEAR = 4
 _FORMS = frozenset({"visit", "host", "third_location", "talks", "summit", "phone"})
 _NEGATION_NEAR = 2
 _HEADLINE_TOKENS = 16
 _LATER_ONLY = frozenset({"planned", "planned_modal", "future"})  # cues a later clause does not lend the trigger
-PREP_REACH = 4  # tokens from an "at/after the" cue (held_prep) to the trigger it governs ("after lengthy talks")
+PREP_REACH = 4  # tokens from an "at/after the" cue (PREPS) to the trigger it governs ("after lengthy talks")
+PREPS = frozenset({"held_prep", "at_prep"})  # "after the talks": they took place; "at/during the talks": maybe ahead
+PAST_MARKS = frozenset({"held", *PREPS})
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
@@ -38,14 +40,6 @@ def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
     if sent.first != 0 or len(sent) > _HEADLINE_TOKENS:
         return False
     return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
-
-
-def _intended(cues: list[Match], span: tuple[int, int]) -> bool:
-    """An "at the meeting" cue (``held_prep``) before the trigger follows an announced intention (``intent``): the
-    meeting is the one the intention is about ("Obama hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen",
-    "will bei seinem Besuch in Peking … ansprechen"), not one that took place."""
-    preps = [m.start for m in cues if m.label == "held_prep" and m.start < span[1]]
-    return bool(preps) and any(m.label == "intent" and m.end <= max(preps) for m in cues)
 
 
 _OPENERS = frozenset("\"'«„“‘(:—–-")
@@ -149,12 +143,21 @@ class MeetingDetector:
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:
-        """``cues`` without the "at/after the meeting" ones (``held_prep``) whose object is not this trigger: the
+        """``cues`` without the "at/after the meeting" ones (``PREPS``) whose object is not this trigger: the
         cue stands right before it ("after the talks", "nach dem Treffen", "a margine del vertice") or holds it.
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
         that took place. Also the learned stage's cue features (``learned.features.cue_labels``)."""
-        return [m for m in cues if m.label != "held_prep" or (m.start < span[1] and span[0] < m.end)
+        return [m for m in cues if m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
                 or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
+
+    @staticmethod
+    def _intended(clause: set[str]) -> bool:
+        """An "at/during the meeting" cue (``at_prep``) tells of a meeting ahead when an intention in the trigger's
+        clause governs it ("Scholz will beim Treffen mit Macron … ansprechen", "kündigte an, er wolle bei seinem
+        Treffen …", "plans to raise it at his meeting with") and no past verb stands there ("Bei seinem Treffen
+        sprach er …"). An agreement or announcement made at the meeting is no intention ("agree to upgrade ties
+        during a meeting in Vancouver"), nor is a past wish ("Beim EU-Gipfel wollte Griechenland …")."""
+        return "intent" in clause and "held" not in clause
 
     def _statuses(
         self, sent: Sentence, cues: list[Match], span: tuple[int, int], gap: tuple[int, int] | None = None
@@ -176,7 +179,7 @@ class MeetingDetector:
         base = 0.75 if clause & set(_STATUS) else 0.6
         if "hedge" in whole:
             base -= 0.15
-        if "rejected" in clause or ("rejected" in whole and not clause & {"held", "held_prep", "future"}):
+        if "rejected" in clause or ("rejected" in whole and not clause & {*PAST_MARKS, "future"}):
             out = [("rejected", base)]
             if "proposal" in clause:
                 out.append(("called_for", base - 0.1))
@@ -186,13 +189,11 @@ class MeetingDetector:
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
-        if "held_prep" in clause:
-            if "held" not in clause and not past and _intended(cues, span):
-                return [("planned", base - 0.1)]  # "kündigte an, bei seinem Treffen mit Xi … anzusprechen"
+        if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
-        if "headline_time" in whole and _headline(sent, span) and not past and not whole & {"held", "held_prep"}:
+        if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
-        if "scheduled" in clause and not past and not whole & {"held", "held_prep", "rejected", "perfect"}:
+        if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
         if "called_for" in clause:
             return [("called_for", base)]

@@ -231,7 +231,7 @@ def date_features(obs: Observed) -> list[str]:
     if reader is None:
         return []
     out: set[str] = set()
-    past = "held" in obs.cues_sentence or "held_prep" in obs.cues_sentence
+    past = bool(obs.cues_sentence & {"held", "held_prep", "at_prep"})
     for m in reader.mentions(obs.sent.text):
         kind = m.kind
         if kind == "relative":
