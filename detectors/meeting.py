@@ -55,6 +55,25 @@ def _name_as_verb(sent: Sentence, m: Match) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+FRONTED_TOKENS = 10  # "Following the talks", "During his visit to Beijing next week": a phrase, not a clause
+_AHEAD = frozenset({"planned_modal", "intent"})  # not a future time, which may date its content ("next year's vote")
+
+
+def _fronted_ahead(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """The trigger's clause is an "after/at/during the meeting" phrase opening the sentence, set off by a comma,
+    and the main clause after it tells of the future ("Following the talks, the parties will sign …", "Lors de
+    sa visite, le président rencontrera …", "During the visit, the leaders are expected to …"): the meeting is
+    ahead as well. Not when that clause reports the past ("After the talks, he said they will …")."""
+    a, b = sent.clause(*span)
+    if a != 0 or b > FRONTED_TOKENS or b >= len(sent) or sent.texts[b] != ",":
+        return False  # a longer opening clause holds its own verb ("Nach einer Tagung … sagte X in Erfurt, …")
+    if not any(m.label in PREPS and m.start == 0 for m in cues):
+        return False
+    c, d = sent.clause(b + 1, b + 1)
+    main = {m.label for m in cues if c <= m.start < d}
+    return bool(main & _AHEAD) and "held" not in main
+
+
 @registry.register("meeting")
 class MeetingDetector:
     type = "meeting"
@@ -189,6 +208,8 @@ class MeetingDetector:
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
             return [("planned", base)]
+        if clause & PREPS and _fronted_ahead(sent, cues, span):
+            return [("planned", base - 0.1)]  # "Following the talks, the parties will sign a declaration"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:

@@ -51,3 +51,13 @@ def test_every_language_splits_after_from_at(lang: str) -> None:
     cues = json.loads((LEXICONS / lang / "meeting.json").read_text(encoding="utf-8"))["cues"]
     assert cues["held_prep"] and cues["at_prep"]
     assert not set(cues["held_prep"]) & set(cues["at_prep"])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "During the visit, President Tom Reed will hold talks with Prime Minister Ana Gil."),
+    ("fr", "Lors de sa visite, le président Paul Morel rencontrera le Premier ministre Jean Roux."),
+    ("es", "Durante su visita, el presidente Luis Ortega se reunirá con el primer ministro Juan Vera."),
+    ("it", "Durante la visita, il presidente Mario Rossi incontrerà il premier Luca Bianchi."),
+])
+def test_a_fronted_at_phrase_before_a_future_main_clause_is_planned(lang: str, text: str) -> None:
+    assert statuses(text, lang) == {"planned"}, text
