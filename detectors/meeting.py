@@ -42,6 +42,14 @@ def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
     return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
 
 
+def _framed_intent(cues: list[Match], span: tuple[int, int]) -> bool:
+    """An "at the meeting" cue (``at_prep``) before the trigger comes after an intention or an announced plan
+    (``intent``, ``intent_frame``) in an earlier clause: the meeting is the one the intention is about ("Obama hatte
+    angekündigt, bei seinem Treffen mit Xi … anzusprechen", "Die Ministerin hofft, bei ihrem Treffen …")."""
+    preps = [m.start for m in cues if m.label == "at_prep" and m.start < span[1]]
+    return bool(preps) and any(m.label in ("intent", "intent_frame") and m.end <= min(preps) for m in cues)
+
+
 _OPENERS = frozenset("\"'«„“‘(:—–-")
 
 
@@ -210,6 +218,8 @@ class MeetingDetector:
             return [("planned", base)]
         if clause & PREPS and _fronted_ahead(sent, cues, span):
             return [("planned", base - 0.1)]  # "Following the talks, the parties will sign a declaration"
+        if "at_prep" in clause and "held" not in clause and not past and _framed_intent(cues, span):
+            return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
         if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:
