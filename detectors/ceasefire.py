@@ -41,6 +41,7 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
           "not_condition": ("condition",)}
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
+_PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
 
 
 def _without_false_ends(cues: list[Match]) -> list[Match]:
@@ -77,6 +78,12 @@ def attacked_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
         return False
     lo = min(m.start for m in after)
     return any(m.label == "attack" and (m.end <= lo or m.start >= span[1]) for m in cues)
+
+
+def proposed_next(cues: list[Match], span: tuple[int, int]) -> bool:
+    """A proposal cue right after the trigger, beyond a comma: the truce rejected was proposed ("отказались от
+    перемирия, предложенного правительством", "la trêve, proposée par l'ONU")."""
+    return any(m.label == "proposal" and 0 <= m.start - span[1] <= _PROPOSED_REACH for m in cues)
 
 
 def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
@@ -125,17 +132,34 @@ class CeasefireDetector:
         excluded = self.exclude.in_sentence(sent)
         cue_matches = self.appeal_content(sent, _without_false_ends(self.cues.find(sent)))
         out: list[Candidate] = []
+        refused: bool | None = None
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
             if overlapping(excluded, span) or (negatives and near_negative(sent, negatives, span)):
                 continue
-            for status, conf in self._statuses(sent, cue_matches, span):
+            found = self._statuses(sent, cue_matches, span)
+            if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
+                refused = self._offer_refused_next(sent, ctx) if refused is None else refused
+                if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
+                    found.append(("rejected", min(c for _, c in found) - 0.1))
+            for status, conf in found:
                 args = extract(sent, self.res, span, ctx.known_names)
                 if not args.countries and ctx.countries:
                     args.add_country(ctx.countries[0])
                 conf = clamp(conf + (0.05 if args.actors else 0.0))
                 out.append(Candidate(self.type, status, span, conf, args))
         return out
+
+    def _offer_refused_next(self, sent: Sentence, ctx: ArticleContext) -> bool:
+        """The next sentence of the article names no truce itself but refuses an offer, a proposal or a plan
+        (``offer_refused``), the one this sentence makes: "Kiev a aussitôt écarté l'offre"."""
+        k = next((i for i, s in enumerate(ctx.sentences) if s is sent), None)
+        if k is None or k + 1 >= len(ctx.sentences):
+            return False
+        nxt = ctx.sentences[k + 1]
+        return (any(m.label == "rejected" for m in self.cues.find(nxt))
+                and any(m.label == "offer_refused" for m in self.cues.find(nxt))
+                and not self.triggers.in_sentence(nxt))
 
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         if sent.is_question():
@@ -180,7 +204,7 @@ class CeasefireDetector:
             return out
         if "rejected" in labels:
             out = [("rejected", base)]
-            if call < _FAR:
+            if call < _FAR or proposed_next(cues, span):
                 out.append(("called_for", base - 0.1))
             return out
         if "negation" in labels and dist("negation") <= _NEAR + 3:

@@ -108,3 +108,29 @@ def test_even_if_is_no_condition(lang: str, text: str) -> None:
 ])
 def test_a_truce_declared_on_a_condition_is_announced(lang: str, text: str) -> None:
     assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Washington proposed a thirty-day truce on Monday. Moscow rejected the offer within hours."),
+    ("de", "Ägypten schlug eine Waffenruhe über die Feiertage vor. Die Miliz lehnte den Vorschlag ab."),
+    ("fr", "Moscou a proposé un cessez-le-feu de trois jours. Kiev a aussitôt écarté l'offre."),
+    ("es", "La ONU propuso una tregua de una semana. El gobierno rechazó la propuesta."),
+    ("it", "Il Qatar ha proposto una tregua di cinque giorni. Il governo ha respinto la proposta."),
+    ("ru", "Египет предложил перемирие на три дня. Боевики отвергли предложение."),
+])
+def test_an_offer_refused_in_the_next_sentence_is_called_for_and_rejected(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
+
+
+def test_an_offer_accepted_in_the_next_sentence_is_not_rejected() -> None:
+    assert "rejected" not in statuses("The UN proposed a ceasefire. The rebels agreed to the plan.", "en", "ceasefire")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Боевики отказались от перемирия, предложенного правительством."),
+    ("fr", "Les rebelles ont rejeté la trêve, proposée par l'ONU."),
+    ("de", "Die Regierung lehnte den von Katar und Ägypten vorgelegten Plan für eine dauerhafte Waffenruhe ab."),
+])
+def test_a_proposed_truce_rejected_is_called_for_and_rejected(lang: str, text: str) -> None:
+    """The convention of the corpus (rejecting "the proposal of a truce"): both statuses."""
+    assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
