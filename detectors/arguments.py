@@ -225,7 +225,6 @@ def extract(
             args.actors.append(Actor(text=text, kind="country", id=f"country:{code}"))
             args.spans.append((i, j))
             args.add_country(code)
-            args.political = True  # a government, as a country next to the trigger
     if _coordinated(sent, res, names, trigger):  # "Trump und Putin wollen sich im Sommer in Helsinki treffen"
         args.titled = args.people = args.political = True
     if len(lone_sides) == 2 or any(
