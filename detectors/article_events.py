@@ -241,6 +241,12 @@ def same_place(a: Detection, b: Detection) -> bool:
     return la.country is not None and la.country == lb.country
 
 
+def call_apart(a: Detection, b: Detection) -> bool:
+    """A phone call and a mention of another form where either names a place are two events: a call has no
+    place of its own to share ("Conte rief Macron an. … die Berliner Konferenz")."""
+    return (a.form == "phone") != (b.form == "phone") and (a.location is not None or b.location is not None)
+
+
 def informativeness(d: Detection) -> tuple[int, int, int]:
     """How much a mention tells (higher is better): named people, a place; on a tie the earlier mention (news
     says the main thing first; later sentences quote and comment)."""
@@ -265,7 +271,8 @@ class _Event:
                 return False
         elif not people and not self.persons and not same_people(_parties(d), self.parties):
             return False  # no person on either side: the other parties decide
-        return all(same_date(d.event_date, m.event_date) and same_place(d, m) for m in self.members)
+        return all(same_date(d.event_date, m.event_date) and same_place(d, m) and not call_apart(d, m)
+                   for m in self.members)
 
     def affinity(self, d: Detection) -> tuple[int, int, int]:
         """Which compatible event a mention joins: the same date, the same place, then the nearest before it."""

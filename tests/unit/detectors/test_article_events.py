@@ -264,6 +264,22 @@ def test_one_detection_per_event_and_different_events_apart() -> None:
     assert bengasi.location == Location("Bengasi", "LY")  # from the mention that named the place
 
 
+def test_a_phone_call_does_not_take_the_place_of_a_conference_named_next_to_it() -> None:
+    """A mention naming nobody joins an event that names someone, but not a call it shares no place with: the
+    call stays without a place and the conference is its own event (the seed: Conte calls Macron, then "die
+    Berliner Konferenz")."""
+    text = "Conte rief Macron an. Die Berliner Konferenz kehrt zurück. Conte traf Macron in Rom."
+    call = replace(det(text, "Conte rief Macron an.", "rief", actors=(person("Conte"), person("Macron"))),
+                   form="phone")
+    conference = det(text, "Die Berliner Konferenz kehrt zurück.", "Konferenz", location=Location("Berlin", "DE"))
+    out = one_per_event([call, conference])
+    assert [d.id for d in out] == [call.id, conference.id]
+    assert out[0].location is None
+    visit = det(text, "Conte traf Macron in Rom.", "traf", actors=(person("Conte"), person("Macron")), location=ROM)
+    assert len(one_per_event([visit, conference])) == 2  # another place: apart, as before
+    assert len(one_per_event([call, replace(conference, location=None)])) == 1  # no place: one call
+
+
 def test_merging_is_deterministic_and_independent_of_input_order() -> None:
     dets = dated(rome_detections(), ROME_TEXT, date_reader("de"), date(2020, 1, 8))
     forward = one_per_event(dets)
