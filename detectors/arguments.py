@@ -40,6 +40,7 @@ class Arguments:
 
     spans: list[tuple[int, int]] = field(default_factory=list)  # sentence tokens of each actor
     borrowed: bool = False  # the actors come from the sentence before (participants.from_previous)
+    named_summit: bool = False  # a summit or conference named by its place ("Berliner Konferenz"): an event of its own
 
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:
@@ -141,7 +142,8 @@ def extract(
     if (named_place := adjective_place(sent, res, trigger)) is not None:  # "Berliner Konferenz"
         args.location, args.location_token = named_place, trigger[0] - 1
         # a summit or conference named by its place ("Minsker Gipfel") is one of governments
-        args.high = args.high or any(m.start <= trigger[0] < m.end for m in res.named_summits.in_sentence(sent))
+        args.named_summit = any(m.start <= trigger[0] < m.end for m in res.named_summits.in_sentence(sent))
+        args.high = args.high or args.named_summit
 
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []

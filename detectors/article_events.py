@@ -241,10 +241,15 @@ def same_place(a: Detection, b: Detection) -> bool:
     return la.country is not None and la.country == lb.country
 
 
-def call_apart(a: Detection, b: Detection) -> bool:
-    """A phone call and a mention of another form where either names a place are two events: a call has no
-    place of its own to share ("Conte rief Macron an. … die Berliner Konferenz")."""
-    return (a.form == "phone") != (b.form == "phone") and (a.location is not None or b.location is not None)
+def forms_apart(a: Detection, b: Detection) -> bool:
+    """Two events whatever their participants: a phone call and a mention of another form where either names a
+    place (a call has no place of its own to share: "Conte rief Macron an. … die Berliner Konferenz"), or a
+    summit named by its place that names nobody ("die Berliner Konferenz") and a meeting of another form with no
+    place ("Putin sandte nach dem Treffen mit Merkel …")."""
+    if (a.form == "phone") != (b.form == "phone") and (a.location is not None or b.location is not None):
+        return True
+    return any(x.form == "summit" and x.location is not None and not _persons(x) and y.form != "summit"
+               and y.location is None for x, y in ((a, b), (b, a)))
 
 
 def informativeness(d: Detection) -> tuple[int, int, int]:
@@ -271,7 +276,7 @@ class _Event:
                 return False
         elif not people and not self.persons and not same_people(_parties(d), self.parties):
             return False  # no person on either side: the other parties decide
-        return all(same_date(d.event_date, m.event_date) and same_place(d, m) and not call_apart(d, m)
+        return all(same_date(d.event_date, m.event_date) and same_place(d, m) and not forms_apart(d, m)
                    for m in self.members)
 
     def affinity(self, d: Detection) -> tuple[int, int, int]:

@@ -159,7 +159,7 @@ class MeetingDetector:
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
-                form = trig.label if trig.label in _FORMS else None
+                form = trig.label if trig.label in _FORMS else ("summit" if args.named_summit else None)
                 if form is None and args.location is not None and args.location.country:
                     others = [c for c in args.countries if c != args.location.country]
                     if others:

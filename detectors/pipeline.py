@@ -352,6 +352,8 @@ class Pipeline:
                 if from_previous(sent, prev, engine.res, ctx.known_names, borrowed):
                     args = borrowed
             obs.args = args
+            if det.type == "meeting" and obs.form is None and args.named_summit:
+                obs.form = "summit"  # "die Berliner Konferenz" with no rule candidate: a summit all the same
             obs.neighbours = neighbours()
             sides = [("p" if nb.first < sent.first else "n", nb) for nb in obs.neighbours]
             obs.context = neighbour_context(det, sides, engine.res, ctx.known_names, args)

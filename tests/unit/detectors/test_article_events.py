@@ -278,6 +278,10 @@ def test_a_phone_call_does_not_take_the_place_of_a_conference_named_next_to_it()
     visit = det(text, "Conte traf Macron in Rom.", "traf", actors=(person("Conte"), person("Macron")), location=ROM)
     assert len(one_per_event([visit, conference])) == 2  # another place: apart, as before
     assert len(one_per_event([call, replace(conference, location=None)])) == 1  # no place: one call
+    summit = replace(conference, form="summit")  # "die Berliner Konferenz": a summit named by its place
+    talks = det(text, "Conte traf Macron in Rom.", "traf", actors=(person("Conte"), person("Macron")))
+    assert len(one_per_event([talks, summit])) == 2
+    assert len(one_per_event([talks, conference])) == 1  # "Das Treffen in Berlin …" continues the talks
 
 
 def test_merging_is_deterministic_and_independent_of_input_order() -> None:
