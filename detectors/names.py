@@ -140,7 +140,9 @@ def owns_next(sent: Sentence, res: LanguageResources, i: int) -> bool:
     nxt = sent.texts[j]
     if not is_cap(nxt) or nxt in PUNCT or listed_word(nxt) or sent.lowers[j] in res.proper_nouns:
         return False
-    return sent.lowers[j] in res.known_words or sent.lemmas[j] in res.known_words or not looks_like_name(nxt, res)
+    # a known word only: an unknown capitalised word is as likely the surname of a first name in -s ("General
+    # Ilias Quilwyler") as a noun, and reading it as a noun splits the name
+    return sent.lowers[j] in res.known_words or sent.lemmas[j] in res.known_words
 
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
