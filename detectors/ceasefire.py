@@ -157,9 +157,8 @@ class CeasefireDetector:
         if k is None or k + 1 >= len(ctx.sentences):
             return False
         nxt = ctx.sentences[k + 1]
-        return (any(m.label == "rejected" for m in self.cues.find(nxt))
-                and any(m.label == "offer_refused" for m in self.cues.find(nxt))
-                and not self.triggers.in_sentence(nxt))
+        labels = {m.label for m in self.cues.find(nxt)}
+        return {"rejected", "offer_refused"} <= labels and not self.triggers.in_sentence(nxt)
 
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
         if sent.is_question():
