@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from detectors.learned.corpus import load_units
-from detectors.learned.stage import decide_one, rule_statuses
+from detectors.learned.stage import decide_one
 from detectors.learned.train import (
     FOLDS,
     SEED,
@@ -51,7 +51,7 @@ def cross_validate(ds: Dataset, cfg: Config, real: set[int], with_real: bool, k:
             model = fit(ds, type_, train, cfg)
             for i, row in zip(test, predict(ds, model, test), strict=True):
                 u = ds.samples[i].unit
-                for dec in decide_one(model, row, rule_statuses(ds.samples[i].feats)):
+                for dec in decide_one(model, row):
                     pred.pairs[u].add((type_, dec.status))
                     if type_ == "meeting" and dec.level == "high":
                         pred.high[u] = True

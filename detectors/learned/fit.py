@@ -46,8 +46,6 @@ class Config:
     # meeting F1 (0.885 -> 0.876 / 0.850)
     min_confidence: float = 0.2
     extra_min_confidence: float = 0.4
-    # the rules' status instead of the model's when the model's likeliest status is less probable than this (0: off)
-    status_fallback: float = 0.0
     calibrate: bool = True
     conditional: bool = True  # status (and level) models trained on the type's events only: p(s | event)
     drop: tuple[str, ...] = ()  # feature families left out (the prefix before ":", e.g. "b" for bigrams)
@@ -209,7 +207,7 @@ def fit(ds: Dataset, type_: str, idx: Sequence[int], cfg: Config, meta: dict[str
     meta = dict(meta or {})
     threshold = cfg.meeting_threshold if type_ == "meeting" else cfg.threshold
     meta.update(version=VERSION, type=type_, threshold=threshold, min_confidence=cfg.min_confidence,
-                extra_min_confidence=cfg.extra_min_confidence, status_fallback=cfg.status_fallback, C=cfg.C,
+                extra_min_confidence=cfg.extra_min_confidence, C=cfg.C,
                 min_count=cfg.min_count,
                 conditional=cfg.conditional, drop=list(cfg.drop), lexical=cfg.lexical,
                 window=cfg.window, gated=cfg.gated,

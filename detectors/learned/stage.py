@@ -31,15 +31,8 @@ class Decision:
     detector: str
 
 
-def rule_statuses(feats: Sequence[str]) -> tuple[str, ...]:
-    """The statuses the rules gave a candidate, from its features (``rule:<status>``; ``rule:none``: none)."""
-    return tuple(dict.fromkeys(f[5:] for f in feats if f.startswith("rule:") and f != "rule:none"))
-
-
-def decide_one(model: LinearModel, probs: np.ndarray, rule: Sequence[str] = ()) -> list[Decision]:
-    """The decisions for one candidate from its calibrated output probabilities (pure). ``rule``: the statuses
-    the rules gave it; with the model's ``status_fallback`` > 0 they replace the model's own when its likeliest
-    status is less probable than that."""
+def decide_one(model: LinearModel, probs: np.ndarray) -> list[Decision]:
+    """The decisions for one candidate from its calibrated output probabilities (pure)."""
     out = dict(zip(model.outputs, probs.tolist(), strict=True))
     p_event = out.get("event", 0.0)
     if p_event < float(model.meta.get("threshold", 0.5)):
@@ -49,10 +42,6 @@ def decide_one(model: LinearModel, probs: np.ndarray, rule: Sequence[str] = ()) 
         return []
     top = max(statuses, key=statuses.__getitem__)
     chosen = [s for s, p in statuses.items() if p >= STATUS_THRESHOLD] or [top]
-    fallback = float(model.meta.get("status_fallback", 0.0))
-    ruled = [s for s in rule if s in statuses]
-    if ruled and statuses[top] < fallback and top not in ruled:
-        chosen = ruled  # reported with the model's own probability of it (below the floor: not at all)
     level = None
     if "level:high" in out:
         level = "high" if out["level:high"] >= LEVEL_THRESHOLD else "other"
@@ -115,5 +104,5 @@ class LearnedStage:
             lexical = bool(model.meta.get("lexical", True))
             probs = model.probabilities([features(observed[k], lexical) for k in idxs], dense)
             for r, k in enumerate(idxs):
-                result[k] = decide_one(model, probs[r], [s for s, _ in observed[k].rule])
+                result[k] = decide_one(model, probs[r])
         return result

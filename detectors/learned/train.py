@@ -45,7 +45,7 @@ from detectors.learned.fit import (  # noqa: F401 — re-exported: the training 
     predict,
 )
 from detectors.learned.model import model_path
-from detectors.learned.stage import decide_one, rule_statuses
+from detectors.learned.stage import decide_one
 from detectors.vocabulary import STATUSES
 
 
@@ -78,7 +78,7 @@ def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
             probs = predict(test_ds, model, test)
             for i, row in zip(test, probs, strict=True):
                 u = test_ds.samples[i].unit
-                for dec in decide_one(model, row, rule_statuses(test_ds.samples[i].feats)):
+                for dec in decide_one(model, row):
                     pred.pairs[u].add((type_, dec.status))
                     pred.scored.append((dec.confidence, (type_, dec.status) in test_ds.units[u].pairs()))
                     if type_ == "meeting" and dec.level == "high":

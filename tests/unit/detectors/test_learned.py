@@ -14,7 +14,7 @@ import pytest
 from detectors.contracts import Article
 from detectors.learned.corpus import dev_group, load_units
 from detectors.learned.model import LinearModel, load
-from detectors.learned.stage import decide_one, rule_statuses
+from detectors.learned.stage import decide_one
 
 REPO = Path(__file__).resolve().parents[3]
 PUTIN = "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Ankara on Monday."
@@ -187,18 +187,3 @@ def test_detectors_stage_from_the_config_reaches_the_pipeline(tmp_path):
     res = subprocess.run([sys.executable, "-m", "streams.cli", "check-config", str(bad)], capture_output=True,
                          text=True, cwd=REPO, timeout=120)
     assert res.returncode == 2 and "detectors.stage" in res.stderr
-
-
-def test_decide_one_falls_back_to_the_rules_status_when_unsure():
-    model = _model({"threshold": 0.5, "conditional": True, "status_fallback": 0.55})
-    probs = np.array([0.9, 0.5, 0.45, 0.0])  # held likeliest, but below 0.55
-    assert [d.status for d in decide_one(model, probs, ("planned",))] == ["planned"]
-    assert decide_one(model, probs, ("planned",))[0].confidence == pytest.approx(0.405)  # its own probability
-    assert [d.status for d in decide_one(model, np.array([0.9, 0.6, 0.3, 0.0]), ("planned",))] == ["held"]  # sure
-    assert [d.status for d in decide_one(model, probs, ())] == ["held"]  # the rules gave none
-    assert [d.status for d in decide_one(_model({"conditional": True}), probs, ("planned",))] == ["held"]  # off
-
-
-def test_rule_statuses_from_the_features():
-    assert rule_statuses(["bias:de", "rule:rejected", "rconf:2", "rule:called_for"]) == ("rejected", "called_for")
-    assert rule_statuses(["rule:none"]) == ()
