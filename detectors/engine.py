@@ -19,6 +19,8 @@ from spacy.strings import StringStore
 from detectors import lemmas, registry
 from detectors.base import Detector
 from detectors.language import LanguageResources, resources
+from detectors.meeting import HEADLINE_ONLY_TOKENS
+from detectors.prefilter import ArticleFilter
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Engine:
     trigger_hashes: np.ndarray
     stems: list[tuple[str, str]]  # (lowercase stem, prefix | suffix | contains) of wildcard triggers
     stem_keys: StemKeys  # the stems by a piece they share (stem_keys): a text is scanned once per piece
+    prefilter: ArticleFilter | None = None  # the articles that may hold a candidate (None: every article)
 
 
 def make_nlp(lang: str) -> Language:
@@ -98,7 +101,11 @@ def build_engine(lang: str) -> Engine:
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
     hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact | surface), dtype=np.uint64)
     stems = sorted(set(stems))
-    return Engine(lang, nlp, res, dets, table, hashes, stems, stem_keys(stems))
+    keys = stem_keys(stems)
+    headline = {w for d in dets for w in getattr(d, "headline_words", None) or ()}
+    prefilter = ArticleFilter(exact | surface, headline, nlp.tokenizer.rules,
+                              (lambda text: stem_positions(text, stems, keys)) if stems else None, HEADLINE_ONLY_TOKENS)
+    return Engine(lang, nlp, res, dets, table, hashes, stems, keys, prefilter)
 
 
 @cache
