@@ -58,3 +58,11 @@ def test_a_text_turned_away_has_no_candidate(lang, texts):
             turned_away += 1
             assert not chosen and not headline, text
     assert turned_away >= 1
+
+
+def test_the_engine_tokenises_only_the_texts_that_may_hold_a_candidate():
+    engine = build_engine("de")
+    texts = {0: "Der Minister traf gestern seinen Amtskollegen.", 1: "Das Wetter bleibt schön.", 2: "Merkel bei Putin"}
+    todo, docs = engine.tokenise([0, 1, 2], texts, 2)
+    assert todo == [0, 2]
+    assert [d.text for d in docs] == [texts[0], texts[2]]
