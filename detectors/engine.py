@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -15,10 +16,13 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import StringStore
+from spacy.tokens import Doc
 
 from detectors import lemmas, registry
 from detectors.base import Detector
 from detectors.language import LanguageResources, resources
+from detectors.meeting import HEADLINE_ONLY_TOKENS
+from detectors.prefilter import ArticleFilter
 
 
 @dataclass
@@ -31,6 +35,13 @@ class Engine:
     trigger_hashes: np.ndarray
     stems: list[tuple[str, str]]  # (lowercase stem, prefix | suffix | contains) of wildcard triggers
     stem_keys: StemKeys  # the stems by a piece they share (stem_keys): a text is scanned once per piece
+    prefilter: ArticleFilter | None = None  # the articles that may hold a candidate (None: every article)
+
+    def tokenise(self, idxs: list[int], texts: Mapping[int, str], batch_size: int) -> tuple[list[int], Iterator[Doc]]:
+        """The indices of the ``texts`` that may hold a candidate (``prefilter``; the others hold none: no trigger
+        token, stem or headline word) and their docs, tokenised in batches."""
+        todo = [k for k in idxs if self.prefilter is None or self.prefilter.may_hold(texts[k])]
+        return todo, self.nlp.tokenizer.pipe((texts[k] for k in todo), batch_size=batch_size)
 
 
 def make_nlp(lang: str) -> Language:
@@ -98,7 +109,11 @@ def build_engine(lang: str) -> Engine:
     exact |= lemmas.inflections(lang, table, exact)  # every form whose lemma is a trigger word ("traf" → "treffen")
     hashes = np.array(sorted(nlp.vocab.strings.add(w) for w in exact | surface), dtype=np.uint64)
     stems = sorted(set(stems))
-    return Engine(lang, nlp, res, dets, table, hashes, stems, stem_keys(stems))
+    keys = stem_keys(stems)
+    headline = {w for d in dets for w in getattr(d, "headline_words", None) or ()}
+    prefilter = ArticleFilter(exact | surface, headline, nlp.tokenizer.rules,
+                              (lambda text: stem_positions(text, stems, keys)) if stems else None, HEADLINE_ONLY_TOKENS)
+    return Engine(lang, nlp, res, dets, table, hashes, stems, keys, prefilter)
 
 
 @cache

@@ -157,8 +157,8 @@ class Pipeline:
             vocab_full = len(engine.nlp.vocab) >= VOCAB_CAP
             observed: list[_Observation] = []
             with engine.nlp.memory_zone() if vocab_full else contextlib.nullcontext():
-                docs = engine.nlp.tokenizer.pipe((texts[k] for k in idxs), batch_size=BATCH_SIZE)
-                for k, doc in zip(idxs, docs, strict=True):
+                todo, docs = engine.tokenise(idxs, texts, BATCH_SIZE)  # the others hold no candidate
+                for k, doc in zip(todo, docs, strict=True):
                     results[k] = self._analyse(engine, articles[k], k, texts[k], doc, observed)
             if observed and self.learned is not None:
                 self._decide(engine, articles, observed, results)
@@ -181,8 +181,8 @@ class Pipeline:
         for lang, idxs in groups.items():
             engine = self.engine(lang)
             observed: list[_Observation] = []
-            docs = engine.nlp.tokenizer.pipe((texts[k] for k in idxs), batch_size=BATCH_SIZE)
-            for k, doc in zip(idxs, docs, strict=True):
+            todo, docs = engine.tokenise(idxs, texts, BATCH_SIZE)
+            for k, doc in zip(todo, docs, strict=True):
                 self._analyse(engine, articles[k], k, texts[k], doc, observed, observe_all=True)
             for o in observed:
                 out[o.article].append(o)
