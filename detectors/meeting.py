@@ -99,6 +99,8 @@ class MeetingDetector:
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
+        self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
+        self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
@@ -130,6 +132,7 @@ class MeetingDetector:
         strong = self.strong.in_sentence(sent)
         political_topic = bool(self.strong_context.in_sentence(sent))
         personal = self.needs_person.in_sentence(sent)
+        objected = self.needs_object.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
@@ -156,6 +159,8 @@ class MeetingDetector:
                 continue
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
+            if overlapping(objected, span) and not self._hosts_someone(sent, span[1]):
+                continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
@@ -167,6 +172,20 @@ class MeetingDetector:
                 conf = clamp(conf + (0.1 if args.actors else 0.0) + (0.05 if is_strong else 0.0))
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
+
+    def _hosts_someone(self, sent: Sentence, i: int) -> bool:
+        """A host verb ("receives", "welcomed", "hosting": ``needs_object``) has a guest: the word after it, past
+        determiners, is capitalised, a title or organisation, or one of ``host_objects`` ("counterpart", "by").
+        "receives confirmation", "welcomes assistance", "received 33 %", "hosting a defence-industry event" host
+        nobody."""
+        while i < len(sent) and sent.lowers[i] in self.res.determiners:
+            i += 1
+        if i >= len(sent):
+            return False
+        if sent.texts[i][:1].isupper():
+            return True
+        return any(m.start == i for ps in (self.host_objects, self.res.titles, self.res.orgs)
+                   for m in ps.find(sent.lowers, sent.lemmas, i, min(len(sent), i + 4)))
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:

@@ -1,0 +1,62 @@
+"""Issue 12's English real-news kinds (cv_real on en-wcep / en-krnews, session 17): a phone or in-person talk
+reported as "speaks with"; a meeting scrapped, or a delegation not sent, is rejected (also when the sentence names
+a hospital); a host verb with no guest after it ("receives confirmation", "welcomes assistance", "hosting an event")
+is no meeting. The sentences are written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_stage import meeting_statuses
+
+
+def _meetings(text: str) -> list[str]:
+    return meeting_statuses(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Blinken speaks with Netanyahu about the hostages",
+    "Secretary of State Marco Rubio has spoken with Lebanese president Joseph Aoun about the border.",
+    "French President Emmanuel Macron is speaking with Iranian President Masoud Pezeshkian by video.",
+])
+def test_speaks_with_is_a_meeting(text: str) -> None:
+    assert "held" in _meetings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister spoke to reporters after the vote in parliament.",
+])
+def test_speaking_to_reporters_is_no_meeting(text: str) -> None:
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Netanyahu scraps planned visit of Israeli delegation to Washington",
+    "Israel says it will not send a delegation to the Cairo talks",
+    "The United States announces that it will send no delegates to the G20 summit in Johannesburg.",
+    "Jordan cancels summit with Biden after hospital blast",
+])
+def test_a_meeting_scrapped_or_not_attended_is_rejected(text: str) -> None:
+    assert _meetings(text) == ["rejected"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Lebanese government receives confirmation from the foreign minister about the deal with Israel.",
+    "The Nigerian government says it welcomes assistance from the United States against the insurgents.",
+    "Former prime minister Irakli Vashadze receives a five-year prison sentence for money laundering.",
+    "A missile hit a training ground hosting a defence-industry event near Kyiv, officials said.",
+    "The incumbent president, who received 33% of the vote, conceded defeat.",
+])
+def test_a_host_verb_without_a_guest_is_no_meeting(text: str) -> None:
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian President Abdel Fattah al-Sisi receives CIA chief William Burns in Cairo.",
+    "The president welcomed his Kenyan counterpart to Abuja on Monday.",
+    "The Kyrgyz prime minister received a mission of observers from the OSCE.",
+    "Foreign Minister Lavrov was received by the Chinese president in Beijing.",
+    "President Putin: Mr President, I want to cordially welcome you to Moscow.",
+])
+def test_a_host_verb_with_a_guest_stays_a_meeting(text: str) -> None:
+    assert _meetings(text)
