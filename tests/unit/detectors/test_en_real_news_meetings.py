@@ -60,3 +60,26 @@ def test_a_host_verb_without_a_guest_is_no_meeting(text: str) -> None:
 ])
 def test_a_host_verb_with_a_guest_stays_a_meeting(text: str) -> None:
     assert _meetings(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a leader's site visit meets no counterpart (issue 12's held-out kind)
+    "French President Emmanuel Macron visited a factory in Dunkirk to promote his industrial plan.",
+    "The prime minister visited a vaccination centre in Birmingham on Friday.",
+    "The general visits the newly captured areas in the north alongside the regional governor.",
+    "Defence Minister Yoav Gallant visited troops along the border fence on Thursday.",
+    # travel senses that are no visit
+    "The foreign ministry advises citizens against traveling to South Sudan amid the Ebola outbreak.",
+    "The government will block its citizens from traveling to Uganda on commercial flights.",
+    "Thai prime minister Anutin Charnvirakul orders the suspension of official trips for government officials.",
+    # an armed encounter, and things that arrive
+    "Seven militants, including a field commander of the rebel front, are killed in an encounter in Cotabato.",
+    "The former supreme leader's remains arrived in Najaf on Sunday, state television said.",
+])
+def test_site_visits_travel_bans_and_armed_encounters_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
+
+
+def test_an_envoy_called_in_is_a_meeting() -> None:
+    assert _meetings("China lodged a protest and called in the Japanese envoy after the minister's remarks.") == [
+        "held"]
