@@ -34,12 +34,16 @@ PAST_MARKS = frozenset({"held", *PREPS})
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
-def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
+def _headline(sent: Sentence, span: tuple[int, int], unpunctuated: int = _HEADLINE_TOKENS) -> bool:
     """The article's first line, short, either without a final full stop or naming the meeting with a
-    capitalised noun ("Krisentreffen der Arabischen Liga am Dienstag in Kairo."): a headline or a teaser."""
-    if sent.first != 0 or len(sent) > _HEADLINE_TOKENS:
+    capitalised noun ("Krisentreffen der Arabischen Liga am Dienstag in Kairo."): a headline or a teaser. A line
+    without a final full stop may run to ``unpunctuated`` tokens (the lexicon's ``headline_tokens``: "Israel-Gaza
+    live updates: Hamas to send a delegation to Cairo for hostage and cease-fire negotiations")."""
+    if sent.first != 0:
         return False
-    return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
+    if not sent.text.rstrip().endswith("."):
+        return len(sent) <= max(unpunctuated, _HEADLINE_TOKENS)
+    return len(sent) <= _HEADLINE_TOKENS and sent.texts[span[0]][:1].isupper()
 
 
 def _framed_intent(cues: list[Match], span: tuple[int, int]) -> bool:
@@ -102,6 +106,7 @@ class MeetingDetector:
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
         self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
         self.cues = Cues(lexicon.get("cues"))
+        self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
@@ -132,7 +137,6 @@ class MeetingDetector:
         strong = self.strong.in_sentence(sent)
         political_topic = bool(self.strong_context.in_sentence(sent))
         personal = self.needs_person.in_sentence(sent)
-        objected = self.needs_object.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
@@ -159,7 +163,7 @@ class MeetingDetector:
                 continue
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
-            if overlapping(objected, span) and not self._hosts_someone(sent, span[1]):
+            if self.guestless(sent, span):
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
@@ -172,6 +176,11 @@ class MeetingDetector:
                 conf = clamp(conf + (0.1 if args.actors else 0.0) + (0.05 if is_strong else 0.0))
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
+
+    def guestless(self, sent: Sentence, span: tuple[int, int]) -> bool:
+        """A host verb (``needs_object``) with no guest after it: a hard gate of both stages
+        (``learned.features.gate_flags``)."""
+        return overlapping(self.needs_object.in_sentence(sent), span) and not self._hosts_someone(sent, span[1])
 
     def _hosts_someone(self, sent: Sentence, i: int) -> bool:
         """A host verb ("receives", "welcomed", "hosting": ``needs_object``) has a guest: the word after it, past
@@ -241,7 +250,7 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
-        if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:
+        if "headline_time" in whole and _headline(sent, span, self.headline_tokens) and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday

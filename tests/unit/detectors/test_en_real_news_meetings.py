@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detectors.rule_stage import meeting_statuses
+from detectors.contracts import Article
+from detectors.learned.features import is_gated
+from tests.unit.detectors.rule_stage import meeting_statuses, rules_pipeline
 
 
 def _meetings(text: str) -> list[str]:
@@ -52,6 +54,16 @@ def test_a_host_verb_without_a_guest_is_no_meeting(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The Lebanese government receives confirmation from the foreign minister about the new truce with Israel.",
+    "Israel confirms that it received the remains of a soldier killed in Gaza after the ceasefire.",
+])
+def test_a_host_verb_without_a_guest_is_a_hard_gate_of_the_learned_stage(text: str) -> None:
+    observed = rules_pipeline().observe_many([Article.create(text, language="en")])[0]
+    hosts = [o.obs for o in observed if o.obs.type == "meeting" and o.obs.trigger.label == "host"]
+    assert hosts and all(is_gated(obs) for obs in hosts)
+
+
+@pytest.mark.parametrize("text", [
     "Egyptian President Abdel Fattah al-Sisi receives CIA chief William Burns in Cairo.",
     "The president welcomed his Kenyan counterpart to Abuja on Monday.",
     "The Kyrgyz prime minister received a mission of observers from the OSCE.",
@@ -83,3 +95,12 @@ def test_site_visits_travel_bans_and_armed_encounters_are_no_meetings(text: str)
 def test_an_envoy_called_in_is_a_meeting() -> None:
     assert _meetings("China lodged a protest and called in the Japanese envoy after the minister's remarks.") == [
         "held"]
+
+
+@pytest.mark.parametrize("text", [
+    # a headline without a final full stop, longer than 16 tokens: its "to"-infinitive still announces
+    "Israel-Gaza live updates: Hamas to send a delegation to Cairo for hostage and cease-fire negotiations",
+    "Live updates: Egypt's foreign minister to travel to Washington for talks on the Rafah crossing and aid",
+])
+def test_a_long_headline_with_a_to_infinitive_is_planned(text: str) -> None:
+    assert _meetings(text) == ["planned"]
