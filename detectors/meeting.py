@@ -250,7 +250,8 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
-        if "headline_time" in whole and _headline(sent, span, self.headline_tokens) and not past and not whole & PAST_MARKS:
+        headline = _headline(sent, span, self.headline_tokens)
+        if "headline_time" in whole and headline and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
