@@ -16,7 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
-from detectors.participants import keep_participants, names_office_holders
+from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
@@ -166,7 +166,10 @@ class MeetingDetector:
             if self.guestless(sent, span):
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
+            statuses = self._statuses(sent, cue_matches, span, gap_of(trig))
+            if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(sent, self.res, args, span):
+                args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's
+            for status, conf in statuses:
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else ("summit" if args.named_summit else None)
                 if form is None and args.location is not None and args.location.country:

@@ -9,7 +9,7 @@ import pytest
 
 from detectors.contracts import Article
 from detectors.learned.features import is_gated
-from tests.unit.detectors.rule_stage import meeting_statuses, rules_pipeline
+from tests.unit.detectors.rule_stage import meeting_levels, meeting_statuses, rules_pipeline
 
 
 def _meetings(text: str) -> list[str]:
@@ -104,3 +104,22 @@ def test_an_envoy_called_in_is_a_meeting() -> None:
 ])
 def test_a_long_headline_with_a_to_infinitive_is_planned(text: str) -> None:
     assert _meetings(text) == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker who reports talks takes no part in them: a held meeting so reported is not high-level
+    "U.S. president Donald Trump says that ceasefire negotiations are still ongoing.",
+    "Mohsen Rezaee, the Iranian military advisor to the Supreme Leader, says that negotiations are in a deadlock.",
+])
+def test_a_high_speaker_reporting_talks_is_no_participant(text: str) -> None:
+    assert meeting_levels(text, "en") == {"other"}
+
+
+@pytest.mark.parametrize("text", [
+    # a refusal or call is the speaker's own act; a leader named after the reporting word meets
+    "Iranian foreign minister Abbas Araghchi says that Iran is not seeking negotiations with the United States.",
+    "Putin said he met Erdogan in Ankara on Monday.",
+    "Putin met Erdogan in Ankara on Monday, the Kremlin said.",
+])
+def test_a_speaker_who_calls_refuses_or_meets_keeps_the_level(text: str) -> None:
+    assert meeting_levels(text, "en") == {"high"}
