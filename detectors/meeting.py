@@ -104,6 +104,7 @@ class MeetingDetector:
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
+        self.speaker_reports = lexicon_patterns(lexicon, "speaker_reports", "report")
         self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
         self.cues = Cues(lexicon.get("cues"))
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
@@ -167,7 +168,8 @@ class MeetingDetector:
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             statuses = self._statuses(sent, cue_matches, span, gap_of(trig))
-            if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(sent, self.res, args, span):
+            if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
+                    sent, self.res, args, span, self.speaker_reports):
                 args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's
             for status, conf in statuses:
                 level = "high" if args.high or overlapping(high_events, span) else "other"

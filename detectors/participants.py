@@ -10,6 +10,7 @@ from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, extract, report
 from detectors.entities import listed_leader
 from detectors.language import LanguageResources
 from detectors.modifiers import in_aside
+from detectors.patterns import PatternSet
 from detectors.places import is_cap
 from detectors.text import Sentence
 
@@ -49,15 +50,18 @@ def keep_participants(
     args.spans = [args.spans[k] for k in keep]
 
 
-def reported_only_high(sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int]) -> bool:
+def reported_only_high(
+    sent: Sentence, res: LanguageResources, args: Arguments, trigger: tuple[int, int], reporting: PatternSet
+) -> bool:
     """Every high office of the sentence (a high title, a listed leader) stands before a reporting word that comes
     before the trigger, and none after it: "U.S. president Donald Trump says that ceasefire talks are ongoing",
     "the military advisor to the Supreme Leader says that negotiations are in a deadlock". The speaker reports the
     meeting and takes no part in it (the corpus labels such a held meeting ``other``). A named summit or a high
-    organisation keeps the level."""
-    if not args.high or args.named_summit:
+    organisation keeps the level. ``reporting``: the meeting lexicon's ``speaker_reports`` (English only: German
+    "Merkel sagte, die Gespräche seien konstruktiv" tells of her own talks, and cross-validated worse)."""
+    if not args.high or args.named_summit or not reporting:
         return False
-    reports = [s for s, _e in reporting_spans(sent, res) if s < trigger[0]]
+    reports = [m.start for m in reporting.in_sentence(sent) if m.start < trigger[0]]
     if not reports:
         return False
     r = max(reports)

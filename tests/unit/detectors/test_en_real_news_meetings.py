@@ -123,3 +123,33 @@ def test_a_high_speaker_reporting_talks_is_no_participant(text: str) -> None:
 ])
 def test_a_speaker_who_calls_refuses_or_meets_keeps_the_level(text: str) -> None:
     assert meeting_levels(text, "en") == {"high"}
+
+
+@pytest.mark.parametrize("text", [
+    # a request for a visit denied, visas denied to those seeking meetings, talks not sought: rejected
+    "A judge denies a request by the jailed former president to receive a visit from an American diplomat.",
+    "Brazil denies visas to two U.S. officials seeking meetings in Brasilia.",
+    "Iranian foreign minister Abbas Araghchi says that Iran is not seeking negotiations with the United States.",
+    "The rebel commander said his group was not ready for talks with the government.",
+])
+def test_a_denied_request_or_talks_not_sought_are_rejected(text: str) -> None:
+    assert _meetings(text) == ["rejected"]
+
+
+@pytest.mark.parametrize("text", [
+    "The result prompted the former prime minister to begin coalition talks with two smaller parties.",
+    "EU leaders decided to open accession talks with Ukraine and Moldova.",
+])
+def test_talks_about_to_begin_are_planned(text: str) -> None:
+    assert _meetings(text) == ["planned"]
+
+
+def test_a_german_speaker_keeps_the_level_of_the_talks_she_reports() -> None:
+    # English only (speaker_reports): German news so tells of the speaker's own talks
+    text = "Bundeskanzlerin Angela Merkel sagte, die Gespräche mit der Regierung seien konstruktiv gewesen."
+    assert meeting_levels(text, "de") == {"high"}
+
+
+def test_a_president_confirming_talks_of_his_country_is_no_participant() -> None:
+    text = "Cuban president Miguel Díaz-Canel confirms that Cuba is in talks with the U.S. on the oil blockade."
+    assert meeting_levels(text, "en") == {"other"}
