@@ -105,6 +105,10 @@ class MeetingDetector:
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
         self.speaker_reports = lexicon_patterns(lexicon, "speaker_reports", "report")
+        self.needs_callee = lexicon_patterns(lexicon, "needs_callee", "callee")
+        calls = lexicon.get("call_words") or {}
+        self.call_naming = frozenset(calls.get("naming", ()))  # "called Putin a killer", "calls Netanyahu's plan"
+        self.call_subjects = frozenset(calls.get("subjects", ()))  # "he called Erdogan"
         self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
         self.cues = Cues(lexicon.get("cues"))
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
@@ -185,7 +189,29 @@ class MeetingDetector:
     def guestless(self, sent: Sentence, span: tuple[int, int]) -> bool:
         """A host verb (``needs_object``) with no guest after it: a hard gate of both stages
         (``learned.features.gate_flags``)."""
+        if any((m.start, m.end) == span for m in self.needs_callee.in_sentence(sent)):
+            return not self._calls_someone(sent, span)
         return overlapping(self.needs_object.in_sentence(sent), span) and not self._hosts_someone(sent, span[1])
+
+    def _calls_someone(self, sent: Sentence, span: tuple[int, int]) -> bool:
+        """A bare "called"/"calls" (``needs_callee``) is a phone call when a person calls a named person: a
+        capitalised word, a title or one of ``call_words.subjects`` ("he") before it, and a name (past determiners)
+        after it that is not followed by a naming word ("called Putin a killer", "calls Netanyahu's plan": ``call_words
+        .naming``). "a group called Hamas", "called for talks", "called it a hostile act" call nobody."""
+        a, i = span
+        if a == 0:
+            return False
+        before = sent.texts[a - 1]
+        if not (before[:1].isupper() or sent.lowers[a - 1] in self.call_subjects
+                or any(m.end == a for m in self.res.titles.find(sent.lowers, sent.lemmas, max(0, a - 4), a))):
+            return False
+        while i < len(sent) and sent.lowers[i] in self.res.determiners:
+            i += 1
+        if i >= len(sent) or not sent.texts[i][:1].isupper():
+            return False
+        while i < len(sent) and sent.texts[i][:1].isupper():
+            i += 1
+        return i >= len(sent) or sent.lowers[i] not in self.call_naming
 
     def _hosts_someone(self, sent: Sentence, i: int) -> bool:
         """A host verb ("receives", "welcomed", "hosting": ``needs_object``) has a guest: the word after it, past

@@ -153,3 +153,27 @@ def test_a_german_speaker_keeps_the_level_of_the_talks_she_reports() -> None:
 def test_a_president_confirming_talks_of_his_country_is_no_participant() -> None:
     text = "Cuban president Miguel Díaz-Canel confirms that Cuba is in talks with the U.S. on the oil blockade."
     assert meeting_levels(text, "en") == {"other"}
+
+
+@pytest.mark.parametrize("text", [
+    "Biden called Netanyahu on Sunday to discuss the hostages.",
+    "Putin calls Zelensky before beginning of ceasefire in Donbas",
+    "The Turkish president called his Russian counterpart Vladimir Putin.",
+])
+def test_a_leader_calling_a_named_leader_is_a_phone_call(text: str) -> None:
+    assert _meetings(text) == ["held"]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden called Putin a killer in an interview.",
+    "A group called Hamas claimed the attack.",
+    "Iran called the strike a hostile act.",
+    "The minister called Netanyahu's plan dangerous.",
+    "The so-called Islamic State claimed the attack.",
+])
+def test_calling_in_other_senses_is_no_phone_call(text: str) -> None:
+    assert _meetings(text) == []
+
+
+def test_a_train_derailment_rejects_no_visit() -> None:
+    assert "rejected" not in _meetings("President Joe Biden visited Ohio a year after the train derailment.")
