@@ -177,3 +177,15 @@ def test_calling_in_other_senses_is_no_phone_call(text: str) -> None:
 
 def test_a_train_derailment_rejects_no_visit() -> None:
     assert "rejected" not in _meetings("President Joe Biden visited Ohio a year after the train derailment.")
+
+
+@pytest.mark.parametrize("text, status", [
+    # a delegation or envoy sent is a visit; a headline's "to gather" announces
+    ("Netanyahu says Israel will send a delegation to Doha", "planned"),
+    ("Israel to send delegation to Qatar for hostage talks", "planned"),
+    ("Egypt sent a delegation to Israel to discuss the truce.", "held"),
+    ("Israel will not send a delegation to Cairo, Netanyahu said.", "rejected"),
+    ("Arab leaders to gather in Cairo for emergency summit on Gaza", "planned"),
+])
+def test_a_delegation_sent_and_a_headline_gathering(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
