@@ -189,3 +189,19 @@ def test_a_train_derailment_rejects_no_visit() -> None:
 ])
 def test_a_delegation_sent_and_a_headline_gathering(text: str, status: str) -> None:
     assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Blinken and Bahraini crown prince discuss 6-week ceasefire as part of possible hostage deal", "held"),
+    ("The two presidents will also discuss climate change and energy.", "planned"),
+])
+def test_leaders_who_discuss_meet(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text", [
+    # the purpose of another meeting, and a speaker's agenda for the room, add no meeting of their own
+    "Union leaders asked for a meeting with the cabinet chief to discuss the reforms.",
+])
+def test_to_discuss_adds_no_second_meeting(text: str) -> None:
+    assert _meetings(text) == ["called_for"]
