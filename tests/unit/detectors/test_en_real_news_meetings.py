@@ -205,3 +205,16 @@ def test_leaders_who_discuss_meet(text: str, status: str) -> None:
 ])
 def test_to_discuss_adds_no_second_meeting(text: str) -> None:
     assert _meetings(text) == ["called_for"]
+
+
+@pytest.mark.parametrize("text", [
+    # business, church and party assemblies are no meeting (issue 12's held-out kinds)
+    "Opposition leader Keir Starmer met business leaders in the City of London.",
+    "The president was removed over undisclosed meetings with Chinese businessmen.",
+    "The Pope met pilgrims in St Peter's Square after the Sunday prayer.",
+    "Pope Leo met bishops from Latin America at the synod in Rome.",
+    "The Spanish Episcopal Conference and the government agreed on compensation for abuse victims.",
+    "Prime Minister Rishi Sunak addressed the Conservative party conference in Manchester.",
+])
+def test_business_church_and_party_assemblies_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
