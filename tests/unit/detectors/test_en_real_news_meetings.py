@@ -218,3 +218,8 @@ def test_to_discuss_adds_no_second_meeting(text: str) -> None:
 ])
 def test_business_church_and_party_assemblies_are_no_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_a_charge_d_affaires_summoned_is_a_high_level_meeting() -> None:
+    text = "The Iranian foreign ministry summons the Ukrainian chargé d'affaires in Tehran over the attack on a ship."
+    assert _meetings(text) == ["held"] and meeting_levels(text, "en") == {"high"}
