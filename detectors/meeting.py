@@ -16,7 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
-from detectors.participants import keep_participants, names_office_holders
+from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
@@ -34,12 +34,16 @@ PAST_MARKS = frozenset({"held", *PREPS})
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
-def _headline(sent: Sentence, span: tuple[int, int]) -> bool:
+def _headline(sent: Sentence, span: tuple[int, int], unpunctuated: int = _HEADLINE_TOKENS) -> bool:
     """The article's first line, short, either without a final full stop or naming the meeting with a
-    capitalised noun ("Krisentreffen der Arabischen Liga am Dienstag in Kairo."): a headline or a teaser."""
-    if sent.first != 0 or len(sent) > _HEADLINE_TOKENS:
+    capitalised noun ("Krisentreffen der Arabischen Liga am Dienstag in Kairo."): a headline or a teaser. A line
+    without a final full stop may run to ``unpunctuated`` tokens (the lexicon's ``headline_tokens``: "Israel-Gaza
+    live updates: Hamas to send a delegation to Cairo for hostage and cease-fire negotiations")."""
+    if sent.first != 0:
         return False
-    return not sent.text.rstrip().endswith(".") or sent.texts[span[0]][:1].isupper()
+    if not sent.text.rstrip().endswith("."):
+        return len(sent) <= max(unpunctuated, _HEADLINE_TOKENS)
+    return len(sent) <= _HEADLINE_TOKENS and sent.texts[span[0]][:1].isupper()
 
 
 def _framed_intent(cues: list[Match], span: tuple[int, int]) -> bool:
@@ -99,7 +103,15 @@ class MeetingDetector:
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
+        self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
+        self.speaker_reports = lexicon_patterns(lexicon, "speaker_reports", "report")
+        self.needs_callee = lexicon_patterns(lexicon, "needs_callee", "callee")
+        calls = lexicon.get("call_words") or {}
+        self.call_naming = frozenset(calls.get("naming", ()))  # "called Putin a killer", "calls Netanyahu's plan"
+        self.call_subjects = frozenset(calls.get("subjects", ()))  # "he called Erdogan"
+        self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
         self.cues = Cues(lexicon.get("cues"))
+        self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
@@ -156,8 +168,14 @@ class MeetingDetector:
                 continue
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
+            if self.guestless(sent, span):
+                continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
+            statuses = self._statuses(sent, cue_matches, span, gap_of(trig))
+            if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
+                    sent, self.res, args, span, self.speaker_reports):
+                args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's
+            for status, conf in statuses:
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else ("summit" if args.named_summit else None)
                 if form is None and args.location is not None and args.location.country:
@@ -167,6 +185,47 @@ class MeetingDetector:
                 conf = clamp(conf + (0.1 if args.actors else 0.0) + (0.05 if is_strong else 0.0))
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
+
+    def guestless(self, sent: Sentence, span: tuple[int, int]) -> bool:
+        """A host verb (``needs_object``) with no guest after it: a hard gate of both stages
+        (``learned.features.gate_flags``)."""
+        if any((m.start, m.end) == span for m in self.needs_callee.in_sentence(sent)):
+            return not self._calls_someone(sent, span)
+        return overlapping(self.needs_object.in_sentence(sent), span) and not self._hosts_someone(sent, span[1])
+
+    def _calls_someone(self, sent: Sentence, span: tuple[int, int]) -> bool:
+        """A bare "called"/"calls" (``needs_callee``) is a phone call when a person calls a named person: a
+        capitalised word, a title or one of ``call_words.subjects`` ("he") before it, and a name (past determiners)
+        after it that is not followed by a naming word ("called Putin a killer", "calls Netanyahu's plan": ``call_words
+        .naming``). "a group called Hamas", "called for talks", "called it a hostile act" call nobody."""
+        a, i = span
+        if a == 0:
+            return False
+        before = sent.texts[a - 1]
+        if not (before[:1].isupper() or sent.lowers[a - 1] in self.call_subjects
+                or any(m.end == a for m in self.res.titles.find(sent.lowers, sent.lemmas, max(0, a - 4), a))):
+            return False
+        while i < len(sent) and sent.lowers[i] in self.res.determiners:
+            i += 1
+        if i >= len(sent) or not sent.texts[i][:1].isupper():
+            return False
+        while i < len(sent) and sent.texts[i][:1].isupper():
+            i += 1
+        return i >= len(sent) or sent.lowers[i] not in self.call_naming
+
+    def _hosts_someone(self, sent: Sentence, i: int) -> bool:
+        """A host verb ("receives", "welcomed", "hosting": ``needs_object``) has a guest: the word after it, past
+        determiners, is capitalised, a title or organisation, or one of ``host_objects`` ("counterpart", "by").
+        "receives confirmation", "welcomes assistance", "received 33 %", "hosting a defence-industry event" host
+        nobody."""
+        while i < len(sent) and sent.lowers[i] in self.res.determiners:
+            i += 1
+        if i >= len(sent):
+            return False
+        if sent.texts[i][:1].isupper():
+            return True
+        return any(m.start == i for ps in (self.host_objects, self.res.titles, self.res.orgs)
+                   for m in ps.find(sent.lowers, sent.lemmas, i, min(len(sent), i + 4)))
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:
@@ -222,7 +281,8 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
-        if "headline_time" in whole and _headline(sent, span) and not past and not whole & PAST_MARKS:
+        headline = _headline(sent, span, self.headline_tokens)
+        if "headline_time" in whole and headline and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
