@@ -16,6 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
+from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
@@ -101,6 +102,7 @@ class MeetingDetector:
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
+        self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
@@ -157,7 +159,8 @@ class MeetingDetector:
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            for status, conf in self._statuses(sent, cue_matches, span, gap_of(trig)):
+            for status, conf in retell(self._statuses(sent, cue_matches, span, gap_of(trig)),
+                                       self.told_next(sent, cue_matches, span, ctx)):
                 level = "high" if args.high or overlapping(high_events, span) else "other"
                 form = trig.label if trig.label in _FORMS else ("summit" if args.named_summit else None)
                 if form is None and args.location is not None and args.location.country:
@@ -167,6 +170,15 @@ class MeetingDetector:
                 conf = clamp(conf + (0.1 if args.actors else 0.0) + (0.05 if is_strong else 0.0))
                 out.append(Candidate(self.type, status, span, conf, args, level=level, form=form))
         return out
+
+    def told_next(self, sent: Sentence, cues: list[Match], span: tuple[int, int], ctx: ArticleContext) -> str | None:
+        """The status the next sentence tells of the meeting at ``span`` (``detectors.next_status``)."""
+        nxt = ctx.next_to(sent) if self.next_sentence else None
+        if nxt is None:
+            return None
+        a, b = sent.clause(*span)
+        labels = [m.label for m in self.scoped_cues(sent, cues, span) if a <= m.start < b]
+        return self.next_sentence.status(sent, span, nxt, self.triggers, self.exclude, labels)
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:
