@@ -33,6 +33,7 @@ NOUN_REACH = 1  # … and between a noun reference and a future auxiliary after 
 # markers in the trigger's own clause that the meeting took place: a next sentence's future is another's then
 PAST = frozenset({"held", "held_prep"})
 _NOUN, _PRONOUN, _NULL = "noun", "pronoun", "null"
+_PREDICATES = ("planned", "planned_after_noun", "rejected", "rejected_active", "rejected_it")
 TOLD = "next:"  # the learned stage's feature ("next:planned") and the status it imposes (``told_status``)
 
 
@@ -47,9 +48,10 @@ class NextSentence:
         refs += [(_NOUN, f"{d} {m} {n}") for d in dets for m in mods for n in nouns]
         self.bare = PatternSet((_NOUN, n) for n in nouns) if lex.get("bare_nouns") else None
         self.refs = PatternSet(refs)
+        passive = [f"{aux} ... {part}" for aux in lex.get("passive", ()) for part in lex.get("participles", ())]
+        passive += [f"{part} {aux}" for aux in lex.get("passive", ()) for part in lex.get("participles", ())]
         self.predicates = PatternSet(
-            (label, p) for label in ("planned", "planned_after_noun", "rejected", "rejected_it")
-            for p in lex.get(label, ()))
+            [(label, p) for label in _PREDICATES for p in lex.get(label, ())] + [("rejected", p) for p in passive])
         self.others = PatternSet(("other", p) for p in lex.get("other_events", ()))
         self.openers = frozenset(w.lower() for w in lex.get("openers", ()))
         self.null_subject = bool(lex.get("null_subject"))
@@ -67,15 +69,15 @@ class NextSentence:
         told = nxt.memo("next_status", (self, triggers, exclude), self._read, nxt, triggers, exclude)
         if told is None:
             return None
-        status, kind, before = told
+        status, kind, other = told
         if status == "planned" and PAST.intersection(clause_labels):
             return None
-        if kind != _NOUN and (before or any(m.start >= span[1] for m in self.others.in_sentence(sent))):
+        if kind != _NOUN and (other or any(m.start >= span[1] for m in self.others.in_sentence(sent))):
             return None  # "… vor der Wahl. Sie soll im Mai stattfinden": the election's
         return status
 
     def _read(self, nxt: Sentence, triggers: PatternSet, exclude: PatternSet) -> tuple[str, str, bool] | None:
-        """(status, kind of reference, another event before it) of the next sentence alone (memoised)."""
+        """(status, kind of reference, another kind of event named) of the next sentence alone (memoised)."""
         preds = self.predicates.in_sentence(nxt)
         if not preds or nxt.is_question():
             return None
@@ -83,14 +85,14 @@ class NextSentence:
         refs = [m for m in self._references(nxt) if not _overlaps(excluded, m)]
         if any(not any(_overlaps([r], t) for r in refs) for t in triggers.in_sentence(nxt)):
             return None  # a meeting of its own ("Ein weiteres Treffen soll …"): not the one before
-        others = self.others.in_sentence(nxt)
+        others = bool(self.others.in_sentence(nxt))
         found: dict[str, tuple[str, bool]] = {}
         for p in preds:
             kind = "noun" if p.label == "rejected_it" else self._referred(nxt, p, refs)
             if kind is None:
                 continue
             status = "planned" if p.label.startswith("planned") else "rejected"
-            found.setdefault(status, (kind, any(o.start < p.start for o in others)))
+            found.setdefault(status, (kind, others))
         for status in ("rejected", "planned"):
             if status in found:
                 return (status, *found[status])
@@ -116,11 +118,13 @@ class NextSentence:
                 if r.label == _NOUN and 0 <= p.start - r.end <= NOUN_REACH:
                     return _NOUN
                 continue
-            before = 0 <= p.start - r.end <= REACH or (p.start < r.start and r.end <= p.end)  # "soll es … stattfinden"
-            after = p.label == "rejected" and 0 <= r.start - p.end <= REACH  # "Pékin a annulé la visite"
-            if before or after:
+            inside = p.start < r.start and r.end <= p.end  # "soll es … stattfinden", "sagte das Treffen ab"
+            if p.label == "rejected_active":  # the reference is the object: "Pékin a annulé la visite"
+                if inside or 0 <= r.start - p.end <= REACH:
+                    return r.label
+            elif inside or 0 <= p.start - r.end <= REACH:  # the subject: "Das Treffen wurde abgesagt"
                 return r.label
-        if self.null_subject and p.label != "planned_after_noun" and self._opens(nxt, p.start):
+        if self.null_subject and p.label in ("planned", "rejected") and self._opens(nxt, p.start):
             return _NULL  # "Se celebrará el lunes", "… que tendrá lugar pronto"
         return None
 
