@@ -99,10 +99,11 @@ class MeetingDetector:
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
-        self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
+        # "bei dem Gespräch", and every definite event noun the next sentence's references name ("der Besuch")
+        self.anaphoric = PatternSet([("ref", p) for p in lexicon.get("anaphoric", ())] + self.next_sentence.noun_refs)
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))

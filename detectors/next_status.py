@@ -48,6 +48,7 @@ class NextSentence:
         refs += [(_NOUN, f"{d} {m} {n}") for d in dets for m in mods for n in nouns]
         self.bare = PatternSet((_NOUN, n) for n in nouns) if lex.get("bare_nouns") else None
         self.refs = PatternSet(refs)
+        self.noun_refs = [("ref", p) for label, p in refs if label == _NOUN]  # "the talks": another sentence's
         passive = [f"{aux} ... {part}" for aux in lex.get("passive", ()) for part in lex.get("participles", ())]
         passive += [f"{part} {aux}" for aux in lex.get("passive", ()) for part in lex.get("participles", ())]
         self.predicates = PatternSet(
