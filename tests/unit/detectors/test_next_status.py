@@ -116,3 +116,22 @@ def test_the_learned_decision_takes_the_told_status_with_the_probability_of_the_
     (dec,) = decide_one(model, probs, (), "planned")
     assert (dec.status, dec.confidence) == ("planned", pytest.approx(0.72))
     assert [d.status for d in decide_one(model, np.array([0.2, 0.9, 0.1, 0.05]), (), "planned")] == []  # no event
+
+
+BESIDE_OFFICE_HOLDERS = [
+    ("de", "Staatschef Gjorge Ivanov wollte mit seinen Amtskollegen an die Grenze reisen. "
+           "Der Besuch wurde aus Sicherheitsgründen abgesagt."),
+    ("en", "Foreign Minister Sergei Lavrov flew to Ankara on Monday. The trip was cut short by a storm."),
+    ("fr", "Le président Emmanuel Macron est arrivé à Alger lundi soir. Ce déplacement était très attendu."),
+    ("es", "El presidente Gustavo Petro llegó a Caracas el lunes. El viaje se prolongó hasta el martes."),
+    ("it", "Il presidente Sergio Mattarella è arrivato a Parigi. Il viaggio è durato tre giorni."),
+    ("ru", "Президент Владимир Путин прибыл в Анкару. Этот визит продлится два дня."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BESIDE_OFFICE_HOLDERS)
+def test_a_definite_event_noun_after_an_office_holder_is_a_candidate(lang: str, text: str) -> None:
+    """The references a next sentence uses ("der Besuch", "the trip") refer to a meeting whose participants another
+    sentence names (the lexicon's ``anaphoric`` gate)."""
+    found = candidates(text, lang)
+    assert any(s.first > 0 for s, _c in found), text
