@@ -99,11 +99,10 @@ class MeetingDetector:
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
+        self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
         self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
-        # "bei dem Gespräch", and every definite event noun the next sentence's references name ("der Besuch")
-        self.anaphoric = PatternSet([("ref", p) for p in lexicon.get("anaphoric", ())] + self.next_sentence.noun_refs)
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
@@ -149,7 +148,9 @@ class MeetingDetector:
                 continue  # "Merkel bei Putin": an actor on each side, next to the word
             is_strong = overlapping(strong, span) or political_topic
             # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
-            if not args.political and overlapping(self.anaphoric.in_sentence(sent), span) and names_office_holders(
+            # and every definite event noun a next sentence may refer back with ("der Besuch", "ce déplacement")
+            if not args.political and (overlapping(self.anaphoric.in_sentence(sent), span) or overlapping(
+                    self.next_sentence.definite(sent), span)) and names_office_holders(
                 [s for s in ctx.sentences if s is not sent], self.res, ctx.known_names
             ):
                 args.political = args.people = args.titled = True
