@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,12 +32,25 @@ class Candidate:
 
 @dataclass
 class ArticleContext:
-    """Article-level state shared by detectors: names seen so far, country mentions."""
+    """Article-level state shared by detectors: names seen so far, country mentions. ``sentences`` are the context
+    sentences (the first ones and those with a candidate); ``firsts`` (the first token of every sentence of the
+    article) and ``build`` (sentence index → Sentence) reach any other, such as the one after a candidate."""
 
     res: LanguageResources
     sentences: list[Sentence]
     _names: set[str] | None = None
     _countries: list[str] | None = None
+    firsts: list[int] | None = None
+    build: Callable[[int], Sentence] | None = None
+
+    def next_to(self, sent: Sentence) -> Sentence | None:
+        """The sentence right after ``sent`` in the article (None at its end or when unknown)."""
+        if self.firsts is None or self.build is None:  # every sentence of the text is in ``sentences``
+            return min((s for s in self.sentences if s.first >= sent.last), key=lambda s: s.first, default=None)
+        k = bisect_left(self.firsts, sent.first)
+        if k + 1 >= len(self.firsts) or self.firsts[k] != sent.first:
+            return None
+        return self.build(k + 1)
 
     @property
     def known_names(self) -> set[str]:

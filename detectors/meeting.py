@@ -16,6 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
+from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
@@ -113,6 +114,7 @@ class MeetingDetector:
         self.cues = Cues(lexicon.get("cues"))
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
+        self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
@@ -158,7 +160,9 @@ class MeetingDetector:
                 continue  # "Merkel bei Putin": an actor on each side, next to the word
             is_strong = overlapping(strong, span) or political_topic
             # "bei dem Gespräch", "after the talks": participants named in another sentence of the article
-            if not args.political and overlapping(self.anaphoric.in_sentence(sent), span) and names_office_holders(
+            # and every definite event noun a next sentence may refer back with ("der Besuch", "ce déplacement")
+            if not args.political and (overlapping(self.anaphoric.in_sentence(sent), span) or overlapping(
+                    self.next_sentence.definite(sent), span)) and names_office_holders(
                 [s for s in ctx.sentences if s is not sent], self.res, ctx.known_names
             ):
                 args.political = args.people = args.titled = True
@@ -171,7 +175,8 @@ class MeetingDetector:
             if self.guestless(sent, span):
                 continue
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            statuses = self._statuses(sent, cue_matches, span, gap_of(trig))
+            statuses = retell(self._statuses(sent, cue_matches, span, gap_of(trig)),
+                              self.told_next(sent, cue_matches, span, ctx))
             if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
                     sent, self.res, args, span, self.speaker_reports):
                 args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's
@@ -226,6 +231,15 @@ class MeetingDetector:
             return True
         return any(m.start == i for ps in (self.host_objects, self.res.titles, self.res.orgs)
                    for m in ps.find(sent.lowers, sent.lemmas, i, min(len(sent), i + 4)))
+
+    def told_next(self, sent: Sentence, cues: list[Match], span: tuple[int, int], ctx: ArticleContext) -> str | None:
+        """The status the next sentence tells of the meeting at ``span`` (``detectors.next_status``)."""
+        nxt = ctx.next_to(sent) if self.next_sentence else None
+        if nxt is None:
+            return None
+        a, b = sent.clause(*span)
+        labels = [m.label for m in self.scoped_cues(sent, cues, span) if a <= m.start < b]
+        return self.next_sentence.status(sent, span, nxt, self.triggers, self.exclude, labels)
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:

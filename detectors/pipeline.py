@@ -43,6 +43,7 @@ from detectors.learned import embed
 from detectors.learned.features import Observed, cue_labels, embedding_text, gate_flags, is_headline, neighbour_context
 from detectors.learned.stage import Decision, LearnedStage
 from detectors.meeting import HEADLINE_ONLY_TOKENS
+from detectors.next_status import told_next
 from detectors.participants import from_previous
 from detectors.patterns import Match, gap_of
 from detectors.text import Sentence, sentence_ranges
@@ -292,7 +293,8 @@ class Pipeline:
         # candidates the models will not decide need no arguments nor neighbours (training observes them all)
         drops = self.learned.drops if self.learned is not None and not observe_all else None
         context_ids = sorted(set(range(min(CONTEXT_SENTENCES, len(ranges)))) | {s for s, _, _ in hits})
-        ctx = ArticleContext(engine.res, [sentence(s) for s in context_ids])
+        ctx = ArticleContext(engine.res, [sentence(s) for s in context_ids], firsts=[a for a, _ in ranges],
+                             build=sentence)
         best: dict[tuple[int, str, str], tuple[Candidate, Sentence]] = {}
         order: list[tuple[int, str, str]] = []
         for s, det, found in hits:
@@ -356,7 +358,7 @@ class Pipeline:
                 obs.form = "summit"  # "die Berliner Konferenz" with no rule candidate: a summit all the same
             obs.neighbours = neighbours()
             sides = [("p" if nb.first < sent.first else "n", nb) for nb in obs.neighbours]
-            obs.context = neighbour_context(det, sides, engine.res, ctx.known_names, args)
+            obs.context = neighbour_context(det, sides, engine.res, ctx.known_names, args) + told_next(det, obs, sides)
 
     @staticmethod
     def _learned_detection(engine: Engine, article: Article, dec: Decision, o: _Observation) -> Detection:

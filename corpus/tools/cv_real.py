@@ -32,6 +32,7 @@ from detectors.learned.train import (
     rules_prediction,
     score,
 )
+from detectors.next_status import told_status
 from detectors.vocabulary import STATUSES
 
 
@@ -51,7 +52,7 @@ def cross_validate(ds: Dataset, cfg: Config, real: set[int], with_real: bool, k:
             model = fit(ds, type_, train, cfg)
             for i, row in zip(test, predict(ds, model, test), strict=True):
                 u = ds.samples[i].unit
-                for dec in decide_one(model, row):
+                for dec in decide_one(model, row, told_status(ds.samples[i].feats)):
                     pred.pairs[u].add((type_, dec.status))
                     if type_ == "meeting" and dec.level == "high":
                         pred.high[u] = True

@@ -18,6 +18,7 @@ import numpy as np
 from detectors.learned import embed
 from detectors.learned.features import Observed, embedding_text, features, is_gated
 from detectors.learned.model import LinearModel, load
+from detectors.next_status import retell, told_status
 
 STATUS_THRESHOLD = 0.5
 LEVEL_THRESHOLD = 0.5
@@ -31,8 +32,10 @@ class Decision:
     detector: str
 
 
-def decide_one(model: LinearModel, probs: np.ndarray) -> list[Decision]:
-    """The decisions for one candidate from its calibrated output probabilities (pure)."""
+def decide_one(model: LinearModel, probs: np.ndarray, told: str | None = None) -> list[Decision]:
+    """The decisions for one candidate from its calibrated output probabilities (pure). ``told``: the status the
+    next sentence tells (``detectors.next_status``), which replaces the model's as the rules' ``retell`` does, with
+    the probability of the status it replaces."""
     out = dict(zip(model.outputs, probs.tolist(), strict=True))
     p_event = out.get("event", 0.0)
     if p_event < float(model.meta.get("threshold", 0.5)):
@@ -50,8 +53,10 @@ def decide_one(model: LinearModel, probs: np.ndarray) -> list[Decision]:
     floor = float(model.meta.get("min_confidence", 0.0))
     extra = max(floor, float(model.meta.get("extra_min_confidence", 0.0)))
     ordered = sorted(chosen, key=lambda s: -statuses[s])
-    return [Decision(s, round(scale * statuses[s], 3), level, model.name)
-            for k, s in enumerate(ordered) if scale * statuses[s] >= (extra if k else floor)]
+    kept = [(s, scale * statuses[s]) for k, s in enumerate(ordered) if scale * statuses[s] >= (extra if k else floor)]
+    if told is not None and told in statuses:
+        kept = retell(kept, told)
+    return [Decision(s, round(p, 3), level, model.name) for s, p in kept]
 
 
 class LearnedStage:
@@ -104,5 +109,5 @@ class LearnedStage:
             lexical = bool(model.meta.get("lexical", True))
             probs = model.probabilities([features(observed[k], lexical) for k in idxs], dense)
             for r, k in enumerate(idxs):
-                result[k] = decide_one(model, probs[r])
+                result[k] = decide_one(model, probs[r], told_status(observed[k].context))
         return result

@@ -46,6 +46,7 @@ from detectors.learned.fit import (  # noqa: F401 — re-exported: the training 
 )
 from detectors.learned.model import model_path
 from detectors.learned.stage import decide_one
+from detectors.next_status import told_status
 from detectors.vocabulary import STATUSES
 
 
@@ -77,8 +78,8 @@ def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
             model = fit(ds, type_, train, cfg)
             probs = predict(test_ds, model, test)
             for i, row in zip(test, probs, strict=True):
-                u = test_ds.samples[i].unit
-                for dec in decide_one(model, row):
+                u, feats = test_ds.samples[i].unit, test_ds.samples[i].feats
+                for dec in decide_one(model, row, told_status(feats)):
                     pred.pairs[u].add((type_, dec.status))
                     pred.scored.append((dec.confidence, (type_, dec.status) in test_ds.units[u].pairs()))
                     if type_ == "meeting" and dec.level == "high":

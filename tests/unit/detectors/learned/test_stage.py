@@ -14,6 +14,7 @@ from detectors.contracts import Article, Detection
 from detectors.learned import embed
 from detectors.learned.features import Observed, embedding_text, features, is_gated
 from detectors.learned.stage import Decision, LearnedStage, decide_one
+from detectors.next_status import told_status
 from detectors.pipeline import Pipeline
 from tests.shared_data import SHARED, require_shared
 
@@ -43,7 +44,7 @@ class SessionFourStage(LearnedStage):
             probs = model.probabilities([features(observed[k], bool(model.meta.get("lexical", True)))
                                          for k in idxs], dense)
             for r, k in enumerate(idxs):
-                result[k] = decide_one(model, probs[r])
+                result[k] = decide_one(model, probs[r], told_status(observed[k].context))  # next_status
         return result
 
 
