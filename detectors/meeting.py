@@ -239,7 +239,7 @@ class MeetingDetector:
             return None
         a, b = sent.clause(*span)
         labels = [m.label for m in self.scoped_cues(sent, cues, span) if a <= m.start < b]
-        return self.next_sentence.status(sent, span, nxt, self.triggers, self.exclude, labels)
+        return self.next_sentence.status(sent, span, nxt, self.triggers, self.exclude, labels, self.guestless)
 
     @staticmethod
     def scoped_cues(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[Match]:

@@ -22,7 +22,7 @@ cheap: a sentence without a predicate costs one pattern look-up, and only senten
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from detectors.patterns import Match, PatternSet
@@ -33,6 +33,7 @@ NOUN_REACH = 1  # … and between a noun reference and a future auxiliary after 
 # markers in the trigger's own clause that the meeting took place: a next sentence's future is another's then
 PAST = frozenset({"held", "held_prep"})
 _NOUN, _PRONOUN, _NULL = "noun", "pronoun", "null"
+Gate = Callable[[Sentence, tuple[int, int]], bool]  # a trigger match that names no meeting
 _PREDICATES = ("planned", "planned_after_noun", "rejected", "rejected_active", "rejected_it")
 TOLD = "next:"  # the learned stage's feature ("next:planned") and the status it imposes (``told_status``)
 
@@ -60,13 +61,14 @@ class NextSentence:
         return bool(self.predicates)
 
     def status(self, sent: Sentence, span: tuple[int, int], nxt: Sentence | None, triggers: PatternSet,
-               exclude: PatternSet, clause_labels: Sequence[str] = ()) -> str | None:
+               exclude: PatternSet, clause_labels: Sequence[str] = (), gated: Gate | None = None) -> str | None:
         """``planned`` or ``rejected`` when ``nxt`` (the sentence after ``sent``) tells the fate of the meeting at
         ``span``, else None. ``clause_labels``: the status cue labels of the trigger's clause (a meeting that took
-        place, ``PAST``, is not ahead)."""
+        place, ``PAST``, is not ahead); ``gated``: the detector's check that a trigger match names no meeting (a
+        bare "called" that calls nobody: "The White House called it off")."""
         if nxt is None or not self.predicates:
             return None
-        told = nxt.memo("next_status", (self, triggers, exclude), self._read, nxt, triggers, exclude)
+        told = nxt.memo("next_status", (self, triggers, exclude, gated), self._read, nxt, triggers, exclude, gated)
         if told is None:
             return None
         status, kind, other = told
@@ -76,14 +78,16 @@ class NextSentence:
             return None  # "… vor der Wahl. Sie soll im Mai stattfinden": the election's
         return status
 
-    def _read(self, nxt: Sentence, triggers: PatternSet, exclude: PatternSet) -> tuple[str, str, bool] | None:
+    def _read(self, nxt: Sentence, triggers: PatternSet, exclude: PatternSet,
+              gated: Gate | None) -> tuple[str, str, bool] | None:
         """(status, kind of reference, another kind of event named) of the next sentence alone (memoised)."""
         preds = self.predicates.in_sentence(nxt)
         if not preds or nxt.is_question():
             return None
         excluded = exclude.in_sentence(nxt)
         refs = [m for m in self._references(nxt) if not _overlaps(excluded, m)]
-        if any(not any(_overlaps([r], t) for r in refs) for t in triggers.in_sentence(nxt)):
+        own = [t for t in triggers.in_sentence(nxt) if gated is None or not gated(nxt, (t.start, t.end))]
+        if any(not any(_overlaps([r], t) for r in refs) for t in own):
             return None  # a meeting of its own ("Ein weiteres Treffen soll …"): not the one before
         others = bool(self.others.in_sentence(nxt))
         found: dict[str, tuple[str, bool]] = {}
@@ -169,7 +173,8 @@ def told_next(detector: Any, obs: Any, sides: Sequence[tuple[str, Sentence]]) ->
     if not reader or nxt is None:
         return ()
     span = (obs.trigger.start, obs.trigger.end)
-    status = reader.status(obs.sent, span, nxt, detector.triggers, detector.exclude, tuple(obs.cues_near))
+    status = reader.status(obs.sent, span, nxt, detector.triggers, detector.exclude, tuple(obs.cues_near),
+                           getattr(detector, "guestless", None))
     return (f"{TOLD}{status}",) if status else ()
 
 

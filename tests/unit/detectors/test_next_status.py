@@ -113,7 +113,7 @@ def test_the_learned_decision_takes_the_told_status_with_the_probability_of_the_
                         np.tile([1.0, 0.0], (4, 1)), outs, {"version": 3, "threshold": 0.35, "conditional": True})
     probs = np.array([0.8, 0.9, 0.1, 0.05])
     assert [d.status for d in decide_one(model, probs)] == ["held"]
-    (dec,) = decide_one(model, probs, (), "planned")
+    (dec,) = decide_one(model, probs, "planned")
     assert (dec.status, dec.confidence) == ("planned", pytest.approx(0.72))
     assert [d.status for d in decide_one(model, np.array([0.2, 0.9, 0.1, 0.05]), (), "planned")] == []  # no event
 
