@@ -115,7 +115,7 @@ def test_the_learned_decision_takes_the_told_status_with_the_probability_of_the_
     assert [d.status for d in decide_one(model, probs)] == ["held"]
     (dec,) = decide_one(model, probs, "planned")
     assert (dec.status, dec.confidence) == ("planned", pytest.approx(0.72))
-    assert [d.status for d in decide_one(model, np.array([0.2, 0.9, 0.1, 0.05]), (), "planned")] == []  # no event
+    assert [d.status for d in decide_one(model, np.array([0.2, 0.9, 0.1, 0.05]), "planned")] == []  # no event
 
 
 BESIDE_OFFICE_HOLDERS = [
