@@ -96,6 +96,7 @@ class MeetingDetector:
         self.strong = lexicon_patterns(lexicon, "strong")
         self.strong_context = lexicon_patterns(lexicon, "strong_context", "ctx")
         self.needs_person = lexicon_patterns(lexicon, "needs_person", "person")
+        self.org_meets = lexicon_patterns(lexicon, "org_meets", "orgmeet")  # needs_person words a body may meet by
         self.needs_title = lexicon_patterns(lexicon, "needs_title", "title")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
@@ -159,6 +160,7 @@ class MeetingDetector:
         strong = self.strong.in_sentence(sent)
         political_topic = bool(self.strong_context.in_sentence(sent))
         personal = self.needs_person.in_sentence(sent)
+        org_meets = self.org_meets.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
         received = self.needs_object.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
@@ -182,8 +184,10 @@ class MeetingDetector:
                 args.political = args.people = args.titled = True
             if not (args.political or is_strong):
                 continue
-            if not is_strong and not args.people and overlapping(personal, span):
-                continue
+            if not is_strong and not args.people and overlapping(personal, span) and not (
+                overlapping(org_meets, span) and any(a.kind == "org" for a in args.actors)
+            ):
+                continue  # "El Consejo de Seguridad de la ONU se reunió": a body meets without a person named
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
             if overlapping(received, span) and self._thing_received(sent, span, cue_matches):
