@@ -32,6 +32,8 @@ _LATER_ONLY = frozenset({"planned", "planned_modal", "future"})  # cues a later 
 PREP_REACH = 4  # tokens from an "at/after the" cue (PREPS) to the trigger it governs ("after lengthy talks")
 PREPS = frozenset({"held_prep", "at_prep"})  # "after the talks": they took place; "at/during the talks": maybe ahead
 PAST_MARKS = frozenset({"held", *PREPS})
+_TIME_CUES = frozenset({"headline_time", "scheduled", "future", "held"})  # a weekday, "próximo", "ayer"
+OBJECT_REACH = 2  # tokens after a receiving verb's article (and determiners) where the one received is named
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
 
 
@@ -99,7 +101,11 @@ class MeetingDetector:
         self.strong = lexicon_patterns(lexicon, "strong")
         self.strong_context = lexicon_patterns(lexicon, "strong_context", "ctx")
         self.needs_person = lexicon_patterns(lexicon, "needs_person", "person")
+        self.org_meets = lexicon_patterns(lexicon, "org_meets", "orgmeet")  # needs_person words a body may meet by
         self.needs_title = lexicon_patterns(lexicon, "needs_title", "title")
+        self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
+        self.object_articles = frozenset(lexicon.get("object_articles") or ())
+        self.object_people = frozenset(lexicon.get("object_people") or ())
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
         self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
@@ -131,6 +137,30 @@ class MeetingDetector:
                 if m.start > 0 and m.end < len(sent) and self._name_like(sent.texts[m.start - 1])
                 and self._name_like(sent.texts[m.end])]
 
+    def _thing_received(self, sent: Sentence, span: tuple[int, int], cues: list[Match]) -> bool:
+        """A receiving verb followed by an article (``object_articles``), then, past any determiners, no capitalised
+        word, title, people's name, body (``object_people``) or time cue ("recibirá el viernes a …") within
+        ``OBJECT_REACH`` tokens: its object is a thing ("ha ricevuto il patrocinio", "recibió una invitación", "a reçu
+        une plaquette"), not "ha ricevuto il presidente", "a reçu les syndicats", "recibió a Insulza" (no article),
+        "ricevuti dal presidente" (an agent)."""
+        i = span[1]
+        if i >= len(sent) or sent.lowers[i] not in self.object_articles:
+            return False
+        j = i + 1
+        while j < len(sent) and sent.lowers[j] in self.res.determiners:
+            j += 1
+        window = range(j, min(len(sent), j + OBJECT_REACH))
+        people = [(m.start, m.end) for m in (*self.res.titles.in_sentence(sent), *self.res.demonyms.in_sentence(sent))]
+        for k in window:
+            low = sent.lowers[k]
+            if sent.texts[k][:1].isupper() or low in self.res.unnamed_orgs or low in self.res.demonym_nouns:
+                return False
+            if low in self.object_people or any(a <= k < b for a, b in people):
+                return False
+            if any(m.start == k and m.label in _TIME_CUES for m in cues):
+                return False
+        return bool(window)
+
     def _name_like(self, word: str) -> bool:
         """Capitalised and no common word of the language, or a listed person's spelling ("Kurz")."""
         return word[:1].isupper() and (word.lower() not in self.res.known_words or listed_word(word))
@@ -144,7 +174,9 @@ class MeetingDetector:
         strong = self.strong.in_sentence(sent)
         political_topic = bool(self.strong_context.in_sentence(sent))
         personal = self.needs_person.in_sentence(sent)
+        org_meets = self.org_meets.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
+        received = self.receiving.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
         out: list[Candidate] = []
@@ -168,12 +200,16 @@ class MeetingDetector:
                 args.political = args.people = args.titled = True
             if not (args.political or is_strong):
                 continue
-            if not is_strong and not args.people and overlapping(personal, span):
-                continue
+            if not is_strong and not args.people and overlapping(personal, span) and not (
+                overlapping(org_meets, span) and any(a.kind == "org" for a in args.actors)
+            ):
+                continue  # "El Consejo de Seguridad de la ONU se reunió": a body meets without a person named
             if not is_strong and not args.titled and overlapping(titled, span):
                 continue
             if self.guestless(sent, span):
                 continue
+            if overlapping(received, span) and self._thing_received(sent, span, cue_matches):
+                continue  # "ha ricevuto il patrocinio", "recibió una invitación": no one is received
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             statuses = retell(self._statuses(sent, cue_matches, span, gap_of(trig)),
                               self.told_next(sent, cue_matches, span, ctx))
