@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, listed_leader, seat_country
+from detectors.entities import entity_id, known_leader, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans, owns_proxy
@@ -242,7 +242,8 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
-    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) and not owns_proxy(sent, res, span)
+    args.high = args.high or any(a.kind == "person" and (listed_leader(a.id) or known_leader(a.text))
+                                 and not owns_proxy(sent, res, span)
                                  for a, span in zip(args.actors, args.spans, strict=True))  # "Putin traf X"
     return args
 
