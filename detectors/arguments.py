@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, listed_leader, seat_country
+from detectors.entities import entity_id, known_leader, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans, owns_proxy
@@ -34,6 +34,8 @@ class Arguments:
     location: Location | None = None
     location_token: int | None = None
     high: bool = False  # a high-level title (head of state, minister, envoy, commander…) is present
+    high_near: bool = False  # a high-level title or listed leader in the trigger's clause or next to it
+    leader: bool = False  # a person actor is a listed high-level office-holder ("Putin", "Merz")
     political: bool = False  # any political actor: title, organisation, country, named person with a role
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
@@ -145,12 +147,18 @@ def extract(
         args.named_summit = any(m.start <= trigger[0] < m.end for m in res.named_summits.in_sentence(sent))
         args.high = args.high or args.named_summit
 
+    home = sent.clause(*trigger)
+
+    def near(i: int) -> bool:
+        return trigger[0] - _NEAR <= i <= trigger[1] + _NEAR or home[0] <= i < home[1]
+
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     for m in titles:
         if m.label.startswith("high"):
             args.high = True
+            args.high_near = args.high_near or near(m.start)
         args.political = True
         args.people = True
         args.titled = True
@@ -205,7 +213,6 @@ def extract(
         args.political = True
         if m.label == "high_org":
             args.high = True
-    home = sent.clause(*trigger)
     for i in sorted(countries):
         j, code = countries[i]
         args.add_country(code)
@@ -242,8 +249,11 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
-    args.high = args.high or any(a.kind == "person" and listed_leader(a.id) and not owns_proxy(sent, res, span)
-                                 for a, span in zip(args.actors, args.spans, strict=True))  # "Putin traf X"
+    leaders = [span for a, span in zip(args.actors, args.spans, strict=True) if a.kind == "person"
+               and (listed_leader(a.id) or known_leader(a.text)) and not owns_proxy(sent, res, span)]  # "Putin traf X"
+    args.leader = bool(leaders)
+    args.high = args.high or args.leader
+    args.high_near = args.high_near or any(near(span[0]) for span in leaders)
     return args
 
 

@@ -44,7 +44,22 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def known_person(text: str) -> str | None:
     """The listed id of a person named ``text`` (full name, surname, a spelling or a genitive of one)."""
-    people, _ = _tables()
+    return _lookup(_tables()[0], text)
+
+
+@cache
+def _leaders() -> dict[str, str]:
+    raw = json.loads(resources.files("detectors").joinpath("lexicons", "entities.json").read_text("utf-8"))
+    return {fold(alias): alias for alias in raw.get("leaders", ())}
+
+
+def known_leader(text: str) -> bool:
+    """``text`` names a listed high-level office-holder (``leaders``: "Merz", "Pedro Sánchez", "Лукашенко"), by
+    the rules of :func:`known_person`; read for a meeting's level only, the person keeps the id they have."""
+    return _lookup(_leaders(), text) is not None
+
+
+def _lookup(people: dict[str, str], text: str) -> str | None:
     key = fold(text)
     if not key:
         return None

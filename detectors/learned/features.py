@@ -288,9 +288,11 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     f.append(f"len:{_bin(len(sent), (6, 12, 20, 35, 60))}")
     f.append(f"pos:{_bin(t0, (0, 2, 5, 10, 20))}")
     args = obs.args
-    for flag in ("high", "political", "people", "titled"):
+    for flag in ("high", "political", "people", "titled", "leader", "high_near"):
         if getattr(args, flag):
             f.append(f"arg:{flag}")
+    if args.high and not args.high_near:
+        f.append("arg:high_far")  # the office-holder stands away from the trigger: often not a participant
     kinds = sorted({a.kind for a in args.actors})
     f += [f"actor:{k}" for k in kinds]
     f.append(f"actors:{_bin(len(args.actors), (0, 1, 2))}")

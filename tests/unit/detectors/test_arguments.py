@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.arguments import extract
+from detectors.arguments import Arguments, extract
 from detectors.engine import build_engine
 from detectors.language import resources
 from detectors.places import country_at
@@ -241,3 +241,24 @@ def test_a_summit_named_by_its_place_is_one_of_governments(text: str, high: bool
     sent = sentences(text, "de")[0]
     k = next(i for i, w in enumerate(sent.lowers) if w in ("konferenz", "gipfel"))
     assert extract(sent, res, (k, k + 1), set()).high is high
+
+
+def _meeting_args(text: str, lang: str) -> Arguments:
+    (_s, cand), *_ = candidates(text, lang)
+    return cand.args
+
+
+@pytest.mark.parametrize(("lang", "text", "near"), [
+    ("de", "Kanzlerin Angela Merkel kritisierte am Donnerstag die Regierung in Wien scharf, weil sie bei der "
+           "Balkankonferenz im Februar die Grenzschließungen ausgelöst habe.", False),
+    ("de", "Kanzlerin Angela Merkel traf am Donnerstag in Wien den Bürgermeister.", True),
+    ("en", "Merz met the mayor in Berlin on Monday.", True),
+])
+def test_a_high_title_or_leader_is_read_near_the_trigger_or_away_from_it(lang: str, text: str, near: bool) -> None:
+    args = _meeting_args(text, lang)
+    assert args.high and args.high_near is near
+
+
+def test_a_listed_leader_among_the_actors_is_a_feature() -> None:
+    assert _meeting_args("Merz met the mayor in Berlin on Monday.", "en").leader
+    assert not _meeting_args("The governor met the mayor in Berlin on Monday.", "en").leader

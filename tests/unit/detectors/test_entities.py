@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.entities import entity_id, fold
+from detectors.entities import entity_id, fold, known_leader
 from tests.unit.detectors.rule_candidates import candidates
 
 
@@ -39,3 +39,15 @@ def test_detections_carry_the_ids() -> None:
     de = candidates("Der russische Präsident Wladimir Putin traf General Haftar in Moskau.", "de")
     ids = [{a.id for a in c.args.actors} for _s, c in ru + de]
     assert ids and all({"person:vladimir-putin", "person:khalifa-haftar"} <= found for found in ids), ids
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Merz", True), ("Friedrich Merz", True), ("Pedro Sánchez", True), ("Мишустиным", True), ("Kohls", True),
+    ("Staffan de Mistura", True), ("Juan Sánchez", False), ("Fischer", False), ("Nancy Pelosi", False),
+])
+def test_a_leader_by_full_name_or_a_surname_few_others_bear(name: str, listed: bool) -> None:
+    assert known_leader(name) is listed
+
+
+def test_a_leader_keeps_the_id_of_an_unlisted_person() -> None:
+    assert entity_id("Friedrich Merz", "person") == "person:merz"
