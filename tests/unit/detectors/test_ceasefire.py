@@ -134,3 +134,16 @@ def test_an_offer_accepted_in_the_next_sentence_is_not_rejected() -> None:
 def test_a_proposed_truce_rejected_is_called_for_and_rejected(lang: str, text: str) -> None:
     """The convention of the corpus (rejecting "the proposal of a truce"): both statuses."""
     assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Il ministro si è espresso a favore di un cessate il fuoco a Gaza."),
+    ("es", "El canciller se mostró a favor de una tregua inmediata en la región."),
+    ("fr", "Le président s'est prononcé en faveur d'un cessez-le-feu dans le Donbass."),
+    ("en", "The senator spoke out in favour of a ceasefire in Sudan."),
+    ("de", "Die Ministerin sprach sich für eine Waffenruhe im Sudan aus."),
+    ("ru", "Министр выступил за прекращение огня в Судане."),
+])
+def test_support_for_a_truce_is_called_for(lang: str, text: str) -> None:
+    """Speaking in favour of a truce that is not in place is an appeal for one (GUIDE.md: called_for)."""
+    assert statuses(text, lang, "ceasefire") == {"called_for"}, text
