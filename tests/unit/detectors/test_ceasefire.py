@@ -147,3 +147,16 @@ def test_a_proposed_truce_rejected_is_called_for_and_rejected(lang: str, text: s
 def test_support_for_a_truce_is_called_for(lang: str, text: str) -> None:
     """Speaking in favour of a truce that is not in place is an appeal for one (GUIDE.md: called_for)."""
     assert statuses(text, lang, "ceasefire") == {"called_for"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Россия заблокировала в Совбезе проект резолюции о прекращении огня."),
+    ("en", "Washington blocked a draft resolution demanding a ceasefire in Gaza."),
+    ("de", "China blockierte im Sicherheitsrat eine Resolution für eine Waffenruhe."),
+    ("es", "Estados Unidos bloqueó en el Consejo una resolución sobre un alto el fuego."),
+    ("fr", "La Russie a bloqué au Conseil de sécurité une résolution pour un cessez-le-feu."),
+    ("it", "Gli Stati Uniti hanno bloccato all'Onu una risoluzione per il cessate il fuoco."),
+])
+def test_a_call_for_a_truce_blocked_is_called_for_and_rejected(lang: str, text: str) -> None:
+    """A resolution or call blocked (a veto by another word): the call and its rejection."""
+    assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
