@@ -7,6 +7,8 @@ negation and background markers.
 
 from __future__ import annotations
 
+import re
+
 from detectors import registry
 from detectors.appeal import Infinitive, governed
 from detectors.arguments import extract
@@ -41,6 +43,8 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
           "not_condition": ("condition",)}
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
+_HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
+_YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
 
 
@@ -98,6 +102,19 @@ def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str
     if any(0 <= m.start - span[1] <= _OFFER_REACH for m in conds):
         return "after"
     return None
+
+
+def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, int]], span: tuple[int, int]) -> bool:
+    """A truce that holds since a recent time ("hält seit drei Tagen", "tient depuis lundi": the background
+    cues after the hold cue) is in force: announced, not a background mention; one in place since a year
+    ("since 1974") or told as a past state ("Eigentlich gilt seit …") stays background."""
+    dist, at = labels.get("hold", (_FAR, _FAR))
+    if dist > _HOLD_REACH:
+        return False
+    a, b = sent.clause(*span)
+    if any(m.label == "background" and a <= m.start < at for m in cues):
+        return False
+    return not any(_YEAR.fullmatch(w) for w in sent.lowers[a:b])
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -222,7 +239,7 @@ class CeasefireDetector:
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:
-            if "background" in labels and "agree" not in labels:
+            if "background" in labels and "agree" not in labels and not holds_since(sent, cues, labels, span):
                 return []
             return [("announced", base)]
         if "background" in labels:

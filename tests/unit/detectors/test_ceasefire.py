@@ -160,3 +160,50 @@ def test_support_for_a_truce_is_called_for(lang: str, text: str) -> None:
 def test_a_call_for_a_truce_blocked_is_called_for_and_rejected(lang: str, text: str) -> None:
     """A resolution or call blocked (a veto by another word): the call and its rejection."""
     assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Feuerpause zwischen Armee und Miliz hält seit drei Tagen."),
+    ("fr", "Le cessez-le-feu tient depuis deux jours le long de la frontière."),
+    ("fr", "Les deux armées respectent la trêve depuis lundi, selon les observateurs."),
+    ("es", "El cese al fuego rige desde agosto en todo el país."),
+    ("en", "The ceasefire has held since Sunday, monitors said."),
+    ("it", "La tregua regge dal 3 maggio, secondo gli osservatori."),
+])
+def test_a_truce_holding_since_a_date_is_announced(lang: str, text: str) -> None:
+    """'Since' dates a truce in force, not a background mention (GUIDE.md: announced, it took effect)."""
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+def test_the_background_truce_stays_none() -> None:
+    assert statuses("Since the 2020 truce, the two villages have rebuilt their school.", "en", "ceasefire") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "I ribelli sono accusati di violare il cessate il fuoco concordato a Luanda."),
+])
+def test_an_infinitive_breach_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A ceasefire has been in place in Cyprus since 1974, monitored by UN peacekeepers."),
+    ("es", "El Frente Polisario, que mantiene desde 1991 un alto el fuego con Marruecos, celebró su congreso."),
+    ("de", "Seit dem Abkommen von 2015 gilt offiziell eine Waffenruhe in der Region."),
+])
+def test_a_truce_in_place_since_a_year_is_background(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_a_past_state_of_a_truce_stays_background() -> None:
+    assert statuses("Eigentlich gilt seit dem Frühjahr eine Waffenruhe an der Grenze.", "de", "ceasefire") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Brussels and Washington declared a truce in their steel tariff dispute."),
+    ("de", "Die Gewerkschaft und die Bahn vereinbarten eine Feuerpause im Tarifkonflikt."),
+    ("ru", "Фермеры и торговые сети заключили перемирие в ценовой войне."),
+])
+def test_a_truce_in_a_trade_or_labour_dispute_is_none(lang: str, text: str) -> None:
+    """GUIDE.md: a truce between armed parties; a tariff, price or wage dispute has none."""
+    assert statuses(text, lang, "ceasefire") == set(), text
