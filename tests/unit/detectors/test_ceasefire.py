@@ -207,3 +207,22 @@ def test_a_past_state_of_a_truce_stays_background() -> None:
 def test_a_truce_in_a_trade_or_labour_dispute_is_none(lang: str, text: str) -> None:
     """GUIDE.md: a truce between armed parties; a tariff, price or wage dispute has none."""
     assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El gobierno anunció un alto el fuego para frenar la violencia en la región."),
+    ("fr", "Le gouvernement a annoncé un cessez-le-feu pour mettre fin aux violences dans le nord."),
+])
+def test_violence_is_no_breach(lang: str, text: str) -> None:
+    """'violencia', 'violences' share the stem of 'violar', 'violer' (to breach) but breach nothing."""
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Ambos bandos violaron la tregua a las pocas horas."),
+    ("es", "La ONU denunció nuevas violaciones del alto el fuego."),
+    ("fr", "Les rebelles ont violé le cessez-le-feu dès le premier soir."),
+    ("fr", "L'armée dénonce des violations de la trêve."),
+])
+def test_a_breach_in_spanish_and_french_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
