@@ -41,7 +41,7 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 
 # cue labels that mask the status cues overlapping them, and those cues' labels
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
-          "not_condition": ("condition",)}
+          "not_condition": ("condition",), "refused_call": ("called_for",)}
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
@@ -52,12 +52,14 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
     """Drop "ends"/"over" cues that end something else: a purpose ("a truce to end the fighting"), talks or a
     dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues; and the
     breakdown cues of talks that failed ("talks on a truce failed", "Gespräche … gescheitert"): no truce was
-    there to breach, the talks were an effort towards one — the ``failed_talks`` cues."""
+    there to breach, the talks were an effort towards one — the ``failed_talks`` cues. A ``refused_call`` cue
+    ("not seeking", "no busca", "не хочет") masks the call cue in it and reads as a rejection."""
     masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
     if not any(masks.values()):
         return cues
-    return [m for m in cues if m.label not in _MASKS
+    kept = [m for m in cues if m.label not in _MASKS
             and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
+    return kept + [Match("rejected", m.start, m.end, m.pattern) for m in masks["refused_call"]]
 
 
 def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:

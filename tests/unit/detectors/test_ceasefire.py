@@ -226,3 +226,15 @@ def test_violence_is_no_breach(lang: str, text: str) -> None:
 ])
 def test_a_breach_in_spanish_and_french_is_violated(lang: str, text: str) -> None:
     assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The foreign minister says that his country is not seeking a ceasefire with the rebels."),
+    ("de", "Die Regierung will keine Waffenruhe mit den Rebellen, sagte der Sprecher."),
+    ("es", "El gobierno no busca una tregua con la guerrilla, dijo el ministro."),
+    ("fr", "Le gouvernement ne veut pas d'un cessez-le-feu avec les rebelles."),
+    ("it", "Il governo non vuole una tregua con i ribelli, ha detto il ministro."),
+    ("ru", "Правительство не хочет перемирия с боевиками, заявил министр."),
+])
+def test_a_call_word_negated_is_a_rejection(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"rejected"}, text
