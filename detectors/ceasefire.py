@@ -41,7 +41,8 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 
 # cue labels that mask the status cues overlapping them, and those cues' labels
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
-          "not_condition": ("condition",), "refused_call": ("called_for",)}
+          "not_condition": ("condition",), "refused_call": ("called_for",),
+          "not_refusal": ("rejected",)}
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")

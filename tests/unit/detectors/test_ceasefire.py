@@ -238,3 +238,52 @@ def test_a_breach_in_spanish_and_french_is_violated(lang: str, text: str) -> Non
 ])
 def test_a_call_word_negated_is_a_rejection(lang: str, text: str) -> None:
     assert statuses(text, lang, "ceasefire") == {"rejected"}, text
+
+
+def test_a_refusal_whose_particle_is_beyond_the_gap_is_read() -> None:
+    text = "Der Kreml wies den Vorschlag der Vermittler für eine Waffenruhe über die Feiertage als reine Propaganda zurück."
+    assert statuses(text, "de", "ceasefire") == {"called_for", "rejected"}
+
+
+@pytest.mark.parametrize("text", [
+    "Der Sprecher wies darauf hin, dass die Waffenruhe an der Grenze eingehalten werde.",
+    "Der Präsident wies die Armee an, die Waffenruhe an der Grenze einzuhalten.",
+])
+def test_wies_pointing_out_or_instructing_is_no_refusal(text: str) -> None:
+    assert "rejected" not in statuses(text, "de", "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Militants fired rockets at the town during the Eid truce, the army said."),
+    ("de", "Während der Waffenruhe beschossen Milizen ein Dorf an der Grenze."),
+    ("fr", "Des drones ont visé une raffinerie en pleine trêve, selon Kiev."),
+    ("it", "Un'autobomba è esplosa a Kabul durante la tregua per la festa."),
+    ("es", "Los rebeldes lanzaron cohetes durante la tregua, denunció el ejército."),
+    ("ru", "Во время перемирия боевики нанесли удары по городу."),
+])
+def test_attacks_during_a_truce_are_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_an_exchange_during_a_truce_is_no_breach() -> None:
+    text = "Die beiden Armeen tauschten während einer kurzen Feuerpause Gefangene aus."
+    assert "violated" not in statuses(text, "de", "ceasefire")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The truce between the militias lasted only a week."),
+    ("de", "Die Waffenruhe hielt nur wenige Stunden."),
+    ("fr", "Le cessez-le-feu a volé en éclats lundi soir."),
+    ("it", "La tregua tra le milizie è durata appena tre giorni."),
+    ("es", "La tregua duró apenas dos días."),
+    ("ru", "Перемирие продержалось всего два дня."),
+])
+def test_a_truce_that_lasted_only_briefly_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_a_refusal_with_a_preposition_like_a_particle_is_read() -> None:
+    """'nach', 'an' after 'weist' are prepositions here, not the particles of 'nachweisen', 'anweisen'."""
+    assert statuses("Israel weist Forderung nach Waffenruhe zurück", "de", "ceasefire") == {"called_for", "rejected"}
+    text = "Die Regierung weist die Forderungen an Israel nach einer Waffenruhe zurück."
+    assert "rejected" in statuses(text, "de", "ceasefire")
