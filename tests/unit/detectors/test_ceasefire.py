@@ -241,7 +241,8 @@ def test_a_call_word_negated_is_a_rejection(lang: str, text: str) -> None:
 
 
 def test_a_refusal_whose_particle_is_beyond_the_gap_is_read() -> None:
-    text = "Der Kreml wies den Vorschlag der Vermittler für eine Waffenruhe über die Feiertage als reine Propaganda zurück."
+    text = ("Der Kreml wies den Vorschlag der Vermittler für eine Waffenruhe über die Feiertage "
+            "als reine Propaganda zurück.")
     assert statuses(text, "de", "ceasefire") == {"called_for", "rejected"}
 
 
