@@ -42,7 +42,8 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 # cue labels that mask the status cues overlapping them, and those cues' labels
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
           "not_condition": ("condition",), "refused_call": ("called_for",),
-          "not_refusal": ("rejected",)}
+          "not_refusal": ("rejected",), "brokered": ("called_for", "background")}
+_READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels that are status cues too
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
@@ -54,13 +55,14 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
     dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues; and the
     breakdown cues of talks that failed ("talks on a truce failed", "Gespräche … gescheitert"): no truce was
     there to breach, the talks were an effort towards one — the ``failed_talks`` cues. A ``refused_call`` cue
-    ("not seeking", "no busca", "не хочет") masks the call cue in it and reads as a rejection."""
+    ("not seeking", "no busca", "не хочет") masks the call cue in it and reads as a rejection; a ``brokered`` one
+    ("mediated by", "négocié par") masks the mediation word and reads as announced (a truce reached through it)."""
     masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
     if not any(masks.values()):
         return cues
     kept = [m for m in cues if m.label not in _MASKS
             and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
-    return kept + [Match("rejected", m.start, m.end, m.pattern) for m in masks["refused_call"]]
+    return kept + [Match(status, m.start, m.end, m.pattern) for k, status in _READS_AS.items() for m in masks[k]]
 
 
 def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -118,6 +120,11 @@ def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, 
     if any(m.label == "background" and a <= m.start < at for m in cues):
         return False
     return not any(_YEAR.fullmatch(w) for w in sent.lowers[a:b])
+
+
+def _dated(sent: Sentence, span: tuple[int, int]) -> bool:
+    """A year right before or after the trigger ("the 2014 truce", "la tregua del 2014"): a past truce named."""
+    return any(_YEAR.fullmatch(w) for w in sent.lowers[max(0, span[0] - 2):span[1] + 2])
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -242,7 +249,8 @@ class CeasefireDetector:
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:
-            if "background" in labels and "agree" not in labels and not holds_since(sent, cues, labels, span):
+            if ("background" in labels or _dated(sent, span)) and "agree" not in labels \
+                    and not holds_since(sent, cues, labels, span):
                 return []
             return [("announced", base)]
         if "background" in labels:

@@ -288,3 +288,24 @@ def test_a_refusal_with_a_preposition_like_a_particle_is_read() -> None:
     assert statuses("Israel weist Forderung nach Waffenruhe zurück", "de", "ceasefire") == {"called_for", "rejected"}
     text = "Die Regierung weist die Forderungen an Israel nach einer Waffenruhe zurück."
     assert "rejected" in statuses(text, "de", "ceasefire")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A ceasefire between the two countries, mediated by Qatar, comes into effect at midnight."),
+    ("fr", "Le cessez-le-feu, négocié par la Turquie, est entré en vigueur à minuit."),
+    ("it", "Il cessate il fuoco, mediato dall'Egitto, è entrato in vigore a mezzanotte."),
+    ("es", "El alto el fuego, negociado por Catar, entró en vigor a medianoche."),
+    ("de", "Die von Katar vermittelte Waffenruhe trat um Mitternacht in Kraft."),
+    ("ru", "Перемирие, заключённое при посредничестве Катара, вступило в силу в полночь."),
+])
+def test_a_truce_reached_through_mediation_is_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La tregua de 2022 en Yemen, mediada por la ONU, redujo el número de víctimas."),
+    ("it", "La tregua del 2014, mediata dall'Egitto, è ricordata come un modello."),
+    ("en", "The 2014 truce, brokered by Egypt, is often cited as a model."),
+])
+def test_a_past_truce_named_by_its_year_stays_background(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
