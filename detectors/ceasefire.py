@@ -7,6 +7,8 @@ negation and background markers.
 
 from __future__ import annotations
 
+import re
+
 from detectors import registry
 from detectors.appeal import Infinitive, governed
 from detectors.arguments import extract
@@ -39,8 +41,12 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 
 # cue labels that mask the status cues overlapping them, and those cues' labels
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
-          "not_condition": ("condition",)}
+          "not_condition": ("condition",), "refused_call": ("called_for",),
+          "not_refusal": ("rejected",), "brokered": ("called_for", "background")}
+_READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels that are status cues too
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
+_HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
+_YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
 
 
@@ -48,12 +54,15 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
     """Drop "ends"/"over" cues that end something else: a purpose ("a truce to end the fighting"), talks or a
     dispute about the truce ("talks over the ceasefire", "ceasefire talks end") — the ``not_end`` cues; and the
     breakdown cues of talks that failed ("talks on a truce failed", "Gespräche … gescheitert"): no truce was
-    there to breach, the talks were an effort towards one — the ``failed_talks`` cues."""
+    there to breach, the talks were an effort towards one — the ``failed_talks`` cues. A ``refused_call`` cue
+    ("not seeking", "no busca", "не хочет") masks the call cue in it and reads as a rejection; a ``brokered`` one
+    ("mediated by", "négocié par") masks the mediation word and reads as announced (a truce reached through it)."""
     masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
     if not any(masks.values()):
         return cues
-    return [m for m in cues if m.label not in _MASKS
+    kept = [m for m in cues if m.label not in _MASKS
             and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
+    return kept + [Match(status, m.start, m.end, m.pattern) for k, status in _READS_AS.items() for m in masks[k]]
 
 
 def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -98,6 +107,24 @@ def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str
     if any(0 <= m.start - span[1] <= _OFFER_REACH for m in conds):
         return "after"
     return None
+
+
+def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, int]], span: tuple[int, int]) -> bool:
+    """A truce that holds since a recent time ("hält seit drei Tagen", "tient depuis lundi": the background
+    cues after the hold cue) is in force: announced, not a background mention; one in place since a year
+    ("since 1974") or told as a past state ("Eigentlich gilt seit …") stays background."""
+    dist, at = labels.get("hold", (_FAR, _FAR))
+    if dist > _HOLD_REACH:
+        return False
+    a, b = sent.clause(*span)
+    if any(m.label == "background" and a <= m.start < at for m in cues):
+        return False
+    return not any(_YEAR.fullmatch(w) for w in sent.lowers[a:b])
+
+
+def _dated(sent: Sentence, span: tuple[int, int]) -> bool:
+    """A year right before or after the trigger ("the 2014 truce", "la tregua del 2014"): a past truce named."""
+    return any(_YEAR.fullmatch(w) for w in sent.lowers[max(0, span[0] - 2):span[1] + 2])
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -222,7 +249,8 @@ class CeasefireDetector:
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:
-            if "background" in labels and "agree" not in labels:
+            if ("background" in labels or _dated(sent, span)) and "agree" not in labels \
+                    and not holds_since(sent, cues, labels, span):
                 return []
             return [("announced", base)]
         if "background" in labels:

@@ -134,3 +134,178 @@ def test_an_offer_accepted_in_the_next_sentence_is_not_rejected() -> None:
 def test_a_proposed_truce_rejected_is_called_for_and_rejected(lang: str, text: str) -> None:
     """The convention of the corpus (rejecting "the proposal of a truce"): both statuses."""
     assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Il ministro si è espresso a favore di un cessate il fuoco a Gaza."),
+    ("es", "El canciller se mostró a favor de una tregua inmediata en la región."),
+    ("fr", "Le président s'est prononcé en faveur d'un cessez-le-feu dans le Donbass."),
+    ("en", "The senator spoke out in favour of a ceasefire in Sudan."),
+    ("de", "Die Ministerin sprach sich für eine Waffenruhe im Sudan aus."),
+    ("ru", "Министр выступил за прекращение огня в Судане."),
+])
+def test_support_for_a_truce_is_called_for(lang: str, text: str) -> None:
+    """Speaking in favour of a truce that is not in place is an appeal for one (GUIDE.md: called_for)."""
+    assert statuses(text, lang, "ceasefire") == {"called_for"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Россия заблокировала в Совбезе проект резолюции о прекращении огня."),
+    ("en", "Washington blocked a draft resolution demanding a ceasefire in Gaza."),
+    ("de", "China blockierte im Sicherheitsrat eine Resolution für eine Waffenruhe."),
+    ("es", "Estados Unidos bloqueó en el Consejo una resolución sobre un alto el fuego."),
+    ("fr", "La Russie a bloqué au Conseil de sécurité une résolution pour un cessez-le-feu."),
+    ("it", "Gli Stati Uniti hanno bloccato all'Onu una risoluzione per il cessate il fuoco."),
+])
+def test_a_call_for_a_truce_blocked_is_called_for_and_rejected(lang: str, text: str) -> None:
+    """A resolution or call blocked (a veto by another word): the call and its rejection."""
+    assert statuses(text, lang, "ceasefire") == {"called_for", "rejected"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Feuerpause zwischen Armee und Miliz hält seit drei Tagen."),
+    ("fr", "Le cessez-le-feu tient depuis deux jours le long de la frontière."),
+    ("fr", "Les deux armées respectent la trêve depuis lundi, selon les observateurs."),
+    ("es", "El cese al fuego rige desde agosto en todo el país."),
+    ("en", "The ceasefire has held since Sunday, monitors said."),
+    ("it", "La tregua regge dal 3 maggio, secondo gli osservatori."),
+])
+def test_a_truce_holding_since_a_date_is_announced(lang: str, text: str) -> None:
+    """'Since' dates a truce in force, not a background mention (GUIDE.md: announced, it took effect)."""
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+def test_the_background_truce_stays_none() -> None:
+    assert statuses("Since the 2020 truce, the two villages have rebuilt their school.", "en", "ceasefire") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "I ribelli sono accusati di violare il cessate il fuoco concordato a Luanda."),
+])
+def test_an_infinitive_breach_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A ceasefire has been in place in Cyprus since 1974, monitored by UN peacekeepers."),
+    ("es", "El Frente Polisario, que mantiene desde 1991 un alto el fuego con Marruecos, celebró su congreso."),
+    ("de", "Seit dem Abkommen von 2015 gilt offiziell eine Waffenruhe in der Region."),
+])
+def test_a_truce_in_place_since_a_year_is_background(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_a_past_state_of_a_truce_stays_background() -> None:
+    assert statuses("Eigentlich gilt seit dem Frühjahr eine Waffenruhe an der Grenze.", "de", "ceasefire") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Brussels and Washington declared a truce in their steel tariff dispute."),
+    ("de", "Die Gewerkschaft und die Bahn vereinbarten eine Feuerpause im Tarifkonflikt."),
+    ("ru", "Фермеры и торговые сети заключили перемирие в ценовой войне."),
+])
+def test_a_truce_in_a_trade_or_labour_dispute_is_none(lang: str, text: str) -> None:
+    """GUIDE.md: a truce between armed parties; a tariff, price or wage dispute has none."""
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El gobierno anunció un alto el fuego para frenar la violencia en la región."),
+    ("fr", "Le gouvernement a annoncé un cessez-le-feu pour mettre fin aux violences dans le nord."),
+])
+def test_violence_is_no_breach(lang: str, text: str) -> None:
+    """'violencia', 'violences' share the stem of 'violar', 'violer' (to breach) but breach nothing."""
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Ambos bandos violaron la tregua a las pocas horas."),
+    ("es", "La ONU denunció nuevas violaciones del alto el fuego."),
+    ("fr", "Les rebelles ont violé le cessez-le-feu dès le premier soir."),
+    ("fr", "L'armée dénonce des violations de la trêve."),
+])
+def test_a_breach_in_spanish_and_french_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The foreign minister says that his country is not seeking a ceasefire with the rebels."),
+    ("de", "Die Regierung will keine Waffenruhe mit den Rebellen, sagte der Sprecher."),
+    ("es", "El gobierno no busca una tregua con la guerrilla, dijo el ministro."),
+    ("fr", "Le gouvernement ne veut pas d'un cessez-le-feu avec les rebelles."),
+    ("it", "Il governo non vuole una tregua con i ribelli, ha detto il ministro."),
+    ("ru", "Правительство не хочет перемирия с боевиками, заявил министр."),
+])
+def test_a_call_word_negated_is_a_rejection(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"rejected"}, text
+
+
+def test_a_refusal_whose_particle_is_beyond_the_gap_is_read() -> None:
+    text = ("Der Kreml wies den Vorschlag der Vermittler für eine Waffenruhe über die Feiertage "
+            "als reine Propaganda zurück.")
+    assert statuses(text, "de", "ceasefire") == {"called_for", "rejected"}
+
+
+@pytest.mark.parametrize("text", [
+    "Der Sprecher wies darauf hin, dass die Waffenruhe an der Grenze eingehalten werde.",
+    "Der Präsident wies die Armee an, die Waffenruhe an der Grenze einzuhalten.",
+])
+def test_wies_pointing_out_or_instructing_is_no_refusal(text: str) -> None:
+    assert "rejected" not in statuses(text, "de", "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Militants fired rockets at the town during the Eid truce, the army said."),
+    ("de", "Während der Waffenruhe beschossen Milizen ein Dorf an der Grenze."),
+    ("fr", "Des drones ont visé une raffinerie en pleine trêve, selon Kiev."),
+    ("it", "Un'autobomba è esplosa a Kabul durante la tregua per la festa."),
+    ("es", "Los rebeldes lanzaron cohetes durante la tregua, denunció el ejército."),
+    ("ru", "Во время перемирия боевики нанесли удары по городу."),
+])
+def test_attacks_during_a_truce_are_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_an_exchange_during_a_truce_is_no_breach() -> None:
+    text = "Die beiden Armeen tauschten während einer kurzen Feuerpause Gefangene aus."
+    assert "violated" not in statuses(text, "de", "ceasefire")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The truce between the militias lasted only a week."),
+    ("de", "Die Waffenruhe hielt nur wenige Stunden."),
+    ("fr", "Le cessez-le-feu a volé en éclats lundi soir."),
+    ("it", "La tregua tra le milizie è durata appena tre giorni."),
+    ("es", "La tregua duró apenas dos días."),
+    ("ru", "Перемирие продержалось всего два дня."),
+])
+def test_a_truce_that_lasted_only_briefly_is_violated(lang: str, text: str) -> None:
+    assert "violated" in statuses(text, lang, "ceasefire"), text
+
+
+def test_a_refusal_with_a_preposition_like_a_particle_is_read() -> None:
+    """'nach', 'an' after 'weist' are prepositions here, not the particles of 'nachweisen', 'anweisen'."""
+    assert statuses("Israel weist Forderung nach Waffenruhe zurück", "de", "ceasefire") == {"called_for", "rejected"}
+    text = "Die Regierung weist die Forderungen an Israel nach einer Waffenruhe zurück."
+    assert "rejected" in statuses(text, "de", "ceasefire")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A ceasefire between the two countries, mediated by Qatar, comes into effect at midnight."),
+    ("fr", "Le cessez-le-feu, négocié par la Turquie, est entré en vigueur à minuit."),
+    ("it", "Il cessate il fuoco, mediato dall'Egitto, è entrato in vigore a mezzanotte."),
+    ("es", "El alto el fuego, negociado por Catar, entró en vigor a medianoche."),
+    ("de", "Die von Katar vermittelte Waffenruhe trat um Mitternacht in Kraft."),
+    ("ru", "Перемирие, заключённое при посредничестве Катара, вступило в силу в полночь."),
+])
+def test_a_truce_reached_through_mediation_is_announced(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La tregua de 2022 en Yemen, mediada por la ONU, redujo el número de víctimas."),
+    ("it", "La tregua del 2014, mediata dall'Egitto, è ricordata come un modello."),
+    ("en", "The 2014 truce, brokered by Egypt, is often cited as a model."),
+])
+def test_a_past_truce_named_by_its_year_stays_background(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == set(), text
