@@ -6,6 +6,9 @@ A pattern is a string of space-separated elements, matched against a sentence's 
 - ``=word``   the lowercase text (not the lemma) equals ``word`` ("=wird" must not match "wurde")
 - ``word*``   the lowercase text starts with ``word`` (``*word`` ends with, ``*word*`` contains)
 - ``...``     a gap of up to ``GAP`` tokens (separable verbs: ``kündigen ... an``)
+- ``....``    a long gap of up to ``LONG_GAP`` tokens: the German verb bracket, whose auxiliary and participle
+  hold a whole clause between them ("Die Minister haben die Verlängerung der Sanktionen um sechs Monate
+  beschlossen")
 - ``<p>``     a punctuation token or the end of the sentence
 
 Patterns are indexed by their first element: exact words in a dict, wildcard words in one compiled regex,
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 GAP = 8
+LONG_GAP = 16
 WILD_MEMO = 50_000  # words whose wildcard patterns a PatternSet remembers (then it starts afresh): bounded memory
 _PUNCT = frozenset(".,;:!?\"'«»„“”‘’()[]–—-…/")
 
@@ -56,6 +60,8 @@ def elem_key(e: Elem) -> str:
 def parse_elem(raw: str) -> Elem:
     if raw == "...":
         return Elem("gap")
+    if raw == "....":
+        return Elem("gap", "long")
     if raw == "<p>":
         return Elem("punct")
     raw = raw.lower()
@@ -249,7 +255,7 @@ def _match_rest(
         nxt = elems[k + 1] if k + 1 < len(elems) else None
         if nxt is None:
             return i
-        for j in range(i, min(end, i + GAP + 1)):
+        for j in range(i, min(end, i + (LONG_GAP if elem.value else GAP) + 1)):
             if lowers[j] in _STOP_GAP:
                 if nxt.kind == "punct" or nxt.test(lowers[j], lemmas[j]):
                     return _match_rest(elems, k + 2, j + 1, lowers, lemmas, end)

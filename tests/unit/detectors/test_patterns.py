@@ -1,0 +1,21 @@
+"""``detectors/patterns.py``: the long gap ``....`` (the German verb bracket) beside the plain gap ``...``."""
+
+from __future__ import annotations
+
+from detectors.patterns import GAP, LONG_GAP, PatternSet
+
+
+def _find(pattern: str, words: list[str]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in PatternSet([("x", pattern)]).find(words, words)]
+
+
+def test_a_long_gap_spans_a_clause_the_plain_gap_does_not() -> None:
+    words = ["sie", "haben", *[f"w{i}" for i in range(GAP + 3)], "beschlossen", "."]
+    assert _find("haben ... beschlossen", words) == []
+    assert _find("haben .... beschlossen", words) == [(1, len(words) - 1)]
+
+
+def test_a_long_gap_is_bounded_and_stops_at_a_full_stop() -> None:
+    far = ["haben", *[f"w{i}" for i in range(LONG_GAP + 1)], "beschlossen"]
+    assert _find("haben .... beschlossen", far) == []
+    assert _find("haben .... beschlossen", ["haben", "w", ".", "beschlossen"]) == []
