@@ -180,10 +180,9 @@ class CeasefireDetector:
     def _offer_refused_next(self, sent: Sentence, ctx: ArticleContext) -> bool:
         """The next sentence of the article names no truce itself but refuses an offer, a proposal or a plan
         (``offer_refused``), the one this sentence makes: "Kiev a aussitôt écarté l'offre"."""
-        k = next((i for i, s in enumerate(ctx.sentences) if s is sent), None)
-        if k is None or k + 1 >= len(ctx.sentences):
+        nxt = ctx.next_to(sent)  # the adjacent sentence, which the article context builds when it holds no candidate
+        if nxt is None:
             return False
-        nxt = ctx.sentences[k + 1]
         labels = {m.label for m in self.cues.find(nxt)}
         return {"rejected", "offer_refused"} <= labels and not self.triggers.in_sentence(nxt)
 

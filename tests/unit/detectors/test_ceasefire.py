@@ -309,3 +309,17 @@ def test_a_truce_reached_through_mediation_is_announced(lang: str, text: str) ->
 ])
 def test_a_past_truce_named_by_its_year_stays_background(lang: str, text: str) -> None:
     assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_an_offer_refused_two_sentences_later_is_no_refusal_of_it_in_a_long_article() -> None:
+    """The sentence right after the offer decides, not the next one that holds a candidate of any type."""
+    from detectors.contracts import Article
+    from detectors.pipeline import CONTEXT_SENTENCES
+    from tests.unit.detectors.rule_stage import rules_pipeline
+
+    lead = " ".join(f"Paragraph {k} of the report covers the weather." for k in range(CONTEXT_SENTENCES))
+    text = (lead + " Washington proposed a thirty-day truce on Monday. Fighting went on overnight in the east. "
+            "At talks with President Macron in Paris, President Zelensky rejected the offer. "
+            "The weather service warned of storms.")
+    dets = rules_pipeline().detect(Article.create(text, language="en"))
+    assert {d.status for d in dets if d.type == "ceasefire"} == {"called_for"}
