@@ -18,7 +18,7 @@ from detectors.learned.model import LinearModel
 from detectors.vocabulary import STATUSES
 
 LEXICAL = ("c", "L", "R", "L1", "R1", "w", "b", "n")  # feature families only features(lexical=True) makes
-VERSION = 9  # part of the detector name (meeting.learned/9); bump when features or outputs change (9: guestless gate, next:, leader level features)
+VERSION = 9  # in the detector name (meeting.learned/9); bump when features or outputs change (9: next:, leaders)
 SEED = 20261202
 FOLDS = 5
 
