@@ -146,9 +146,7 @@ class MeetingDetector:
         i = span[1]
         if i >= len(sent) or sent.lowers[i] not in self.object_articles:
             return False
-        j = i + 1
-        while j < len(sent) and sent.lowers[j] in self.res.determiners:
-            j += 1
+        j = self._past_determiners(sent, i + 1)
         window = range(j, min(len(sent), j + OBJECT_REACH))
         people = [(m.start, m.end) for m in (*self.res.titles.in_sentence(sent), *self.res.demonyms.in_sentence(sent))]
         for k in window:
@@ -160,6 +158,12 @@ class MeetingDetector:
             if any(m.start == k and m.label in _TIME_CUES for m in cues):
                 return False
         return bool(window)
+
+    def _past_determiners(self, sent: Sentence, i: int) -> int:
+        """The first token from ``i`` on that is no determiner (the object after a host or call verb)."""
+        while i < len(sent) and sent.lowers[i] in self.res.determiners:
+            i += 1
+        return i
 
     def _name_like(self, word: str) -> bool:
         """Capitalised and no common word of the language, or a listed person's spelling ("Kurz")."""
@@ -246,8 +250,7 @@ class MeetingDetector:
         if not (before[:1].isupper() or sent.lowers[a - 1] in self.call_subjects
                 or any(m.end == a for m in self.res.titles.find(sent.lowers, sent.lemmas, max(0, a - 4), a))):
             return False
-        while i < len(sent) and sent.lowers[i] in self.res.determiners:
-            i += 1
+        i = self._past_determiners(sent, i)
         if i >= len(sent) or not sent.texts[i][:1].isupper():
             return False
         while i < len(sent) and sent.texts[i][:1].isupper():
@@ -259,8 +262,7 @@ class MeetingDetector:
         determiners, is capitalised, a title or organisation, or one of ``host_objects`` ("counterpart", "by").
         "receives confirmation", "welcomes assistance", "received 33 %", "hosting a defence-industry event" host
         nobody."""
-        while i < len(sent) and sent.lowers[i] in self.res.determiners:
-            i += 1
+        i = self._past_determiners(sent, i)
         if i >= len(sent):
             return False
         if sent.texts[i][:1].isupper():

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from detectors.base import overlapping
 from detectors.patterns import Match, PatternSet
 from detectors.text import Sentence
 
@@ -85,9 +86,9 @@ class NextSentence:
         if not preds or nxt.is_question():
             return None
         excluded = exclude.in_sentence(nxt)
-        refs = [m for m in self._references(nxt) if not _overlaps(excluded, m)]
+        refs = [m for m in self._references(nxt) if not overlapping(excluded, (m.start, m.end))]
         own = [t for t in triggers.in_sentence(nxt) if gated is None or not gated(nxt, (t.start, t.end))]
-        if any(not any(_overlaps([r], t) for r in refs) for t in own):
+        if any(not overlapping(refs, (t.start, t.end)) for t in own):
             return None  # a meeting of its own ("Ein weiteres Treffen soll …"): not the one before
         others = bool(self.others.in_sentence(nxt))
         found: dict[str, tuple[str, bool]] = {}
@@ -144,10 +145,6 @@ class NextSentence:
         if self.null_subject and p.label in ("planned", "rejected") and self._opens(nxt, p.start):
             return _NULL  # "Se celebrará el lunes", "… que tendrá lugar pronto"
         return None
-
-
-def _overlaps(matches: list[Match], m: Match) -> bool:
-    return any(x.start < m.end and m.start < x.end for x in matches)
 
 
 def retell(found: list[tuple[str, float]], status: str | None) -> list[tuple[str, float]]:
