@@ -181,3 +181,9 @@ def test_a_truce_told_by_a_verb_phrase_is_read(lang: str, text: str, expected: s
 ])
 def test_a_company_ceasing_its_business_is_none(lang: str, text: str) -> None:
     assert not _triggers(text, lang), text
+
+
+def test_a_fire_that_stops_work_is_none() -> None:
+    """"Feuers" (a blaze, genitive) is never the object of "einstellen": no truce."""
+    text = "Wegen des Feuers wurde die Produktion in der Halle eingestellt."
+    assert not statuses(text, "de", "ceasefire"), text
