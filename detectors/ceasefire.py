@@ -146,6 +146,9 @@ class CeasefireDetector:
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
         # not ``negative``: that name is a sentence-wide gate (detectors.learned.features.GATES, is_gated)
         self.negative_near = lexicon_patterns(lexicon, "negative_context", "neg")
+        # finite forms of the truce verbs ("stellten", "ceased", "прекратили"): a verb trigger holding one tells the
+        # truce kept, not only named ("Die Rebellen stellten das Feuer ein", "Армия прекратила стрельбу")
+        self.enacted = lexicon_patterns(lexicon, "enacted", "enacted")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
 
@@ -164,7 +167,9 @@ class CeasefireDetector:
             span = (trig.start, trig.end)
             if overlapping(excluded, span) or (negatives and near_negative(sent, negatives, span)):
                 continue
-            found = self._statuses(sent, cue_matches, span)
+            acted = any(span[0] <= m.start and m.end <= span[1] for m in self.enacted.in_sentence(sent)) \
+                and not any(m.label == "negation" and span[0] <= m.start < span[1] for m in cue_matches)  # "nicht"
+            found = self._statuses(sent, cue_matches, span, acted)
             if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused
                 if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
@@ -186,12 +191,13 @@ class CeasefireDetector:
         labels = {m.label for m in self.cues.find(nxt)}
         return {"rejected", "offer_refused"} <= labels and not self.triggers.in_sentence(nxt)
 
-    def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
+    def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int],
+                  acted: bool = False) -> list[tuple[str, float]]:
         if sent.is_question():
             return []
         if attacked_after(sent, cues, span):
             return [("violated", 0.7)]
-        out = self._clause_statuses(sent, cues, span)
+        out = self._clause_statuses(sent, cues, span, acted)
         cond = conditional(sent, cues, span)
         if cond == "before" and all(s == "announced" for s, _ in out):
             return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
@@ -205,7 +211,8 @@ class CeasefireDetector:
             out.append(("violated", min(c for _, c in out) - 0.1))
         return out
 
-    def _clause_statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int]) -> list[tuple[str, float]]:
+    def _clause_statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int],
+                         acted: bool = False) -> list[tuple[str, float]]:
         labels, in_clause = Cues.near(sent, cues, span, _STATUS)
         base = 0.8 if in_clause else 0.65
         if "hedge" in labels:
@@ -254,6 +261,8 @@ class CeasefireDetector:
             return [("announced", base)]
         if "background" in labels:
             return []
+        if acted:  # a party stops firing, with no cue to say otherwise: the truce is implemented (GUIDE.md)
+            return [("announced", base - 0.1)]
         if len(sent) <= _HEADLINE_TOKENS and not sent.text.rstrip().endswith("."):
             return [("announced", 0.5)]
         return []

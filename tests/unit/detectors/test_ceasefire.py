@@ -323,3 +323,25 @@ def test_an_offer_refused_two_sentences_later_is_no_refusal_of_it_in_a_long_arti
             "The weather service warned of storms.")
     dets = rules_pipeline().detect(Article.create(text, language="en"))
     assert {d.status for d in dets if d.type == "ceasefire"} == {"called_for"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Milizen stellten in der Nacht zum Sonntag das Feuer ein."),
+    ("en", "Government troops ceased firing on the besieged town on Sunday."),
+    ("fr", "Les deux armées ont cessé le feu dimanche matin."),
+    ("es", "Los paramilitares cesaron el fuego en la frontera el domingo."),
+    ("it", "Le milizie hanno cessato il fuoco domenica mattina."),
+    ("ru", "Ополченцы прекратили стрельбу в воскресенье утром."),
+])
+def test_a_party_that_stops_firing_announces_a_truce(lang: str, text: str) -> None:
+    """A finite truce verb (the lexicons' ``enacted`` forms) with no other cue: the truce is implemented."""
+    assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Milizen haben das Feuer trotz aller Appelle nicht eingestellt."),
+    ("en", "Government troops have not ceased firing on the besieged town."),
+    ("fr", "Les deux armées n'ont pas cessé le feu."),
+])
+def test_a_party_that_did_not_stop_firing_announces_nothing(lang: str, text: str) -> None:
+    assert "announced" not in statuses(text, lang, "ceasefire"), text

@@ -152,3 +152,38 @@ def test_silencing_the_guns_and_an_immediate_halt_are_called_for(lang: str, text
 def test_ruling_a_truce_out_is_rejected(lang: str, text: str) -> None:
     """"rule out" in every language (ausschließen and its separable forms, exclure, descartar, escludere)."""
     assert "rejected" in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Die Konfliktparteien stellen die Feindseligkeiten ab Mitternacht ein, vereinbarten die Minister.",
+     "announced"),
+    ("en", "The envoy urged both armies to halt fire along the river.", "called_for"),
+    ("en", "The two sides agreed to a suspension of hostilities for the harvest.", "announced"),
+    ("fr", "Le ministre a appelé les milices à cesser le feu dans la capitale.", "called_for"),
+    ("fr", "Les rebelles ont refusé de cesser immédiatement les hostilités.", "rejected"),
+    ("es", "El obispo pidió a los grupos armados cesar el fuego en la región.", "called_for"),
+    ("es", "La guerrilla y el ejército acordaron suspender las hostilidades durante la Navidad.", "announced"),
+    ("it", "Il presidente ha chiesto alle milizie di cessare il fuoco nella capitale.", "called_for"),
+    ("it", "I ribelli hanno rifiutato di sospendere le ostilità.", "rejected"),
+    ("ru", "Стороны договорились прекратить все боевые действия на Пасху.", "announced"),
+    ("ru", "Генсек ООН призвал немедленно прекратить военные действия.", "called_for"),
+])
+def test_a_truce_told_by_a_verb_phrase_is_read(lang: str, text: str, expected: str) -> None:
+    """Ceasefires told by a verb rather than a noun ("cease fire", "cesser le feu", "cessare il fuoco",
+    "прекратить все боевые действия", separable "stellen … ein"), with the status their cues give."""
+    assert expected in statuses(text, lang, "ceasefire"), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The company will cease operations at the plant next month."),
+    ("fr", "L'entreprise va cesser ses activités dans la région."),
+    ("ru", "Завод прекратил работу из-за нехватки сырья."),
+])
+def test_a_company_ceasing_its_business_is_none(lang: str, text: str) -> None:
+    assert not _triggers(text, lang), text
+
+
+def test_a_fire_that_stops_work_is_none() -> None:
+    """"Feuers" (a blaze, genitive) is never the object of "einstellen": no truce."""
+    text = "Wegen des Feuers wurde die Produktion in der Halle eingestellt."
+    assert not statuses(text, "de", "ceasefire"), text
