@@ -117,6 +117,7 @@ class MeetingDetector:
         self.call_naming = frozenset(calls.get("naming", ()))  # "called Putin a killer", "calls Netanyahu's plan"
         self.call_subjects = frozenset(calls.get("subjects", ()))  # "he called Erdogan"
         self.host_objects = lexicon_patterns(lexicon, "host_objects", "guest")
+        self.host_skips = lexicon_patterns(lexicon, "host_skips", "skip")  # "received on Tuesday …", "welcome to"
         self.cues = Cues(lexicon.get("cues"))
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
@@ -261,7 +262,11 @@ class MeetingDetector:
         """A host verb ("receives", "welcomed", "hosting": ``needs_object``) has a guest: the word after it, past
         determiners, is capitalised, a title or organisation, or one of ``host_objects`` ("counterpart", "by").
         "receives confirmation", "welcomes assistance", "received 33 %", "hosting a defence-industry event" host
-        nobody."""
+        nobody. A time phrase or a preposition between them (``host_skips``: "received on Tuesday the …", "gave a
+        welcome to …") is passed over."""
+        for _ in range(2):
+            i = max((m.end for m in self.host_skips.find(sent.lowers, sent.lemmas, i, min(len(sent), i + 3))
+                     if m.start == i), default=i)
         i = self._past_determiners(sent, i)
         if i >= len(sent):
             return False

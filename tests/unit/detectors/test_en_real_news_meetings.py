@@ -75,6 +75,15 @@ def test_a_host_verb_with_a_guest_stays_a_meeting(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "President Biden welcomed on Tuesday Japanese Prime Minister Kishida at the White House.",
+    "The emir of Qatar received yesterday a delegation of Hamas leaders in Doha.",
+    "The Egyptian president gave a warm welcome on Sunday to the visiting Sudanese army chief in Cairo.",
+])
+def test_a_time_phrase_or_to_between_the_host_verb_and_its_guest_keeps_the_meeting(text: str) -> None:
+    assert _meetings(text) == ["held"], text
+
+
+@pytest.mark.parametrize("text", [
     # a leader's site visit meets no counterpart (issue 12's held-out kind)
     "French President Emmanuel Macron visited a factory in Dunkirk to promote his industrial plan.",
     "The prime minister visited a vaccination centre in Birmingham on Friday.",
