@@ -41,6 +41,7 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 
 # cue labels that mask the status cues overlapping them, and those cues' labels
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
+          "threat": ("violated", "violated_near"),
           "not_condition": ("condition",), "refused_call": ("called_for",),
           "not_refusal": ("rejected",), "brokered": ("called_for", "background")}
 _READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels that are status cues too
@@ -48,6 +49,7 @@ _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
+_WITHOUT_REACH = 1  # "Kein Waffenstillstand ohne …": a ``without`` cue at most this far after a negated trigger
 
 
 def _without_false_ends(cues: list[Match]) -> list[Match]:
@@ -93,6 +95,30 @@ def proposed_next(cues: list[Match], span: tuple[int, int]) -> bool:
     """A proposal cue right after the trigger, beyond a comma: the truce rejected was proposed ("отказались от
     перемирия, предложенного правительством", "la trêve, proposée par l'ONU")."""
     return any(m.label == "proposal" and 0 <= m.start - span[1] <= _PROPOSED_REACH for m in cues)
+
+
+def declared_by(cues: list[Match], span: tuple[int, int]) -> bool:
+    """A ``declared_by`` cue next to the trigger: the truce refused or breached was declared by a party ("rejected
+    the Easter truce announced by Moscow", "la tregua de Navidad anunciada por Putin", "die von Moskau verkündete
+    Waffenruhe"): right after it, within ``_PROPOSED_REACH`` tokens, or right before it."""
+    return any(m.label == "declared_by" and (0 <= m.start - span[1] <= _PROPOSED_REACH or m.end == span[0])
+               for m in cues)
+
+
+def refused_without(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A negated truce with a ``without`` cue right after it: a conditional refusal ("Kein Waffenstillstand ohne
+    Ende der Blockade", "No ceasefire without the hostages", "Pas de trêve sans retrait")."""
+    return _negated_noun(sent, cues, span) and any(
+        m.label == "without" and 0 <= m.start - span[1] <= _WITHOUT_REACH for m in cues)
+
+
+def breach_next(cues: Cues, triggers, nxt: Sentence | None) -> bool:
+    """The next sentence names no truce itself and reports an attack soon after: an ``attack`` and a ``later``
+    cue ("Hours later, shells hit the city", "Dès lundi, des obus sont tombés sur les faubourgs")."""
+    if nxt is None or nxt.is_question():
+        return False
+    labels = {m.label for m in cues.find(nxt)}
+    return {"attack", "later"} <= labels and not triggers.in_sentence(nxt)
 
 
 def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
@@ -174,6 +200,9 @@ class CeasefireDetector:
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused
                 if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
                     found.append(("rejected", min(c for _, c in found) - 0.1))
+            if any(s == "announced" for s, _ in found) and all(s != "violated" for s, _ in found) \
+                    and breach_next(self.cues, self.triggers, ctx.next_to(sent)):
+                found.append(("violated", min(c for _, c in found) - 0.1))  # "… agreed a truce. Hours later, shells …"
             for status, conf in found:
                 args = extract(sent, self.res, span, ctx.known_names)
                 if not args.countries and ctx.countries:
@@ -193,8 +222,8 @@ class CeasefireDetector:
 
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int],
                   acted: bool = False) -> list[tuple[str, float]]:
-        if sent.is_question():
-            return []
+        if sent.is_question() or any(m.label == "opinion" for m in cues):
+            return []  # a question, a poll: no development (README conventions)
         if attacked_after(sent, cues, span):
             return [("violated", 0.7)]
         out = self._clause_statuses(sent, cues, span, acted)
@@ -217,6 +246,9 @@ class CeasefireDetector:
         base = 0.8 if in_clause else 0.65
         if "hedge" in labels:
             base -= 0.15
+        if refused_without(sent, cues, span):
+            return [("rejected", base)]
+        declared = declared_by(cues, span)
 
         def dist(*names: str) -> int:
             return min(labels.get(n, (_FAR, _FAR))[0] for n in names)
@@ -229,7 +261,7 @@ class CeasefireDetector:
         violated = "violated" in labels or dist("violated_near") <= _NEAR
         if violated:
             out = [("violated", base)]
-            if "agree" in labels:
+            if "agree" in labels or declared:
                 out.append(("announced", base - 0.15))
             if call < _FAR and "rejected" not in labels:
                 out.append(("called_for", base - 0.15))
@@ -238,6 +270,8 @@ class CeasefireDetector:
             out = [("rejected", base)]
             if call < _FAR or proposed_next(cues, span):
                 out.append(("called_for", base - 0.1))
+            elif declared:  # one party declared the truce, another refuses it
+                out.append(("announced", base - 0.1))
             return out
         if "negation" in labels and dist("negation") <= _NEAR + 3:
             if _negated_noun(sent, cues, span) and "agree" not in labels and first("announced") > span[0]:
