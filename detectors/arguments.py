@@ -155,6 +155,7 @@ def extract(
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
+    lesser: set[tuple[int, int]] = set()  # names a title below the high offices claims ("Senator Rubio")
     for m in titles:
         if m.label.startswith("high"):
             args.high = True
@@ -172,6 +173,9 @@ def extract(
         if target is not None and not any(sent.texts[k] in (".", ";") for k in range(m.end, target[0])):
             roles[target] = role
             named.add((m.start, m.end))
+            if m.label == "other" and not any(t.label.startswith("high") and m.end <= t.start < target[0]
+                                              for t in titles):  # not "spokesman of President Putin"
+                lesser.add(target)  # "il premier incaricato Renzi": the title tells the office held, not the list
 
     seen: set[str] = set()
     lone_sides: set[str] = set()
@@ -249,8 +253,9 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
-    leaders = [span for a, span in zip(args.actors, args.spans, strict=True) if a.kind == "person"
-               and (listed_leader(a.id) or known_leader(a.text)) and not owns_proxy(sent, res, span)]  # "Putin traf X"
+    leaders = [span for a, span in zip(args.actors, args.spans, strict=True)
+               if a.kind == "person" and span not in lesser and (listed_leader(a.id) or known_leader(a.text))
+               and not owns_proxy(sent, res, span)]  # "Putin traf X"
     args.leader = bool(leaders)
     args.high = args.high or args.leader
     args.high_near = args.high_near or any(near(span[0]) for span in leaders)
