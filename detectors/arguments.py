@@ -36,6 +36,7 @@ class Arguments:
     high: bool = False  # a high-level title (head of state, minister, envoy, commander…) is present
     high_near: bool = False  # a high-level title or listed leader in the trigger's clause or next to it
     leader: bool = False  # a person actor is a listed high-level office-holder ("Putin", "Merz")
+    leaders: list[tuple[int, int]] = field(default_factory=list)  # their spans: the one leader predicate
     political: bool = False  # any political actor: title, organisation, country, named person with a role
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
@@ -256,6 +257,7 @@ def extract(
     leaders = [span for a, span in zip(args.actors, args.spans, strict=True)
                if a.kind == "person" and span not in lesser and (listed_leader(a.id) or known_leader(a.text))
                and not owns_proxy(sent, res, span)]  # "Putin traf X"
+    args.leaders = leaders
     args.leader = bool(leaders)
     args.high = args.high or args.leader
     args.high_near = args.high_near or any(near(span[0]) for span in leaders)

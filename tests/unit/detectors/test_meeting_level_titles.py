@@ -35,6 +35,7 @@ def test_an_office_title_makes_the_meeting_high_level(lang: str, text: str) -> N
     ("ru", "Глава Чечни провёл встречу с представителями бизнеса в Грозном."),
     ("ru", "Состоялась встреча с главой Чувашской Республики Олегом Ивановым."),
     ("ru", "Глава Ростовской области встретился с фермерами."),
+    ("ru", "Губернатор провёл встречу с главами муниципальных образований области."),
     ("es", "El lehendakari se reunió ayer con los representantes de los partidos en Vitoria."),
     ("es", "La ministra de la Generalitat negoció con los sindicatos durante toda la tarde."),
     ("es", "El líder de los socialistas se reunió con los alcaldes en Sevilla."),
