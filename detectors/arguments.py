@@ -36,6 +36,7 @@ class Arguments:
     high: bool = False  # a high-level title (head of state, minister, envoy, commander…) is present
     high_near: bool = False  # a high-level title or listed leader in the trigger's clause or next to it
     leader: bool = False  # a person actor is a listed high-level office-holder ("Putin", "Merz")
+    leaders: list[tuple[int, int]] = field(default_factory=list)  # their spans: the one leader predicate
     political: bool = False  # any political actor: title, organisation, country, named person with a role
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
@@ -155,6 +156,7 @@ def extract(
     roles: dict[tuple[int, int], str] = {}
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
+    lesser: set[tuple[int, int]] = set()  # names a title below the high offices claims ("Senator Rubio")
     for m in titles:
         if m.label.startswith("high"):
             args.high = True
@@ -172,6 +174,9 @@ def extract(
         if target is not None and not any(sent.texts[k] in (".", ";") for k in range(m.end, target[0])):
             roles[target] = role
             named.add((m.start, m.end))
+            if m.label == "other" and not any(t.label.startswith("high") and m.end <= t.start < target[0]
+                                              for t in titles):  # not "spokesman of President Putin"
+                lesser.add(target)  # "il premier incaricato Renzi": the title tells the office held, not the list
 
     seen: set[str] = set()
     lone_sides: set[str] = set()
@@ -249,8 +254,10 @@ def extract(
     keep = describing(sent, res, args.spans, owned_titles(sent, titles, named, args.spans), trigger)
     args.actors, args.spans = [args.actors[k] for k in keep], [args.spans[k] for k in keep]
     args.actors = [_with_id(sent, res, actor, span) for actor, span in zip(args.actors, args.spans, strict=True)]
-    leaders = [span for a, span in zip(args.actors, args.spans, strict=True) if a.kind == "person"
-               and (listed_leader(a.id) or known_leader(a.text)) and not owns_proxy(sent, res, span)]  # "Putin traf X"
+    leaders = [span for a, span in zip(args.actors, args.spans, strict=True)
+               if a.kind == "person" and span not in lesser and (listed_leader(a.id) or known_leader(a.text))
+               and not owns_proxy(sent, res, span)]  # "Putin traf X"
+    args.leaders = leaders
     args.leader = bool(leaders)
     args.high = args.high or args.leader
     args.high_near = args.high_near or any(near(span[0]) for span in leaders)

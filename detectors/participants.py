@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from detectors.arguments import ABOUT_TRIGGER, PUNCT, Arguments, extract, reporting_spans, sentence_parts
-from detectors.entities import listed_leader
 from detectors.language import LanguageResources
 from detectors.modifiers import in_aside
 from detectors.patterns import PatternSet
@@ -69,8 +68,7 @@ def reported_only_high(
     if any(m.label == "high_org" for m in parts.orgs):
         return False
     highs = [m.end for m in parts.titles if m.label.startswith("high")]
-    highs += [j for a, (_i, j) in zip(args.actors, args.spans, strict=False)
-              if a.kind == "person" and listed_leader(a.id)]
+    highs += [j for i, j in args.spans if (i, j) in args.leaders]  # the leaders extract counts for the level
     return bool(highs) and all(end <= r for end in highs)
 
 

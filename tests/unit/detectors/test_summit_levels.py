@@ -1,0 +1,29 @@
+"""GUIDE.md meeting level (issue 12): in French and Italian news a summit is high-level by its participants or by
+a body of governments that names it (NATO, the EU, the G20, the euro area); a bare "sommet" or "vertice" with no
+office-holder named is labelled other (fr-vp, it-kind). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_stage import meeting_levels as _levels
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le sommet sur les océans se tiendra à Nice au mois de juin."),
+    ("fr", "Ce sommet a permis de lancer trois programmes pour les jeunes agriculteurs."),
+    ("it", "Si è concluso ieri a Torino il vertice sulla sicurezza alimentare."),
+    ("it", "Il summit sulla pesca si terrà a Genova il mese prossimo."),
+])
+def test_a_bare_summit_with_no_office_holder_is_other(lang: str, text: str) -> None:
+    assert _levels(text, lang) == {"other"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le sommet de l'OTAN s'est tenu à Vilnius la semaine dernière."),
+    ("fr", "Le président a rencontré son homologue lors du sommet de Nice."),
+    ("it", "Il vertice Nato si è concluso ieri a Vilnius."),
+    ("it", "Il vertice del G20 si terrà a Roma il mese prossimo."),
+])
+def test_a_summit_of_governments_or_with_a_leader_is_high(lang: str, text: str) -> None:
+    assert _levels(text, lang) == {"high"}
