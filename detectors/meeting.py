@@ -16,6 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.language import LanguageResources, labelled
+from detectors.learned.features import governing
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
@@ -331,6 +332,8 @@ class MeetingDetector:
         if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and not clause & {"called_for", "want"}:
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
         if "future" in clause or "planned_modal" in clause:
+            if not clause & {"planned_modal", "held"} and governing(self, sent, cues, span) == "called_for":
+                return [("called_for", base)]  # "invited Tokayev to visit Russia early next year": when, if accepted
             return [("planned", base)]
         if clause & PREPS and _fronted_ahead(sent, cues, span):
             return [("planned", base - 0.1)]  # "Following the talks, the parties will sign a declaration"
