@@ -4,6 +4,10 @@
   plural "incontriamo") is a visit only when an office-holder makes it (``needs_title``): travel diaries, concert
   tours, a space probe's journey and readers invited to visit a country are none. A president's trip still is.
 - Spanish "cita a" / "que cita" is the verb of quoting ("el blog cita a un guerrillero"), not an appointment.
+- Italian "andare/venire incontro" is to face or to go towards ("è andato incontro a un fallimento", "venendo
+  incontro alle richieste"), "incontrare problemi" is to run into them, and "lo incontro spesso" is a first-person
+  verb; French "violences commises en réunion" is the criminal-law "as a group". All are exclusions, a hard gate of
+  both stages. "L'incontro con Zelensky" (the article "l'", whose lemma is "lo") stays a meeting.
 """
 
 from __future__ import annotations
@@ -42,3 +46,19 @@ def test_an_office_holders_trip_is_a_visit(lang: str, text: str) -> None:
 ])
 def test_es_cita_a_is_quoting(text: str) -> None:
     assert statuses(text, "es") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Il ministro Bianchi ha spiegato che il progetto è andato incontro a un primo fallimento."),
+    ("it", "Il sindaco Rossi ha deciso di venire incontro alle richieste dei commercianti."),
+    ("it", "Secondo Bianchi, la missione va incontro a un grosso problema di bilancio."),
+    ("it", "Il ristoratore ha detto di Rossi: lo incontro spesso al mercato del sabato."),
+    ("it", "Il ministro Bianchi ha detto che la delegazione non ha incontrato alcun problema alla frontiera."),
+    ("fr", "Les frères Martin devront répondre de violences commises en réunion, a indiqué le procureur Dupont."),
+])
+def test_idioms_of_meeting_words_are_no_meeting(lang: str, text: str) -> None:
+    assert statuses(text, lang) == set()
+
+
+def test_the_article_l_is_no_object_clitic() -> None:
+    assert statuses("Draghi e Scholz in treno verso Kiev: giovedì l'incontro con Zelensky.", "it")
