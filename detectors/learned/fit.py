@@ -18,7 +18,7 @@ from detectors.learned.model import LinearModel
 from detectors.vocabulary import STATUSES
 
 LEXICAL = ("c", "L", "R", "L1", "R1", "w", "b", "n")  # feature families only features(lexical=True) makes
-VERSION = 10  # in the detector name (meeting.learned/10); bump when features, outputs or candidates change
+VERSION = 11  # in the detector name (meeting.learned/11); bump when features, outputs or candidates change
 SEED = 20261202
 FOLDS = 5
 
