@@ -68,7 +68,7 @@ def reported_only_high(
     if any(m.label == "high_org" for m in parts.orgs):
         return False
     highs = [m.end for m in parts.titles if m.label.startswith("high")]
-    highs += [j for i, j in args.spans if (i, j) in args.leaders]  # the leaders extract counts for the level
+    highs += [j for _i, j in args.leaders]  # the leaders extract counts for the level
     return bool(highs) and all(end <= r for end in highs)
 
 
