@@ -15,8 +15,8 @@ from detectors.appeal import Infinitive
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
+from detectors.governing import governing
 from detectors.language import LanguageResources, labelled
-from detectors.learned.features import governing
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
@@ -121,7 +121,7 @@ class MeetingDetector:
         self.host_skips = lexicon_patterns(lexicon, "host_skips", "skip")  # "received on Tuesday …", "welcome to"
         self.cues = Cues(lexicon.get("cues"))
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
-        self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # learned.features.governing
+        self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # detectors.governing
         self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either

@@ -22,6 +22,7 @@ from itertools import pairwise
 from detectors.arguments import Arguments, extract
 from detectors.base import Cues
 from detectors.event_time import DateReader, date_reader
+from detectors.governing import governing
 from detectors.language import LanguageResources
 from detectors.patterns import Match
 from detectors.text import Sentence
@@ -101,31 +102,6 @@ def cue_labels(
     whole = Cues.near(sent, matches, span, (), gap)[0]
     gov = governing(detector, sent, matches, span)
     return {k: d for k, (d, _) in near.items()}, frozenset(whole) | ({f"gov:{gov}"} if gov else set())
-
-
-GOVERNING = ("rejected", "called_for", "proposal", "planned", "want")  # cues whose infinitive may be the meeting
-GOV_REACH = 8  # tokens from the end of the cue to the trigger
-GOV_AFTER = 4  # tokens after the trigger where a verb-final infinitive may stand ("Gespräche … aufzunehmen")
-
-
-def governing(detector: object, sent: Sentence, matches: Sequence[Match], span: tuple[int, int]) -> str | None:
-    """The status cue whose infinitive the trigger is, or is the object of: "urged Fatah and Hamas to hold
-    talks", "appelliert an die Parteien, Gespräche … aufzunehmen", "se negó a reunirse", "refused to meet",
-    "plans to visit". The nearest such cue before the trigger (``GOV_REACH``) with an infinitive (the detector's
-    ``infinitive``: a marker word or a form) from its end up to shortly after the trigger. The cue may stand
-    beyond a comma, where the clause-bound cue features do not look; the meeting is then that cue's content, not
-    a meeting that took place."""
-    inf = getattr(detector, "infinitive", None)
-    if getattr(detector, "type", None) != "meeting" or inf is None or not (inf.markers or inf.form):
-        return None
-    t0, t1 = span
-    best: Match | None = None
-    for m in matches:
-        if m.label not in GOVERNING or not (0 <= t0 - m.end <= GOV_REACH) or (best is not None and m.end <= best.end):
-            continue
-        if any(inf.marks(sent, k) for k in range(m.end, min(len(sent), t1 + GOV_AFTER))):
-            best = m
-    return best.label if best is not None else None
 
 
 def neighbour_context(

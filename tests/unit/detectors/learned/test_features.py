@@ -7,6 +7,7 @@ import pytest
 
 from detectors.arguments import extract
 from detectors.engine import build_engine
+from detectors.governing import governing
 from detectors.learned import features
 from detectors.learned.features import neighbour_context
 from tests.unit.detectors.rule_candidates import sentences
@@ -69,7 +70,7 @@ def _governing(text: str, lang: str, trigger: str) -> str | None:
     trig = next(m for m in det.triggers.in_sentence(sent) if sent.lowers[m.start].startswith(trigger))
     labels = features.cue_labels(det, sent, (trig.start, trig.end))[1]
     gov = [x for x in labels if x.startswith("gov:")]
-    assert gov == ([f"gov:{features.governing(det, sent, det.cues.find(sent), (trig.start, trig.end))}"]
+    assert gov == ([f"gov:{governing(det, sent, det.cues.find(sent), (trig.start, trig.end))}"]
                    if gov else [])
     return gov[0].split(":", 1)[1] if gov else None
 

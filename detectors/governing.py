@@ -1,0 +1,33 @@
+"""The status cue that governs a meeting trigger through an infinitive ("urged them to hold talks", "refused to
+meet"): read by the meeting rules and, as a feature, by the learned stage (a pure function)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from detectors.patterns import Match
+from detectors.text import Sentence
+
+GOVERNING = ("rejected", "called_for", "proposal", "planned", "want")  # cues whose infinitive may be the meeting
+GOV_REACH = 8  # tokens from the end of the cue to the trigger
+GOV_AFTER = 4  # tokens after the trigger where a verb-final infinitive may stand ("Gespräche … aufzunehmen")
+
+
+def governing(detector: object, sent: Sentence, matches: Sequence[Match], span: tuple[int, int]) -> str | None:
+    """The status cue whose infinitive the trigger is, or is the object of: "urged Fatah and Hamas to hold
+    talks", "appelliert an die Parteien, Gespräche … aufzunehmen", "se negó a reunirse", "refused to meet",
+    "plans to visit". The nearest such cue before the trigger (``GOV_REACH``) with an infinitive (the detector's
+    ``infinitive``: a marker word or a form) from its end up to shortly after the trigger. The cue may stand
+    beyond a comma, where the clause-bound cue features do not look; the meeting is then that cue's content, not
+    a meeting that took place."""
+    inf = getattr(detector, "infinitive", None)
+    if getattr(detector, "type", None) != "meeting" or inf is None or not (inf.markers or inf.form):
+        return None
+    t0, t1 = span
+    best: Match | None = None
+    for m in matches:
+        if m.label not in GOVERNING or not (0 <= t0 - m.end <= GOV_REACH) or (best is not None and m.end <= best.end):
+            continue
+        if any(inf.marks(sent, k) for k in range(m.end, min(len(sent), t1 + GOV_AFTER))):
+            best = m
+    return best.label if best is not None else None
