@@ -8,6 +8,7 @@ worse against gold, with the text on the terminal only (some texts are 10kGNAD s
 
     WIREWATCH_SHARED=../shared .venv/bin/python corpus/tools/oof.py dump --only dev > /tmp/before.jsonl
     WIREWATCH_SHARED=../shared .venv/bin/python corpus/tools/oof.py diff /tmp/before.jsonl /tmp/after.jsonl
+    WIREWATCH_SHARED=../shared .venv/bin/python corpus/tools/oof.py errors /tmp/before.jsonl --lang de --type meeting
 """
 
 from __future__ import annotations
@@ -74,6 +75,30 @@ def diff(before: str, after: str, show_text: bool, out=sys.stdout) -> int:
     return 0
 
 
+def listing(path: str, lang: str | None, type_: str | None, show_text: bool, out=sys.stdout) -> int:
+    """The units of one dump whose learned pairs are wrong (missed or spurious), optionally of one language and
+    one event type: "MISS" when a gold event of that type was not found, "FALSE" when one was found that gold
+    lacks, "STATUS" when the type is right and a status is not."""
+    rows = _read(path)
+    texts = {u.id: u.text for u in load_units().units} if show_text else {}
+    counts = {"miss": 0, "false": 0, "status": 0}
+    for uid, row in sorted(rows.items()):
+        if lang and row["lang"] != lang:
+            continue
+        gold = [p for p in row["gold"] if not type_ or p[0] == type_]
+        pred = [p for p in row["learned"] if not type_ or p[0] == type_]
+        if not errors(gold, pred):
+            continue
+        g, p = {t for t, _ in gold}, {t for t, _ in pred}
+        tag = "miss" if g - p else "false" if p - g else "status"
+        counts[tag] += 1
+        out.write(f"{tag.upper():6} {uid} gold {gold} learned {pred} rules {row['rules']} high {row['high']}\n")
+        if uid in texts:
+            out.write(f"       {texts[uid][:400]}\n")
+    out.write(" ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -84,9 +109,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     f.add_argument("before")
     f.add_argument("after")
     f.add_argument("--no-text", action="store_true", help="ids and pairs only")
+    e = sub.add_parser("errors", help="the units of one dump whose learned pairs are wrong")
+    e.add_argument("dump")
+    e.add_argument("--lang")
+    e.add_argument("--type", choices=("meeting", "ceasefire"))
+    e.add_argument("--no-text", action="store_true", help="ids and pairs only")
     args = ap.parse_args(argv)
     if args.cmd == "dump":
         return dump(args.only, args.real)
+    if args.cmd == "errors":
+        return listing(args.dump, args.lang, args.type, not args.no_text)
     return diff(args.before, args.after, not args.no_text)
 
 
