@@ -52,6 +52,11 @@ def _read(path: str) -> dict[str, dict]:
         return {row["id"]: row for row in map(json.loads, fh)}
 
 
+def _texts() -> dict[str, str]:
+    """Every unit's text by id (for the terminal only)."""
+    return {u.id: u.text for u in load_units().units}
+
+
 def errors(gold: list[list[str]], pred: list[list[str]]) -> int:
     """Pairs wrong either way: missed plus spurious."""
     return len({tuple(p) for p in gold} ^ {tuple(p) for p in pred})
@@ -59,7 +64,7 @@ def errors(gold: list[list[str]], pred: list[list[str]]) -> int:
 
 def diff(before: str, after: str, show_text: bool, out=sys.stdout) -> int:
     a, b = _read(before), _read(after)
-    texts = {u.id: u.text for u in load_units().units} if show_text else {}
+    texts = _texts() if show_text else {}
     counts = {"better": 0, "worse": 0, "moved": 0}
     for uid in sorted(a.keys() & b.keys()):
         pa, pb = a[uid]["learned"], b[uid]["learned"]
@@ -80,7 +85,7 @@ def listing(path: str, lang: str | None, type_: str | None, show_text: bool, out
     one event type: "MISS" when a gold event of that type was not found, "FALSE" when one was found that gold
     lacks, "STATUS" when the type is right and a status is not."""
     rows = _read(path)
-    texts = {u.id: u.text for u in load_units().units} if show_text else {}
+    texts = _texts() if show_text else {}
     counts = {"miss": 0, "false": 0, "status": 0}
     for uid, row in sorted(rows.items()):
         if lang and row["lang"] != lang:
