@@ -48,6 +48,7 @@ _READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
+_DAY = re.compile(r"\d{1,2}\.?")  # a day number in a date ("26", German "26.")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
 _WITHOUT_REACH = 1  # "Kein Waffenstillstand ohne …": a ``without`` cue at most this far after a negated trigger
 
@@ -98,9 +99,10 @@ def proposed_next(cues: list[Match], span: tuple[int, int]) -> bool:
 
 
 def declared_by(cues: list[Match], span: tuple[int, int]) -> bool:
-    """A ``declared_by`` cue next to the trigger: the truce refused or breached was declared by a party ("rejected
+    """A ``declared_by`` cue next to the trigger: the truce refused was declared by a party ("rejected
     the Easter truce announced by Moscow", "la tregua de Navidad anunciada por Putin", "die von Moskau verkündete
-    Waffenruhe"): right after it, within ``_PROPOSED_REACH`` tokens, or right before it."""
+    Waffenruhe"): right after it, within ``_PROPOSED_REACH`` tokens, or right before it. A breached truce so named
+    is violated only: the participle names the truce the breach is told of ("despite a truce announced by X")."""
     return any(m.label == "declared_by" and (0 <= m.start - span[1] <= _PROPOSED_REACH or m.end == span[0])
                for m in cues)
 
@@ -148,9 +150,23 @@ def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, 
     return not any(_YEAR.fullmatch(w) for w in sent.lowers[a:b])
 
 
-def _dated(sent: Sentence, span: tuple[int, int]) -> bool:
-    """A year right before or after the trigger ("the 2014 truce", "la tregua del 2014"): a past truce named."""
-    return any(_YEAR.fullmatch(w) for w in sent.lowers[max(0, span[0] - 2):span[1] + 2])
+def _dated(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A past truce named by its year, the year an attribute of the trigger: right before it ("the 2014 truce"),
+    past one capitalised word ("the 2014 Gaza truce"), or after it past ``dated`` cue words only (of-words, month
+    names) and day numbers ("la tregua del 2014", "the truce of 26 August 2014", "перемирие 2014 года"). A year
+    the development is dated by ("declared a truce in 2014", "In 2014 a truce took effect") names no past truce:
+    the sentence states an event (corpus README: historical events stated as events are labelled)."""
+    low, a, b = sent.lowers, *sent.clause(*span)
+    before = [k for k in (span[0] - 1, span[0] - 2) if k >= a]
+    if before and _YEAR.fullmatch(low[before[0]]):
+        return True
+    if len(before) == 2 and sent.texts[before[0]][:1].isupper() and _YEAR.fullmatch(low[before[1]]):
+        return True
+    dating = {k for m in cues if m.label == "dated" for k in range(m.start, m.end)}
+    k = span[1]
+    while k < b and (k in dating or _DAY.fullmatch(low[k])):
+        k += 1
+    return k < b and _YEAR.fullmatch(low[k]) is not None
 
 
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
@@ -261,7 +277,7 @@ class CeasefireDetector:
         violated = "violated" in labels or dist("violated_near") <= _NEAR
         if violated:
             out = [("violated", base)]
-            if "agree" in labels or declared:
+            if "agree" in labels:  # "agreed a truce, but clashes went on"; "the truce announced by X": only named
                 out.append(("announced", base - 0.15))
             if call < _FAR and "rejected" not in labels:
                 out.append(("called_for", base - 0.15))
@@ -289,7 +305,7 @@ class CeasefireDetector:
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:
-            if ("background" in labels or _dated(sent, span)) and "agree" not in labels \
+            if ("background" in labels or _dated(sent, cues, span)) and "agree" not in labels \
                     and not holds_since(sent, cues, labels, span):
                 return []
             return [("announced", base)]
