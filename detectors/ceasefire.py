@@ -63,7 +63,7 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
     masks = {label: [m for m in cues if m.label == label] for label in _MASKS}
     if not any(masks.values()):
         return cues
-    kept = [m for m in cues if m.label not in _MASKS
+    kept = [m for m in cues if (m.label not in _MASKS or m.label == "threat")  # a threat also stops an offer
             and not any(m.label in _MASKS[k] and overlapping(ms, (m.start, m.end)) for k, ms in masks.items())]
     return kept + [Match(status, m.start, m.end, m.pattern) for k, status in _READS_AS.items() for m in masks[k]]
 
@@ -135,6 +135,16 @@ def conditional(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str
     if any(0 <= m.start - span[1] <= _OFFER_REACH for m in conds):
         return "after"
     return None
+
+
+def offered_on_condition(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A truce with no status cue and a ``condition`` after it in its clause is offered on that condition (GUIDE.md:
+    called_for; "il cessate il fuoco ci sarà se …", "would consider a truce only if the army withdrew"); not a threat
+    ("threatened to break the truce if …") nor a condition in a clause of its own ("Une trêve, si elle avait lieu,
+    …": the truce itself is the hypothesis)."""
+    b = sent.clause(*span)[1]
+    return not any(m.label == "threat" for m in cues) and any(
+        m.label == "condition" and span[1] <= m.start < b for m in cues)
 
 
 def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -246,6 +256,8 @@ class CeasefireDetector:
         cond = conditional(sent, cues, span)
         if cond == "before" and all(s == "announced" for s, _ in out):
             return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
+        if cond == "after" and not out and offered_on_condition(sent, cues, span):
+            return [("called_for", 0.6)]  # "a truce will come if the army withdraws": an offer on a condition
         if cond == "after" and any(s == "announced" for s, _ in out) and any(m.label == "agree" for m in cues):
             # "would accept a truce only if the army withdrew": an offer with conditions (GUIDE.md: called_for);
             # a truce declared on a condition is still declared ("will observe a truce unless attacked")
