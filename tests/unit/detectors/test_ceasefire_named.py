@@ -72,3 +72,21 @@ def test_a_truce_dated_by_its_development_is_an_event(lang: str, text: str) -> N
     """A year the declaration is dated by ("in 2014") names no past truce: the sentence states an event (corpus
     README: historical events stated as events are labelled)."""
     assert statuses(text, lang, "ceasefire") == {"announced"}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Government troops shelled the city on Monday, ending the truce."),
+    ("en", "A truce that ended on Friday was not renewed."),
+    ("es", "Con la tregua rota, los combates volvieron al norte."),
+])
+def test_a_truce_ending_or_broken_is_violated(lang: str, text: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {"violated"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "A soldier was killed two hours after the ceasefire that ended the war between the two states.",
+    "Talks aimed at ending the truce dispute resumed in Cairo.",
+])
+def test_a_truce_that_ends_something_else_is_no_breach(text: str) -> None:
+    """"the ceasefire that ended the war": the truce names the end of a war, it does not end."""
+    assert "violated" not in statuses(text, "en", "ceasefire"), text
