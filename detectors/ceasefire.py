@@ -45,6 +45,10 @@ _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_
           "not_condition": ("condition",), "refused_call": ("called_for",),
           "not_refusal": ("rejected",), "brokered": ("called_for", "background")}
 _READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels that are status cues too
+# agreeing to a proposed truce is announced + called_for when the proposal or call cue is this close to the trigger
+# ("agreed to the ceasefire proposal"); a farther one is about something else ("agreed to a ceasefire and the first
+# phase of his peace plan")
+_AGREE_CALL_REACH = 4
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
@@ -318,7 +322,7 @@ class CeasefireDetector:
             if call == _FAR:
                 return []
         if call < _FAR and announce < _FAR:
-            if "agree" in labels:
+            if "agree" in labels and call <= _AGREE_CALL_REACH:
                 return [("announced", base), ("called_for", base - 0.1)]
             return [("called_for", base)] if call <= announce else [("announced", base)]
         if call < _FAR:

@@ -67,3 +67,13 @@ def test_being_favourable_to_a_truce_is_announced_and_called_for() -> None:
 ])
 def test_reluctance_to_keep_a_truce_is_rejected(lang: str, text: str) -> None:
     assert statuses(text, lang, "ceasefire") == {"rejected"}, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Both parties have agreed to a ceasefire and to the second phase of the American peace plan.", {"announced"}),
+    ("The militia has agreed to the ceasefire proposal, its spokesman said.", {"announced", "called_for"}),
+])
+def test_agreeing_to_a_truce_is_a_proposal_agreed_only_when_the_proposal_is_the_truce(text: str,
+                                                                                     expected: set[str]) -> None:
+    """A plan far from the trigger is another thing agreed to, not the truce's proposal (``_AGREE_CALL_REACH``)."""
+    assert statuses(text, "en", "ceasefire") == expected, text
