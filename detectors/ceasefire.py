@@ -52,8 +52,6 @@ _AGREE_CALL_REACH = 4
 _OFFER_REACH = 8  # a condition at most this many tokens after the trigger makes its acceptance an offer
 _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce in force (holds_since)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
-_MADE = ("announced", "brokered", "declared_by")  # a participle right after the trigger: how the truce came about
-_MADE_REACH = 4  # … and a year at most this many tokens after it ("signed in Minsk in 2015") names a past truce
 _DAY = re.compile(r"\d{1,2}\.?")  # a day number in a date ("26", German "26.")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
 _WITHOUT_REACH = 1  # "Kein Waffenstillstand ohne …": a ``without`` cue at most this far after a negated trigger
@@ -169,20 +167,16 @@ def holds_since(sent: Sentence, cues: list[Match], labels: dict[str, tuple[int, 
 def _dated(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
     """A past truce named by its year, the year an attribute of the trigger: right before it ("the 2014 truce"),
     past one capitalised word ("the 2014 Gaza truce"), after it past ``dated`` cue words only (of-words, month
-    names) and day numbers ("la tregua del 2014", "the truce of 26 August 2014", "перемирие 2014 года"), or within
-    ``_MADE_REACH`` tokens of a participle right after it ("the ceasefire signed in 2020", "firmato a Minsk nel
-    2015": the truce named by how it came about). A year
+    names) and day numbers ("la tregua del 2014", "the truce of 26 August 2014", "перемирие 2014 года"). A year
     the development is dated by ("declared a truce in 2014", "In 2014 a truce took effect") names no past truce:
-    the sentence states an event (corpus README: historical events stated as events are labelled)."""
+    the sentence states an event (corpus README: historical events stated as events are labelled). Nor does a year
+    after a participle ("the ceasefire signed in October 2025": real news names the truce in force so)."""
     low, a, b = sent.lowers, *sent.clause(*span)
     before = [k for k in (span[0] - 1, span[0] - 2) if k >= a]
     if before and _YEAR.fullmatch(low[before[0]]):
         return True
     if len(before) == 2 and sent.texts[before[0]][:1].isupper() and _YEAR.fullmatch(low[before[1]]):
         return True
-    made = next((m.end for m in cues if m.label in _MADE and m.start == span[1]), None)
-    if made is not None and any(_YEAR.fullmatch(w) for w in low[made:min(b, made + _MADE_REACH)]):
-        return True  # "el cese de hostilidades firmado en 2016", "la tregua mediata dalla Russia nel 2020"
     dating = {k for m in cues if m.label == "dated" for k in range(m.start, m.end)}
     k = span[1]
     while k < b and (k in dating or _DAY.fullmatch(low[k])):

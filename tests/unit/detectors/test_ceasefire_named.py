@@ -70,17 +70,6 @@ def test_a_past_truce_named_by_its_full_date_is_background(lang: str, text: str)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The truce brokered in 2019 has largely held, aid agencies say."),
-    ("es", "El alto el fuego firmado en 2016 sirve de modelo a los negociadores."),
-    ("fr", "Le cessez-le-feu signé à Minsk en 2015 reste en vigueur, selon le rapport."),
-    ("it", "La tregua mediata dalla Turchia nel 2019 è citata come modello dagli analisti."),
-])
-def test_a_past_truce_named_by_how_and_when_it_came_about_is_background(lang: str, text: str) -> None:
-    """A participle right after the trigger and a year past it: "the truce signed in 2016" names a past truce."""
-    assert statuses(text, lang, "ceasefire") == set(), text
-
-
-@pytest.mark.parametrize(("lang", "text"), [
     ("en", "The rebels declared a ceasefire in 2014."),
     ("es", "Los rebeldes declararon un alto el fuego en 2014."),
     ("fr", "Les rebelles ont déclaré un cessez-le-feu en 2014."),
@@ -108,6 +97,12 @@ def test_a_truce_ending_or_broken_is_violated(lang: str, text: str) -> None:
 def test_a_truce_that_ends_something_else_is_no_breach(text: str) -> None:
     """"the ceasefire that ended the war": the truce names the end of a war, it does not end."""
     assert "violated" not in statuses(text, "en", "ceasefire"), text
+
+
+def test_a_truce_named_by_the_date_it_was_signed_is_no_background() -> None:
+    """Real news names the truce in force by when it was signed ("the ceasefire signed in October 2025")."""
+    text = "Mediators met in Cairo to discuss the first phase of the ceasefire signed in October 2025."
+    assert statuses(text, "en", "ceasefire")
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
