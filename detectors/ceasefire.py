@@ -72,6 +72,18 @@ def _without_false_ends(cues: list[Match]) -> list[Match]:
     return kept + [Match(status, m.start, m.end, m.pattern) for k, status in _READS_AS.items() for m in masks[k]]
 
 
+def refused_calls(sent: Sentence, cues: list[Match]) -> list[Match]:
+    """``cues`` without the call cues a refused call governs after it in its clause: the things not sought are
+    refused together ("Iran is not seeking a ceasefire or negotiations": no call for talks either), up to a
+    ``contrast`` cue ("… but also called for the war to end")."""
+    refused = [m for m in cues if m.label == "refused_call"]
+    if not refused:
+        return cues
+    turns = [m.start for m in cues if m.label == "contrast"]  # "not seeking a ceasefire but calls for …"
+    spans = [(m.end, min([sent.clause(m.start, m.end)[1], *(t for t in turns if t >= m.end)])) for m in refused]
+    return [m for m in cues if m.label != "called_for" or not any(a <= m.start < b for a, b in spans)]
+
+
 def breach_after(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
     """A breach the sentence reports after the truce, beyond the clause whose cues read its status: a
     ``violated`` cue in a later clause ("agreed a truce, only for both sides to accuse each other of violating
@@ -217,7 +229,7 @@ class CeasefireDetector:
     def detect(self, sent: Sentence, triggers: list[Match], ctx: ArticleContext) -> list[Candidate]:
         negatives = self.negative_near.in_sentence(sent)
         excluded = self.exclude.in_sentence(sent)
-        cue_matches = self.appeal_content(sent, _without_false_ends(self.cues.find(sent)))
+        cue_matches = self.appeal_content(sent, _without_false_ends(refused_calls(sent, self.cues.find(sent))))
         out: list[Candidate] = []
         refused: bool | None = None
         for trig in dedupe(triggers):

@@ -77,3 +77,14 @@ def test_agreeing_to_a_truce_is_a_proposal_agreed_only_when_the_proposal_is_the_
                                                                                      expected: set[str]) -> None:
     """A plan far from the trigger is another thing agreed to, not the truce's proposal (``_AGREE_CALL_REACH``)."""
     assert statuses(text, "en", "ceasefire") == expected, text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The minister said his country is not seeking a ceasefire or negotiations with Washington.", {"rejected"}),
+    ("es", "El ministro dijo que su país no busca un alto el fuego ni negociaciones con Washington.", {"rejected"}),
+    ("en", "The minister said his country is not seeking a ceasefire but urged talks on the border.",
+     {"called_for", "rejected"}),
+])
+def test_a_refused_call_governs_the_calls_after_it(lang: str, text: str, expected: set[str]) -> None:
+    """Things not sought are refused together, up to a contrast ("not seeking a ceasefire or negotiations")."""
+    assert statuses(text, lang, "ceasefire") == expected, text
