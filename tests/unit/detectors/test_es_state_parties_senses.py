@@ -1,0 +1,37 @@
+"""Spanish parties to talks and senses of meeting words (issue 12, session 20): the authorities, both countries,
+both delegations or administrations and a European commissioner are political actors; a round of negotiation is
+talks; a meeting room, gathering support or signatures, meeting requirements and a climate for dialogue are no
+meeting. Sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_candidates import candidates
+
+MEETINGS = [
+    "Las autoridades de Oaxaca se reunieron con los maestros en huelga.",
+    "Las negociaciones entre ambos países se reanudaron en Ginebra.",
+    "Miembros de las dos delegaciones se reunirán mañana en otro lugar.",
+    "Ambas administraciones se reunieron ayer en Sevilla.",
+    "Comenzó en Oslo la tercera ronda de negociación.",
+    "Los comisarios europeos comunicaron su voluntad de celebrar una reunión.",
+]
+
+NOT_MEETINGS = [
+    "El ministro presentó el plan en la sala de reuniones del hotel.",
+    "El diputado Luis Ortega está reuniendo apoyo para la reforma entre sus colegas.",
+    "El diputado Luis Ortega reúne los requisitos para presentarse a las elecciones.",
+    "El diputado Luis Ortega reunió firmas para la consulta.",
+    "El presidente dijo que la amnistía creará un ambiente propicio para el diálogo.",
+]
+
+
+@pytest.mark.parametrize("text", MEETINGS)
+def test_state_parties_hold_talks(text: str) -> None:
+    assert candidates(text, "es"), text
+
+
+@pytest.mark.parametrize("text", NOT_MEETINGS)
+def test_rooms_collecting_and_climates_are_no_meeting(text: str) -> None:
+    assert not candidates(text, "es"), text
