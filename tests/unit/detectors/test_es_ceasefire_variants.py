@@ -23,3 +23,11 @@ def test_cese_de_fuego_is_a_ceasefire(text: str) -> None:
 ])
 def test_reluctance_to_accept_a_ceasefire_is_rejected(text: str) -> None:
     assert "rejected" in statuses(text, "es", "ceasefire"), text
+
+
+@pytest.mark.parametrize("text", [
+    "El ataque del ejército y el alto el fuego roto provocaron protestas en Bogotá.",
+    "La tregua rota entre el gobierno y la guerrilla dejó diez muertos.",
+])
+def test_a_broken_ceasefire_is_violated(text: str) -> None:
+    assert "violated" in statuses(text, "es", "ceasefire"), text
