@@ -35,3 +35,12 @@ def test_state_parties_hold_talks(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_MEETINGS)
 def test_rooms_collecting_and_climates_are_no_meeting(text: str) -> None:
     assert not candidates(text, "es"), text
+
+
+@pytest.mark.parametrize("text", [
+    "El ministro de Salud visitó a la joven Ana Duarte en el hospital central el sábado.",
+    "El presidente visitó a los damnificados de las inundaciones en Piura.",
+    "La ministra visitó a los heridos del atentado.",
+])
+def test_visiting_patients_or_victims_is_no_meeting(text: str) -> None:
+    assert not candidates(text, "es"), text
