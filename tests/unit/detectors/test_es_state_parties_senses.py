@@ -1,13 +1,14 @@
 """Spanish parties to talks and senses of meeting words (issue 12, session 20): the authorities, both countries,
 both delegations or administrations and a European commissioner are political actors; a round of negotiation is
 talks; a meeting room, gathering support or signatures, meeting requirements and a climate for dialogue are no
-meeting. Sentences written for these tests in the style of news."""
+meeting; talks that begin ("inicia", "comenzaron") are held, and ones that begin tomorrow planned. Sentences written
+for these tests in the style of news."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.unit.detectors.rule_candidates import candidates
+from tests.unit.detectors.rule_candidates import candidates, statuses
 
 MEETINGS = [
     "Las autoridades de Oaxaca se reunieron con los maestros en huelga.",
@@ -44,3 +45,16 @@ def test_rooms_collecting_and_climates_are_no_meeting(text: str) -> None:
 ])
 def test_visiting_patients_or_victims_is_no_meeting(text: str) -> None:
     assert not candidates(text, "es"), text
+
+
+@pytest.mark.parametrize("text", [
+    "El gobierno de Colombia inicia una nueva ronda de negociación con la guerrilla en La Habana.",
+    "Las negociaciones entre el gobierno y los rebeldes comenzaron en Oslo.",
+])
+def test_talks_that_begin_are_held(text: str) -> None:
+    assert "held" in statuses(text, "es"), text
+
+
+def test_talks_that_begin_tomorrow_are_planned() -> None:
+    assert statuses("Las negociaciones entre el gobierno y los rebeldes comienzan mañana en Oslo.", "es") \
+        == {"planned"}
