@@ -1,7 +1,7 @@
 """Spanish parties to talks and senses of meeting words (issue 12, session 20): the authorities, both countries,
 both delegations or administrations and a European commissioner are political actors; a round of negotiation is
 talks; a meeting room, gathering support or signatures, meeting requirements and a climate for dialogue are no
-meeting; talks that begin ("inicia", "comenzaron") are held, and ones that begin tomorrow planned. Sentences written
+meeting, nor is a match ("encuentro ante/contra", "segundo tiempo", "marcador"); talks that begin ("inicia", "comenzaron") are held, and ones that begin tomorrow planned. Sentences written
 for these tests in the style of news."""
 
 from __future__ import annotations
@@ -58,3 +58,13 @@ def test_talks_that_begin_are_held(text: str) -> None:
 def test_talks_that_begin_tomorrow_are_planned() -> None:
     assert statuses("Las negociaciones entre el gobierno y los rebeldes comienzan mañana en Oslo.", "es") \
         == {"planned"}
+
+
+@pytest.mark.parametrize("text", [
+    "El entrenador del Betis, Luis Ortega, habló del encuentro ante el Sevilla del domingo.",
+    "El alcalde Luis Ortega asistió al encuentro contra el Valencia en Mestalla.",
+    "Con el marcador a favor, el alcalde Luis Ortega celebró el encuentro en Vigo.",
+    "En el segundo tiempo del encuentro, el alcalde Luis Ortega saludó a la afición.",
+])
+def test_a_match_is_no_meeting(text: str) -> None:
+    assert not candidates(text, "es"), text
