@@ -1,8 +1,9 @@
 """Spanish parties to talks and senses of meeting words (issue 12, session 20): the authorities, both countries,
 both delegations or administrations and a European commissioner are political actors; a round of negotiation is
 talks; a meeting room, gathering support or signatures, meeting requirements and a climate for dialogue are no
-meeting, nor is a match ("encuentro ante/contra", "segundo tiempo", "marcador"); talks that begin ("inicia", "comenzaron") are held, and ones that begin tomorrow planned. Sentences written
-for these tests in the style of news."""
+meeting, nor is a match ("encuentro ante/contra", "segundo tiempo", "marcador"); talks that begin ("inicia",
+"comenzaron") are held, and ones that begin tomorrow planned. Sentences written for these tests in the style of
+news."""
 
 from __future__ import annotations
 
