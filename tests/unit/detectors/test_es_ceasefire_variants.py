@@ -1,6 +1,7 @@
 """Spanish ceasefire variants (issue 12, session 20): "cese de fuego(s)" is a ceasefire, and reluctance
 ("renuencia", "reticencia", "reacio") to accept or respect one is a refusal. Sentences written for these tests in
-the style of news."""
+the style of news. A commentator writing about a truce or wondering whether it worked tells no development
+(as a poll does)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,11 @@ def test_reluctance_to_accept_a_ceasefire_is_rejected(text: str) -> None:
 ])
 def test_a_broken_ceasefire_is_violated(text: str) -> None:
     assert "violated" in statuses(text, "es", "ceasefire"), text
+
+
+@pytest.mark.parametrize("text", [
+    "El columnista Luis Ortega escribe sobre la conveniencia de prorrogar el alto el fuego.",
+    "La analista Ana Duarte se pregunta si la tregua unilateral de la guerrilla ha funcionado.",
+])
+def test_commentary_about_a_ceasefire_is_no_event(text: str) -> None:
+    assert not statuses(text, "es", "ceasefire"), text
