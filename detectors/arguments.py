@@ -40,6 +40,7 @@ class Arguments:
     political: bool = False  # any political actor: title, organisation, country, named person with a role
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
+    office: bool = False  # a title (an office or rank) stands in the sentence
 
     spans: list[tuple[int, int]] = field(default_factory=list)  # sentence tokens of each actor
     borrowed: bool = False  # the actors come from the sentence before (participants.from_previous)
@@ -157,6 +158,7 @@ def extract(
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     lesser: set[tuple[int, int]] = set()  # names a title below the high offices claims ("Senator Rubio")
+    args.office = bool(titles)
     for m in titles:
         if m.label.startswith("high"):
             args.high = True

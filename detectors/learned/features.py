@@ -270,6 +270,9 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     if args.high and not args.high_near:
         f.append("arg:high_far")  # the office-holder stands away from the trigger: often not a participant
     kinds = sorted({a.kind for a in args.actors})
+    political_word = obs.gates.get("strong", (False, False))[1] or "strong_context" in obs.gates
+    if not (args.office or args.high or args.borrowed or political_word) and kinds in ([], ["person"]):
+        f.append("arg:nostate")  # no office-holder, state, organisation or armed group: a community's gathering
     f += [f"actor:{k}" for k in kinds]
     f.append(f"actors:{_bin(len(args.actors), (0, 1, 2))}")
     f.append(f"countries:{_bin(len(args.countries), (0, 1, 2))}")
