@@ -1,0 +1,41 @@
+"""Issue 12's English real-news kinds of session 20 (notes/enmeet-session20.md): a discussion between leaders
+("continued their discussion", "spent the morning discussing") and a bare "receive" of a guest are meetings;
+receiving things or refugees, and a film's discussion, are not. The sentences are written for these tests in the
+style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_stage import meeting_statuses
+
+
+def _meetings(text: str) -> list[str]:
+    return meeting_statuses(text, "en")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Erdogan and Putin continued their discussion of the grain corridor over dinner.", "held"),
+    ("Chancellor Scholz and President Macron had a long discussion about the budget in Paris.", "held"),
+    ("Foreign ministers Wang Yi and Antony Blinken spent the morning discussing trade and Taiwan.", "held"),
+])
+def test_a_discussion_between_leaders_is_a_meeting(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Ramaphosa was pleased to receive Chancellor Scholz in Pretoria.", "held"),
+    ("The emir will receive the Iranian foreign minister in Doha on Sunday.", "planned"),
+])
+def test_receiving_a_guest_is_a_meeting(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will receive two more shipments of vaccines next week.",
+    "The country is receiving refugees from the north.",
+    "The parliament is discussing a new budget.",
+    "The film prompted a lively discussion among critics.",
+])
+def test_receiving_things_and_a_discussion_without_leaders_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
