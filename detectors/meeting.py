@@ -19,7 +19,7 @@ from detectors.governing import governing
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
-from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
+from detectors.patterns import Match, OutsideOf, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -108,7 +108,7 @@ class MeetingDetector:
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
         self.exclude = lexicon_patterns(lexicon, "exclude", "x")
-        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
+        self.negative = OutsideOf(lexicon_patterns(lexicon, "negative_context", "neg"), res.orgs)  # not "Arab League"
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")

@@ -39,3 +39,21 @@ def test_receiving_a_guest_is_a_meeting(text: str, status: str) -> None:
 ])
 def test_receiving_things_and_a_discussion_without_leaders_are_no_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a negative-context word inside a body's name is no sports context (detectors.patterns.OutsideOf)
+    ("en", "Arab League Secretary General Ahmed Aboul Gheit met Egyptian President Sisi in Cairo."),
+    ("en", "Awami League leader Sheikh Hasina met the Indian foreign minister in Dhaka."),
+    ("es", "El secretario general de la Liga Árabe se reunió con el presidente egipcio en El Cairo."),
+])
+def test_a_league_in_a_body_s_name_vetoes_no_meeting(lang: str, text: str) -> None:
+    assert meeting_statuses(text, lang) == ["held"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Champions League final brought the two coaches together; the minister met the team in Madrid."),
+    ("es", "El presidente del club se reunió con el ministro antes del partido de la Liga."),
+])
+def test_a_sports_league_still_vetoes(lang: str, text: str) -> None:
+    assert meeting_statuses(text, lang) == []
