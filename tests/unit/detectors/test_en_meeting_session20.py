@@ -57,3 +57,13 @@ def test_a_league_in_a_body_s_name_vetoes_no_meeting(lang: str, text: str) -> No
 ])
 def test_a_sports_league_still_vetoes(lang: str, text: str) -> None:
     assert meeting_statuses(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the weather service's name, and a leader meeting citizens rather than political actors
+    "Met Office issues red warning for Scotland",
+    "The president met top graduates of the military academies in the Kremlin.",
+    "Prime Minister Modi met schoolchildren in Varanasi on Friday.",
+])
+def test_the_met_office_and_citizens_met_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
