@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detectors.rule_stage import meeting_statuses
+from detectors.contracts import Article
+from detectors.learned.features import features
+from tests.unit.detectors.rule_stage import meeting_statuses, rules_pipeline
 
 
 def _meetings(text: str) -> list[str]:
@@ -67,3 +69,14 @@ def test_a_sports_league_still_vetoes(lang: str, text: str) -> None:
 ])
 def test_the_met_office_and_citizens_met_are_no_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Taking part in the meeting were Deputy Prime Minister Olga Petrova and Finance Minister Ivan Sidorov.",
+    "The meeting was attended by the interior minister and the head of the tax service.",
+])
+def test_a_list_of_attendants_is_a_cue_of_the_learned_stage_only(text: str) -> None:
+    observed = [o.obs for o in rules_pipeline().observe_many([Article.create(text, language="en")])[0]
+                if o.obs.type == "meeting"]
+    assert observed and all("cue:attendance" in features(obs) for obs in observed)
+    assert _meetings(text) == ["held"]  # the rules' status does not read it
