@@ -107,7 +107,7 @@ class MeetingDetector:
         self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
-        self.exclude = lexicon_patterns(lexicon, "exclude", "x")
+        self.exclude = OutsideOf(lexicon_patterns(lexicon, "exclude", "x"), lexicon_patterns(lexicon, "exclude_lifted"))
         self.negative = OutsideOf(lexicon_patterns(lexicon, "negative_context", "neg"), res.orgs)  # not "Arab League"
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")

@@ -278,8 +278,9 @@ _STOP_GAP = frozenset({".", ";", ":", "!", "?"})
 
 class OutsideOf:
     """The matches of ``pats`` that no match of ``mask`` holds: a negative-context word inside a body's name is no
-    such context ("Arab League", "Liga Árabe": a league only in sports). Reads like a :class:`PatternSet` where the
-    gates use one (``in_sentence``, truth)."""
+    such context ("Arab League", "Liga Árabe": a league only in sports); an exclusion inside a phrase that lifts it
+    is none ("joint news conference"). Reads like a :class:`PatternSet` where the gates use one (``in_sentence``,
+    truth)."""
 
     def __init__(self, pats: PatternSet, mask: PatternSet) -> None:
         self.pats = pats

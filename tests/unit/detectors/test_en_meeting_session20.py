@@ -80,3 +80,17 @@ def test_a_list_of_attendants_is_a_cue_of_the_learned_stage_only(text: str) -> N
                 if o.obs.type == "meeting"]
     assert observed and all("cue:attendance" in features(obs) for obs in observed)
     assert _meetings(text) == ["held"]  # the rules' status does not read it
+
+
+@pytest.mark.parametrize("text", [
+    # a joint news conference of two leaders lifts the "news conference" exclusion (exclude_lifted)
+    "Joint news conference with President of Kazakhstan Kassym-Jomart Tokayev",
+    "Macron and Scholz held a joint press conference in Berlin on Tuesday.",
+    "The Turkish president told a joint news conference with his Iraqi counterpart that the pipeline would reopen.",
+])
+def test_a_joint_news_conference_is_a_meeting(text: str) -> None:
+    assert _meetings(text) == ["held"]
+
+
+def test_a_news_conference_alone_stays_excluded() -> None:
+    assert _meetings("The foreign minister told a news conference in Ankara that the border would stay closed.") == []
