@@ -72,14 +72,23 @@ def test_the_met_office_and_citizens_met_are_no_meetings(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Taking part in the meeting were Deputy Prime Minister Olga Petrova and Finance Minister Ivan Sidorov.",
-    "The meeting was attended by the interior minister and the head of the tax service.",
+    "Taking part in the talks were Deputy Prime Minister Olga Petrova and Finance Minister Ivan Sidorov.",
+    "The summit was attended by the interior minister and the head of the tax service.",
 ])
 def test_a_list_of_attendants_is_a_cue_of_the_learned_stage_only(text: str) -> None:
     observed = [o.obs for o in rules_pipeline().observe_many([Article.create(text, language="en")])[0]
                 if o.obs.type == "meeting"]
     assert observed and all("cue:attendance" in features(obs) for obs in observed)
-    assert _meetings(text) == ["held"]  # the rules' status does not read it
+
+
+@pytest.mark.parametrize("text", [
+    # a government's own meeting told by who sat in on it (GUIDE: routine sessions are no meeting)
+    "Taking part in the meeting were Deputy Prime Minister Olga Petrova and Finance Minister Ivan Sidorov.",
+    "The meeting was attended by the interior minister and the head of the tax service.",
+    "The transport minister and the mayor of Kazan were also invited to the meeting.",
+])
+def test_a_list_of_who_attended_the_meeting_is_excluded(text: str) -> None:
+    assert _meetings(text) == []
 
 
 @pytest.mark.parametrize("text", [
