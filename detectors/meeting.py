@@ -290,9 +290,12 @@ class MeetingDetector:
         """``cues`` without the "at/after the meeting" ones (``PREPS``) whose object is not this trigger: the
         cue stands right before it ("after the talks", "nach dem Treffen", "a margine del vertice") or holds it.
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
-        that took place. Also the learned stage's cue features (``learned.features.cue_labels``)."""
-        return [m for m in cues if m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
-                or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
+        that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
+        one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
+        no "call on" (an appeal)."""
+        return [m for m in cues if not (span[0] <= m.start < span[1] < m.end) and (
+            m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
+            or (m.end <= span[0] and span[0] - m.end <= PREP_REACH))]
 
     @staticmethod
     def _intended(clause: set[str]) -> bool:

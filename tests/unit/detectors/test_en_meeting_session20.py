@@ -103,3 +103,39 @@ def test_a_joint_news_conference_is_a_meeting(text: str) -> None:
 
 def test_a_news_conference_alone_stays_excluded() -> None:
     assert _meetings("The foreign minister told a news conference in Ankara that the border would stay closed.") == []
+
+
+@pytest.mark.parametrize("text, status", [
+    # flying to or landing in a capital, conferring with a counterpart, an audience: wire-news meeting forms
+    ("Netanyahu flew to Washington on Sunday.", "held"),
+    ("Secretary of State Rubio will fly to Israel on Sunday.", "planned"),
+    ("Hungary's foreign minister landed in Minsk on Thursday morning.", "held"),
+    ("The foreign ministers of India and China conferred with their Russian counterpart in Moscow.", "held"),
+    ("The king granted an audience to the Pakistani prime minister.", "held"),
+    ("Pope Leo had an audience with the Italian president.", "held"),
+])
+def test_flights_landings_conferring_and_audiences_are_meetings(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "A missile landed in a field near the president's residence in Kyiv.",
+    "Thousands of tourists fly to Bali every week.",
+    "The film found a loyal audience among young viewers.",
+])
+def test_missiles_landing_tourists_flying_and_a_film_audience_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the "call" of a phone call followed by a day is no "call on" (an appeal)
+    "Biden and Xi held a phone call on Thursday.",
+    "Macron had a phone call on Sunday with Netanyahu.",
+    "Trump and Putin held a two-hour call on Tuesday.",
+])
+def test_a_phone_call_on_a_weekday_is_held_not_called_for(text: str) -> None:
+    assert _meetings(text) == ["held"]
+
+
+def test_calling_on_the_parties_still_calls_for_talks() -> None:
+    assert _meetings("The UN chief called on both sides to hold talks.") == ["called_for"]
