@@ -19,7 +19,7 @@ from detectors.governing import governing
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
-from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
+from detectors.patterns import Match, OutsideOf, PatternSet, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -107,8 +107,8 @@ class MeetingDetector:
         self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
-        self.exclude = lexicon_patterns(lexicon, "exclude", "x")
-        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
+        self.exclude = OutsideOf(lexicon_patterns(lexicon, "exclude", "x"), lexicon_patterns(lexicon, "exclude_lifted"))
+        self.negative = OutsideOf(lexicon_patterns(lexicon, "negative_context", "neg"), res.orgs)  # not "Arab League"
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
@@ -290,9 +290,12 @@ class MeetingDetector:
         """``cues`` without the "at/after the meeting" ones (``PREPS``) whose object is not this trigger: the
         cue stands right before it ("after the talks", "nach dem Treffen", "a margine del vertice") or holds it.
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
-        that took place. Also the learned stage's cue features (``learned.features.cue_labels``)."""
-        return [m for m in cues if m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
-                or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
+        that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
+        one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
+        no "call on" (an appeal)."""
+        return [m for m in cues if not (span[0] <= m.start < span[1] < m.end) and (
+            m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
+            or (m.end <= span[0] and span[0] - m.end <= PREP_REACH))]
 
     @staticmethod
     def _intended(clause: set[str]) -> bool:

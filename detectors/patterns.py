@@ -274,3 +274,24 @@ def _match_rest(
 
 # A gap never crosses a sentence-internal stop (a separable particle belongs to its own clause).
 _STOP_GAP = frozenset({".", ";", ":", "!", "?"})
+
+
+class OutsideOf:
+    """The matches of ``pats`` that no match of ``mask`` holds: a negative-context word inside a body's name is no
+    such context ("Arab League", "Liga Árabe": a league only in sports); an exclusion inside a phrase that lifts it
+    is none ("joint news conference"). Reads like a :class:`PatternSet` where the gates use one (``in_sentence``,
+    truth)."""
+
+    def __init__(self, pats: PatternSet, mask: PatternSet) -> None:
+        self.pats = pats
+        self.mask = mask
+
+    def __bool__(self) -> bool:
+        return bool(self.pats)
+
+    def in_sentence(self, sent: Any) -> list[Match]:
+        found = self.pats.in_sentence(sent)
+        if not found:
+            return found
+        held = [(m.start, m.end) for m in self.mask.in_sentence(sent)]
+        return [m for m in found if not any(a <= m.start and m.end <= b for a, b in held)]
