@@ -30,6 +30,9 @@ def _levels(text: str, lang: str) -> list[str | None]:
     ("es", "Haftar se reunió con Sarraj en Abu Dabi."),
     ("it", "Conte ha incontrato Merkel a Berlino."),
     ("ru", "Путин провёл переговоры с Эрдоганом в Сочи."),
+    ("en", "Peña Nieto met Macri in Buenos Aires on Friday."),
+    ("de", "Dobrindt traf am Montag den Bürgermeister von Linz."),
+    ("de", "Kinkel traf am Montag Vertreter der Opposition in Rangun."),
 ])
 def test_a_listed_leader_without_a_title_is_high_level(lang: str, text: str) -> None:
     assert _levels(text, lang) and set(_levels(text, lang)) == {"high"}
