@@ -93,13 +93,21 @@ def listed_leader(actor_id: str | None) -> bool:
 @cache
 def _listed_words() -> frozenset[str]:
     people, _ = _tables()
-    return frozenset(alias for alias in people if " " not in alias)
+    return frozenset(alias for alias in (*people, *_leaders()) if " " not in alias)
 
 
 def listed_word(word: str) -> bool:
-    """A listed person's one-word spelling ("Kurz", "Blinken"): a name when capitalised, though it may be a
-    common word of the language too (the adjective "kurz", the verb "blinken")."""
+    """A listed person's or leader's one-word spelling ("Kurz", "Blinken", "Draghi"): a name when capitalised,
+    though it may be a common word of the language too (the adjective "kurz", the verb "blinken", the Italian
+    plural "draghi")."""
     return fold(word) in _listed_words()
+
+
+def listed_spelling(text: str) -> bool:
+    """``text`` is, as a whole, a listed person's or leader's spelling ("Obama", "Mahmoud Abbas"): a name, though
+    the gazetteer may hold a town of that name (Obama in Japan, Abbas in Iran)."""
+    key = fold(text)
+    return key in _tables()[0] or key in _leaders()
 
 
 def seat_country(text: str) -> str | None:

@@ -50,3 +50,22 @@ def test_listed_leader_reads_listed_ids_only() -> None:
     assert listed_leader("person:vladimir-putin")
     assert not listed_leader("person:huber")
     assert not listed_leader(None)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On Monday, the mayor met Obama in the capital."),
+    ("de", "Abbas traf am Dienstag in Ramallah den Bürgermeister."),
+    ("it", "Lunedì il sindaco ha incontrato Draghi a Roma."),
+    ("it", "Salvini chiede un incontro con Meloni."),
+    ("es", "El alcalde se reunió con Maduro en Caracas."),
+])
+def test_a_listed_leader_whose_name_is_a_town_or_a_common_word_is_high(lang: str, text: str) -> None:
+    """A listed leader's name is a name though the gazetteer holds a town of it (Obama in Japan, Abbas in Iran)
+    or the language a common word ("draghi" dragons, "meloni" melons, "maduro" ripe)."""
+    assert _levels(text, lang) and set(_levels(text, lang)) == {"high"}
+
+
+def test_a_town_after_a_place_preposition_stays_a_place() -> None:
+    dets = _rules().detect(Article.create("The delegation met the mayor in Obama on Monday.", language="en"))
+    actors = [a.text for d in dets if d.type == "meeting" for a in d.actors]
+    assert "Obama" not in actors
