@@ -97,10 +97,15 @@ def _listed_words() -> frozenset[str]:
 
 
 def listed_word(word: str) -> bool:
-    """A listed person's or leader's one-word spelling ("Kurz", "Blinken", "Draghi"): a name when capitalised,
-    though it may be a common word of the language too (the adjective "kurz", the verb "blinken", the Italian
-    plural "draghi")."""
-    return fold(word) in _listed_words()
+    """A listed person's or leader's one-word spelling ("Kurz", "Blinken", "Draghi"), also in a Russian case
+    ("Путина", "Лаврова"): a name when capitalised, though it may be a common word of the language too (the
+    adjective "kurz", the verb "blinken", the Italian plural "draghi", the Russian "путина")."""
+    words = _listed_words()
+    if fold(word) in words:
+        return True
+    low = word.lower()
+    return any("\u0400" <= ch <= "\u04ff" for ch in low) and any(
+        low.endswith(e) and len(low) > len(e) + 2 and fold(low[: -len(e)]) in words for e in _CASE_ENDINGS)
 
 
 def listed_spelling(text: str) -> bool:

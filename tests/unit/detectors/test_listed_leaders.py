@@ -58,10 +58,13 @@ def test_listed_leader_reads_listed_ids_only() -> None:
     ("it", "Lunedì il sindaco ha incontrato Draghi a Roma."),
     ("it", "Salvini chiede un incontro con Meloni."),
     ("es", "El alcalde se reunió con Maduro en Caracas."),
+    ("ru", "Состоялась встреча Путина с губернатором области."),
+    ("ru", "Состоялась встреча Сергея Лаврова с мэром города."),
 ])
 def test_a_listed_leader_whose_name_is_a_town_or_a_common_word_is_high(lang: str, text: str) -> None:
     """A listed leader's name is a name though the gazetteer holds a town of it (Obama in Japan, Abbas in Iran)
-    or the language a common word ("draghi" dragons, "meloni" melons, "maduro" ripe)."""
+    or the language a common word ("draghi" dragons, "meloni" melons, "maduro" ripe), also in a Russian case
+    ("Путина": the noun "путина" is a fishing season)."""
     assert _levels(text, lang) and set(_levels(text, lang)) == {"high"}
 
 
@@ -69,3 +72,9 @@ def test_a_town_after_a_place_preposition_stays_a_place() -> None:
     dets = _rules().detect(Article.create("The delegation met the mayor in Obama on Monday.", language="en"))
     actors = [a.text for d in dets if d.type == "meeting" for a in d.actors]
     assert "Obama" not in actors
+
+
+def test_a_russian_leader_in_a_case_is_named_whole() -> None:
+    dets = _rules().detect(Article.create("Состоялась встреча Владимира Путина с губернатором области.", language="ru"))
+    actors = [a.text for d in dets if d.type == "meeting" for a in d.actors]
+    assert "Владимира Путина" in actors
