@@ -341,6 +341,8 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
+        if not past and "held" not in clause and governing(self, sent, cues, span) == "called_for":
+            return [("called_for", base)]  # "urged Russia and Ukraine to return to the negotiating table"
         headline = _headline(sent, span, self.headline_tokens)
         if "headline_time" in whole and headline and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
