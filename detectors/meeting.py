@@ -71,6 +71,17 @@ def _name_as_verb(sent: Sentence, m: Match) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+_WHEN = frozenset({"future", "headline_time", "scheduled"})  # a time the meeting is set for
+
+
+def _expected(cues: list[Match], a: int, b: int) -> bool:
+    """A call cue of the clause ``[a, b)`` is an intention too (``intent``: "devrait", "dovrebbe", "veut"): the
+    expectation or wish of a participant, which a time for the meeting makes a plan ("Le ministre devrait
+    rencontrer Blinken jeudi"), not a call ("La France devrait négocier")."""
+    intents = {m.start for m in cues if m.label == "intent" and a <= m.start < b}
+    return any(m.label == "called_for" and m.start in intents for m in cues)
+
+
 FRONTED_TOKENS = 10  # "Following the talks", "During his visit to Beijing next week": a phrase, not a clause
 _AHEAD = frozenset({"planned_modal", "intent"})  # not a future time, which may date its content ("next year's vote")
 
@@ -348,6 +359,8 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
         if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
+        if "called_for" in clause and clause & _WHEN and _expected(cues, a, b):
+            return [("planned", base - 0.1)]  # "devrait rencontrer jeudi …", "dovrebbe incontrare giovedì"
         if "called_for" in clause:
             return [("called_for", base)]
         if "planned" in clause or ("future" in whole and not past) or (

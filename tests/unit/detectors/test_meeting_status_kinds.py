@@ -25,3 +25,43 @@ def test_a_call_governing_the_meeting_through_an_infinitive_is_a_call(text: str,
 ])
 def test_a_meeting_that_took_place_stays_held(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"held"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre devrait rencontrer son homologue américain Antony Blinken jeudi.", "fr"),
+    ("La premier Meloni dovrebbe incontrare il presidente Biden giovedì.", "it"),
+    ("Secondo la Farnesina, il ministro dovrebbe incontrare il collega turco nei prossimi giorni.", "it"),
+])
+def test_an_expectation_with_a_time_for_the_meeting_is_a_plan(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président Macron va rencontrer le président Biden à Washington.", "fr"),
+    ("Les deux ministres vont se retrouver à Genève pour des pourparlers.", "fr"),
+    ("Il summit dei leader della Nato si terrà a Vilnius.", "it"),
+    ("Саммит ШОС пройдёт в Астане.", "ru"),
+    ("It was agreed that the Prime Minister of Armenia would visit Russia in the near future.", "en"),
+])
+def test_a_near_future_or_a_meeting_to_take_place_is_a_plan(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The summit between President Ruto and President Museveni will not take place.", "en"),
+    ("Talks between Prime Minister Netanyahu and President Abbas were put on hold.", "en"),
+    ("The visit by President Lula to Beijing won't go ahead.", "en"),
+    ("Präsident Macron wird nicht am Gipfel in Brüssel teilnehmen.", "de"),
+    ("Kanzler Scholz verzichtet auf ein Treffen mit Präsident Erdogan.", "de"),
+    ("Salta la visita del premier Meloni a Washington", "it"),
+])
+def test_a_meeting_that_will_not_take_place_or_is_forgone_is_rejected(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"rejected"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El presidente Lula invitó al presidente Milei a visitar Brasil.", "es"),
+    ("El canciller debería reunirse con el embajador ruso, según la oposición.", "es"),
+])
+def test_a_spanish_invitation_or_should_is_a_call(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"called_for"}
