@@ -65,3 +65,21 @@ def test_a_meeting_that_will_not_take_place_or_is_forgone_is_rejected(text: str,
 ])
 def test_a_spanish_invitation_or_should_is_a_call(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"called_for"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("As part of his state visit, President Xi will hold talks with President Macron.", "en"),
+    ("Dans le cadre de sa visite d'État, le président Xi rencontrera le président Macron.", "fr"),
+    ("Nell'ambito della visita di Stato, il presidente Xi incontrerà il presidente Mattarella.", "it"),
+    ("During his trip to Delhi, President Putin will have talks with Prime Minister Modi.", "en"),
+])
+def test_a_fronted_as_part_of_the_visit_phrase_before_a_future_is_ahead(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("As part of his state visit, President Xi held talks with President Macron.", "en"),
+    ("The rebels released ten hostages as part of the peace talks with the government.", "en"),
+])
+def test_as_part_of_a_meeting_that_took_place_stays_held(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"held"}
