@@ -83,3 +83,21 @@ def test_a_fronted_as_part_of_the_visit_phrase_before_a_future_is_ahead(text: st
 ])
 def test_as_part_of_a_meeting_that_took_place_stays_held(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"held"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Al vertice di Roma, cui parteciperanno i ministri degli Esteri del G7, l'Italia presenterà un piano.", "it"),
+    ("La cumbre de presidentes, en la que participarán los jefes de Estado de la región, abordará la migración.", "es"),
+    ("The donors' conference, which will be attended by foreign ministers from 40 countries, focuses on Gaza.",
+     "en"),
+])
+def test_a_relative_clause_on_the_meeting_that_tells_of_the_future_makes_it_ahead(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("President Ramaphosa arrived in Kyiv, where he will meet President Zelensky.", "en"),
+    ("After the meeting, which lasted longer than planned, President Erdogan spoke to reporters.", "en"),
+])
+def test_a_place_relative_or_a_meeting_that_took_place_stays_held(text: str, lang: str) -> None:
+    assert "held" in statuses(text, lang)
