@@ -357,8 +357,8 @@ class MeetingDetector:
                 out.append(("called_for", base - 0.1))
             return out
         past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
-        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and not clause & {"called_for", "want"}:
-            return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
+        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and "called_for" not in clause:
+            return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet", "will keine Gespräche"
         if "future" in clause or "planned_modal" in clause or (
                 not past and not clause & _NOT_AHEAD and self._relative_ahead(sent, cues, span, b)):
             if not clause & {"planned_modal", "held"} and governing(self, sent, cues, span) == "called_for":

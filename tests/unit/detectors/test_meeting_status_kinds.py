@@ -101,3 +101,11 @@ def test_a_relative_clause_on_the_meeting_that_tells_of_the_future_makes_it_ahea
 ])
 def test_a_place_relative_or_a_meeting_that_took_place_stays_held(text: str, lang: str) -> None:
     assert "held" in statuses(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Präsident Erdogan will keine Gespräche mit Präsident Assad", "de"),
+    ("President Erdogan wants no talks with President Assad.", "en"),
+])
+def test_wanting_no_talks_is_a_refusal(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"rejected"}
