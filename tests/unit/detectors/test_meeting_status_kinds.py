@@ -109,3 +109,25 @@ def test_a_place_relative_or_a_meeting_that_took_place_stays_held(text: str, lan
 ])
 def test_wanting_no_talks_is_a_refusal(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"rejected"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Los ministros de Exteriores de la UE se reúnen el martes en Luxemburgo para debatir la reforma.", "es"),
+    ("NATO defence ministers meet in Brussels on Thursday to discuss air defence.", "en"),
+    ("Le président Macron reçoit jeudi le Premier ministre indien Narendra Modi à l'Élysée.", "fr"),
+    ("La premier Meloni riceve giovedì a Palazzo Chigi il cancelliere Scholz.", "it"),
+])
+def test_a_present_tense_with_a_weekday_is_a_plan(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Los ministros de Exteriores de la UE se reunieron el martes en Luxemburgo.", "es"),
+    ("El presidente acogió este lunes la cumbre de presidentes de la región.", "es"),
+    ("NATO defence ministers met in Brussels on Thursday to discuss air defence.", "en"),
+    ("Le président Macron a reçu jeudi le Premier ministre indien Narendra Modi à l'Élysée.", "fr"),
+    ("L'ambassadeur de Russie a été convoqué mardi par le ministère des Affaires étrangères.", "fr"),
+    ("La premier Meloni ha ricevuto giovedì a Palazzo Chigi il cancelliere Scholz.", "it"),
+])
+def test_a_past_tense_with_a_weekday_stays_held(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"held"}
