@@ -131,3 +131,12 @@ def test_a_present_tense_with_a_weekday_is_a_plan(text: str, lang: str) -> None:
 ])
 def test_a_past_tense_with_a_weekday_stays_held(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"held"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El secretario general Guterres hizo un llamado al diálogo entre las partes.", "es"),
+    ("Le secrétaire général Guterres a plaidé pour un dialogue entre les deux gouvernements.", "fr"),
+    ("Il Papa ha lanciato un appello al dialogo tra Russia e Ucraina.", "it"),
+])
+def test_an_appeal_for_dialogue_is_a_call(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"called_for"}
