@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detectors.rule_candidates import actors
+from tests.unit.detectors.rule_candidates import actors, candidates
 from tests.unit.detectors.rule_stage import meeting_statuses as _meetings
 
 
@@ -62,3 +62,12 @@ def test_the_coalition_parties_meet() -> None:
 ])
 def test_speaking_with_a_thinker_quotes_him(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Der kubanische Präsident traf am Montag den mexikanischen Außenminister.", {"CU", "MX"}),
+    ("Die argentinische Präsidentin empfing den kanadischen Premierminister.", {"AR", "CA"}),
+])
+def test_country_adjectives_name_the_countries(text: str, codes: set[str]) -> None:
+    found = {code for _s, c in candidates(text, "de") for code in c.args.countries}
+    assert codes <= found
