@@ -271,6 +271,7 @@ def extract(
                and not owns_proxy(sent, res, span)]  # "Putin traf X"
     args.leaders = leaders
     args.leader = bool(leaders)
+    args.titled = args.titled or args.leader  # a listed leader is an office-holder: "das Treffen Merkels mit Putin"
     args.high = args.high or args.leader
     args.high_near = args.high_near or any(near(span[0]) for span in leaders)
     return args
