@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from detectors.contracts import Actor, Location
-from detectors.entities import entity_id, known_leader, known_person, listed_leader, seat_country
+from detectors.entities import entity_id, known_leader, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
 from detectors.names import (
@@ -132,26 +132,10 @@ def sentence_parts(sent: Sentence, res: LanguageResources, known_names: set[str]
     # Drop a sentence-initial single capitalised word (often an ordinary word at the start).
     first = genitive_base(sent, res, 0, sent.texts[0], known_names) if n else ""  # "Putins Anruf …": Putin
     names = [s for s in names if not (s[0] == 0 and s[1] - s[0] == 1 and sent.lowers[0] not in known_names
-                                      and not looks_like_name(sent.texts[0], res) and not looks_like_name(first, res)
-                                      and not _listed_first(sent, res, first))]
+                                      and not looks_like_name(sent.texts[0], res) and not looks_like_name(first, res))]
     parts = _Parts(titles, orgs, countries, places, names, seats)
     sent.cache["arguments"] = parts
     return parts
-
-
-def _listed_first(sent: Sentence, res: LanguageResources, first: str) -> bool:
-    """The sentence's first word is a listed person's name and no common word ("Steinmeier war zu Gast …",
-    "Faymanns Vorschlag"), unlike "Kurz nach Mitternacht"."""
-    return listed_surname(sent.texts[0], res) or listed_surname(first, res)
-
-
-def listed_surname(text: str, res: LanguageResources) -> bool:
-    """``text`` is a listed person's or leader's name ("Steinmeier", "Faymann") that the language has as no
-    common word (a proper noun of the lemma table at most: "Kurz" is an adjective too)."""
-    low = text.lower()
-    if low in res.known_words and low not in res.proper_nouns:
-        return False
-    return bool(known_person(text) or known_leader(text))
 
 
 def extract(
@@ -214,8 +198,7 @@ def extract(
         if single:
             text = genitive_base(sent, res, span[0], text, known_names)  # "Haftars Delegation" → Haftar
         if single and span not in roles and sent.lowers[span[0]] not in known_names:
-            surname = looks_like_name(sent.texts[span[0]], res) or looks_like_name(text, res) \
-                or listed_surname(text, res)  # "Putins" → Putin; "Steinmeier" (an "-er" noun ending)
+            surname = looks_like_name(sent.texts[span[0]], res) or looks_like_name(text, res)  # "Putins" → Putin
             if (surname or listed_name(sent, span[0])) and (
                 span[0] == 0 or sent.lowers[span[0] - 1] not in res.determiners
             ):
