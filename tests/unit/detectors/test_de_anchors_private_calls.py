@@ -66,3 +66,17 @@ def test_a_phone_call_with_a_counterpart_stays_a_meeting() -> None:
 ])
 def test_a_border_site_visit_is_no_meeting(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an exclusion's gap ("entscheidung ... getroffen", "besuch* ... krankenhaus") excludes no meeting word in it
+    "Die Entscheidung wurde beim Gipfel der Staats- und Regierungschefs in Brüssel getroffen.",
+    "Bei seinem Besuch in Kiew traf Außenminister Steinmeier den Präsidenten Poroschenko im Krankenhaus.",
+])
+def test_a_meeting_inside_an_exclusion_gap_stays_one(text: str) -> None:
+    assert _meetings(text)
+
+
+def test_the_excluded_sense_at_the_ends_stays_excluded() -> None:
+    assert _meetings("Die Regierung hat in der Frage noch keine Entscheidung getroffen.") == []
+    assert _meetings("Der Kanzler besuchte am Dienstag ein Krankenhaus in Linz.") == []
