@@ -19,7 +19,7 @@ from detectors.governing import governing
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
-from detectors.patterns import Match, OutsideOf, PatternSet, gap_of, lexicon_patterns
+from detectors.patterns import Match, OutsideOf, PatternSet, covers, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -201,11 +201,11 @@ class MeetingDetector:
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
         out: list[Candidate] = []
-        spans = [(t.start, t.end) for t in triggers if not overlapping(excluded, (t.start, t.end))]
+        spans = [(t.start, t.end) for t in triggers if not covers(excluded, (t.start, t.end))]
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
-            if overlapping(excluded, span):
-                continue
+            if covers(excluded, span):
+                continue  # a trigger inside an exclusion's gap is not excluded ("Entscheidung beim Gipfel getroffen")
             args = extract(sent, self.res, span, ctx.known_names)
             if trig.pattern in self._headline_only and not (
                 any(e == span[0] for _, e in args.spans) and any(b == span[1] for b, _ in args.spans)

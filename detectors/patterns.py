@@ -104,6 +104,18 @@ def gap_of(m: Match) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+def covers(matches: Sequence[Match], span: tuple[int, int]) -> bool:
+    """A match overlaps ``span`` with one of its own words, not only with the tokens its gap skips: the exclusion
+    "entscheidung ... getroffen" holds "getroffen" but not the "Gipfel" of "Die Entscheidung wurde beim Gipfel
+    getroffen", nor "besuch* ... krankenhaus" the "traf" of "Bei seinem Besuch traf er X im Krankenhaus"."""
+    for m in matches:
+        if m.start < span[1] and span[0] < m.end:
+            gap = gap_of(m)
+            if gap is None or not (gap[0] <= span[0] and span[1] <= gap[1]):
+                return True
+    return False
+
+
 def lexicon_patterns(lexicon: dict, key: str, label: str | None = None) -> PatternSet:
     """The patterns listed under ``key`` of a lexicon file (none when absent), labelled ``label`` (default: key)."""
     return PatternSet((label or key, p) for p in lexicon.get(key, ()))

@@ -24,7 +24,7 @@ from detectors.base import Cues
 from detectors.event_time import DateReader, date_reader
 from detectors.governing import governing
 from detectors.language import LanguageResources
-from detectors.patterns import Match
+from detectors.patterns import Match, covers
 from detectors.text import Sentence
 
 WINDOW = 4  # lemmas left and right of the trigger
@@ -70,7 +70,10 @@ def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[
         if matches is None:
             matches = sent.cache[cache_key] = pats.in_sentence(sent)
         if matches:
-            on = any(m.start < span[1] and span[0] < m.end for m in matches)
+            if name == "exclude" and getattr(detector, "type", None) == "meeting":
+                on = covers(matches, span)  # as the meeting rules read an exclusion (patterns.covers)
+            else:
+                on = any(m.start < span[1] and span[0] < m.end for m in matches)
             out[name] = (True, on)
     guestless = getattr(detector, "guestless", None)  # a host verb with nobody after it (meeting.needs_object)
     if guestless is not None and guestless(sent, span):

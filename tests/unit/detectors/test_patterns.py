@@ -3,7 +3,7 @@ outside a mask (``OutsideOf``)."""
 
 from __future__ import annotations
 
-from detectors.patterns import GAP, LONG_GAP, OutsideOf, PatternSet
+from detectors.patterns import GAP, LONG_GAP, Match, OutsideOf, PatternSet, covers
 
 
 def _find(pattern: str, words: list[str]) -> list[tuple[int, int]]:
@@ -38,3 +38,13 @@ def test_outside_of_drops_the_matches_a_mask_holds() -> None:
     assert [(m.start, m.end) for m in negative.in_sentence(sent)] == [(6, 7)]
     assert negative.in_sentence(_Words(["the", "arab", "league", "met"])) == []
     assert negative and not OutsideOf(PatternSet([]), PatternSet([("org", "x")]))
+
+
+def test_covers_a_span_on_the_words_of_a_match_not_inside_its_gap() -> None:
+    m = Match("x", 1, 6, "entscheidung ... getroffen")  # tokens 2-4 are the gap
+    assert covers([m], (5, 6))  # "getroffen", a word of the match
+    assert covers([m], (1, 2))
+    assert not covers([m], (3, 4))  # "Gipfel" inside the gap
+    assert covers([m], (4, 6))  # reaches out of the gap
+    assert not covers([m], (6, 7))
+    assert covers([Match("x", 1, 3, "rakete =traf")], (2, 3))  # no gap: plain overlap
