@@ -307,8 +307,8 @@ class MeetingDetector:
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
         that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
         one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
-        no "call on" (an appeal)."""
-        return [m for m in cues if not (span[0] <= m.start < span[1] < m.end) and (
+        no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*"."""
+        return [m for m in cues if not (span[0] <= m.start < span[1] < m.end and "..." not in m.pattern) and (
             m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
             or (m.end <= span[0] and span[0] - m.end <= PREP_REACH))]
 
@@ -378,7 +378,9 @@ class MeetingDetector:
         headline = _headline(sent, span, self.headline_tokens)
         if "headline_time" in whole and headline and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
-        if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
+        # the trigger word itself may be the past form ("flew to Washington on Sunday")
+        own_perfect = any(m.label == "perfect" and span[0] <= m.start and m.end <= span[1] for m in cues)
+        if "scheduled" in clause and not past and not own_perfect and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
         if "called_for" in clause and clause & _WHEN and _expected(cues, a, b):
             return [("planned", base - 0.1)]  # "devrait rencontrer jeudi …", "dovrebbe incontrare giovedì"

@@ -128,6 +128,7 @@ def test_a_present_tense_with_a_weekday_is_a_plan(text: str, lang: str) -> None:
     ("Le président Macron a reçu jeudi le Premier ministre indien Narendra Modi à l'Élysée.", "fr"),
     ("L'ambassadeur de Russie a été convoqué mardi par le ministère des Affaires étrangères.", "fr"),
     ("La premier Meloni ha ricevuto giovedì a Palazzo Chigi il cancelliere Scholz.", "it"),
+    ("The prime minister flew to Washington on Sunday for talks with the president.", "en"),
 ])
 def test_a_past_tense_with_a_weekday_stays_held(text: str, lang: str) -> None:
     assert statuses(text, lang) == {"held"}
