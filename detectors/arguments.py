@@ -10,7 +10,16 @@ from detectors.contracts import Actor, Location
 from detectors.entities import entity_id, known_leader, listed_leader, seat_country
 from detectors.language import LanguageResources
 from detectors.modifiers import describing, faction_heads, no_actor_org, owned_titles
-from detectors.names import PUNCT, after_title, genitive_base, listed_name, looks_like_name, name_spans, owns_proxy
+from detectors.names import (
+    PUNCT,
+    after_title,
+    country_compound,
+    genitive_base,
+    listed_name,
+    looks_like_name,
+    name_spans,
+    owns_proxy,
+)
 from detectors.patterns import Match
 from detectors.places import (
     adjective_place,
@@ -40,6 +49,7 @@ class Arguments:
     political: bool = False  # any political actor: title, organisation, country, named person with a role
     people: bool = False  # a person who can meet: title, named person
     titled: bool = False  # a title, a full (multi-word) name or a people's name ("die Amerikaner")
+    office: bool = False  # a title (an office or rank) stands in the sentence
 
     spans: list[tuple[int, int]] = field(default_factory=list)  # sentence tokens of each actor
     borrowed: bool = False  # the actors come from the sentence before (participants.from_previous)
@@ -149,6 +159,9 @@ def extract(
         args.high = args.high or args.named_summit
 
     home = sent.clause(*trigger)
+    if trigger[1] - trigger[0] == 1 and country_compound(sent.lowers[trigger[0]], res):  # "China-Besuch"
+        args.add_country(res.gazetteer.countries[sent.lowers[trigger[0]].rpartition("-")[0]])
+        args.political = True
 
     def near(i: int) -> bool:
         return trigger[0] - _NEAR <= i <= trigger[1] + _NEAR or home[0] <= i < home[1]
@@ -157,6 +170,7 @@ def extract(
     reports = [s for s, _e in reporting_spans(sent, res)] if parts.titles else []
     named: set[tuple[int, int]] = set()  # titles with a name ("Präsident Macron")
     lesser: set[tuple[int, int]] = set()  # names a title below the high offices claims ("Senator Rubio")
+    args.office = bool(titles)
     for m in titles:
         if m.label.startswith("high"):
             args.high = True
@@ -259,6 +273,7 @@ def extract(
                and not owns_proxy(sent, res, span)]  # "Putin traf X"
     args.leaders = leaders
     args.leader = bool(leaders)
+    args.titled = args.titled or args.leader  # a listed leader is an office-holder: "das Treffen Merkels mit Putin"
     args.high = args.high or args.leader
     args.high_near = args.high_near or any(near(span[0]) for span in leaders)
     return args

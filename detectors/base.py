@@ -86,7 +86,7 @@ class Detector(Protocol):
 _FAR = (1 << 30, 1 << 30)
 
 
-GAP_LABELS = frozenset({"headline_time", "future", "scheduled"})  # cues read inside a gapped trigger
+GAP_LABELS = frozenset({"headline_time", "future", "scheduled", "perfect"})  # cues read inside a gapped trigger
 
 
 class Cues:

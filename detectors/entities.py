@@ -93,13 +93,26 @@ def listed_leader(actor_id: str | None) -> bool:
 @cache
 def _listed_words() -> frozenset[str]:
     people, _ = _tables()
-    return frozenset(alias for alias in people if " " not in alias)
+    return frozenset(alias for alias in (*people, *_leaders()) if " " not in alias)
 
 
 def listed_word(word: str) -> bool:
-    """A listed person's one-word spelling ("Kurz", "Blinken"): a name when capitalised, though it may be a
-    common word of the language too (the adjective "kurz", the verb "blinken")."""
-    return fold(word) in _listed_words()
+    """A listed person's or leader's one-word spelling ("Kurz", "Blinken", "Draghi"), also in a Russian case
+    ("Путина", "Лаврова"): a name when capitalised, though it may be a common word of the language too (the
+    adjective "kurz", the verb "blinken", the Italian plural "draghi", the Russian "путина")."""
+    words = _listed_words()
+    if fold(word) in words:
+        return True
+    low = word.lower()
+    return any("\u0400" <= ch <= "\u04ff" for ch in low) and any(
+        low.endswith(e) and len(low) > len(e) + 2 and fold(low[: -len(e)]) in words for e in _CASE_ENDINGS)
+
+
+def listed_spelling(text: str) -> bool:
+    """``text`` is, as a whole, a listed person's or leader's spelling ("Obama", "Mahmoud Abbas"): a name, though
+    the gazetteer may hold a town of that name (Obama in Japan, Abbas in Iran)."""
+    key = fold(text)
+    return key in _tables()[0] or key in _leaders()
 
 
 def seat_country(text: str) -> str | None:

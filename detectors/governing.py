@@ -19,15 +19,19 @@ def governing(detector: object, sent: Sentence, matches: Sequence[Match], span: 
     "plans to visit". The nearest such cue before the trigger (``GOV_REACH``) with an infinitive (the detector's
     ``infinitive``: a marker word or a form) from its end up to shortly after the trigger. The cue may stand
     beyond a comma, where the clause-bound cue features do not look; the meeting is then that cue's content, not
-    a meeting that took place."""
+    a meeting that took place. A call cue that is also an intention (``intent``: "devrait", "dovrebbe", "veut")
+    is the participant's own expectation or wish, no call."""
     inf = getattr(detector, "infinitive", None)
     if getattr(detector, "type", None) != "meeting" or inf is None or not (inf.markers or inf.form):
         return None
     t0, t1 = span
     best: Match | None = None
+    expecting = {m.start for m in matches if m.label == "intent"}
     for m in matches:
         if m.label not in GOVERNING or not (0 <= t0 - m.end <= GOV_REACH) or (best is not None and m.end <= best.end):
             continue
+        if m.label == "called_for" and m.start in expecting:
+            continue  # "dovrebbe incontrare", "veut rencontrer": an expectation or a wish of the participant
         if any(inf.marks(sent, k) for k in range(m.end, min(len(sent), t1 + GOV_AFTER))):
             best = m
     return best.label if best is not None else None

@@ -19,7 +19,7 @@ from detectors.governing import governing
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
-from detectors.patterns import Match, PatternSet, gap_of, lexicon_patterns
+from detectors.patterns import Match, OutsideOf, PatternSet, covers, gap_of, lexicon_patterns
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -36,6 +36,9 @@ PAST_MARKS = frozenset({"held", *PREPS})
 _TIME_CUES = frozenset({"headline_time", "scheduled", "future", "held"})  # a weekday, "próximo", "ayer"
 OBJECT_REACH = 2  # tokens after a receiving verb's article (and determiners) where the one received is named
 HEADLINE_ONLY_TOKENS = 10  # "Merkel bei Putin", "Kanzlerin Merkel bei Putin in Sotschi"
+REL_REACH = 4  # tokens from the trigger to the comma of a relative clause on it ("the summit in Rome, which …")
+_AHEAD_LABELS = frozenset({"future", "planned_modal", "planned"})
+_NOT_AHEAD = frozenset({"held", "held_prep", "perfect", "called_for"})  # the trigger's clause: took place, a call
 
 
 def _headline(sent: Sentence, span: tuple[int, int], unpunctuated: int = _HEADLINE_TOKENS) -> bool:
@@ -69,6 +72,17 @@ def _name_as_verb(sent: Sentence, m: Match) -> bool:
         return False
     word = sent.texts[m.start]
     return word[:1].isupper() and not word.isupper()
+
+
+_WHEN = frozenset({"future", "headline_time", "scheduled"})  # a time the meeting is set for
+
+
+def _expected(cues: list[Match], a: int, b: int) -> bool:
+    """A call cue of the clause ``[a, b)`` is an intention too (``intent``: "devrait", "dovrebbe", "veut"): the
+    expectation or wish of a participant, which a time for the meeting makes a plan ("Le ministre devrait
+    rencontrer Blinken jeudi"), not a call ("La France devrait négocier")."""
+    intents = {m.start for m in cues if m.label == "intent" and a <= m.start < b}
+    return any(m.label == "called_for" and m.start in intents for m in cues)
 
 
 FRONTED_TOKENS = 10  # "Following the talks", "During his visit to Beijing next week": a phrase, not a clause
@@ -107,8 +121,8 @@ class MeetingDetector:
         self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
-        self.exclude = lexicon_patterns(lexicon, "exclude", "x")
-        self.negative = lexicon_patterns(lexicon, "negative_context", "neg")
+        self.exclude = OutsideOf(lexicon_patterns(lexicon, "exclude", "x"), lexicon_patterns(lexicon, "exclude_lifted"))
+        self.negative = OutsideOf(lexicon_patterns(lexicon, "negative_context", "neg"), res.orgs)  # not "Arab League"
         self.high_events = lexicon_patterns(lexicon, "high_events", "high")
         self.anaphoric = lexicon_patterns(lexicon, "anaphoric", "ref")
         self.needs_object = lexicon_patterns(lexicon, "needs_object", "object")
@@ -123,6 +137,7 @@ class MeetingDetector:
         self.headline_tokens = int(lexicon.get("headline_tokens", _HEADLINE_TOKENS))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # detectors.governing
         self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
+        self.relatives = frozenset(lexicon.get("relatives") or ())  # words opening a relative clause
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
@@ -186,11 +201,11 @@ class MeetingDetector:
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
         out: list[Candidate] = []
-        spans = [(t.start, t.end) for t in triggers if not overlapping(excluded, (t.start, t.end))]
+        spans = [(t.start, t.end) for t in triggers if not covers(excluded, (t.start, t.end))]
         for trig in dedupe(triggers):
             span = (trig.start, trig.end)
-            if overlapping(excluded, span):
-                continue
+            if covers(excluded, span):
+                continue  # a trigger inside an exclusion's gap is not excluded ("Entscheidung beim Gipfel getroffen")
             args = extract(sent, self.res, span, ctx.known_names)
             if trig.pattern in self._headline_only and not (
                 any(e == span[0] for _, e in args.spans) and any(b == span[1] for b, _ in args.spans)
@@ -290,9 +305,25 @@ class MeetingDetector:
         """``cues`` without the "at/after the meeting" ones (``PREPS``) whose object is not this trigger: the
         cue stands right before it ("after the talks", "nach dem Treffen", "a margine del vertice") or holds it.
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
-        that took place. Also the learned stage's cue features (``learned.features.cue_labels``)."""
-        return [m for m in cues if m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
-                or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)]
+        that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
+        one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
+        no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*"."""
+        return [m for m in cues if not (span[0] <= m.start < span[1] < m.end and "..." not in m.pattern) and (
+            m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
+            or (m.end <= span[0] and span[0] - m.end <= PREP_REACH))]
+
+    def _relative_ahead(self, sent: Sentence, cues: list[Match], span: tuple[int, int], b: int) -> bool:
+        """The trigger's clause ends shortly after it (``REL_REACH``) with a comma, and the next clause is a
+        relative one on it (a ``relatives`` word among its first tokens: "bei dem", "en la que") that tells of the
+        future: "the summit, which will be held in June", "des EU-Gipfels mit der Türkei, der kommende Woche
+        fortgesetzt werden muss", "Al summit, cui parteciperanno 80 Paesi"."""
+        if not self.relatives or b >= len(sent) - 1 or b - span[1] > REL_REACH or sent.texts[b] != ",":
+            return False
+        if not any(sent.lowers[k] in self.relatives for k in range(b + 1, min(len(sent), b + 4))):
+            return False
+        c, d = sent.clause(b + 1, b + 1)
+        labels = {m.label for m in cues if c <= m.start < d}
+        return bool(labels & _AHEAD_LABELS) and not labels & {"held", "rejected", "negation"}
 
     @staticmethod
     def _intended(clause: set[str]) -> bool:
@@ -329,9 +360,10 @@ class MeetingDetector:
                 out.append(("called_for", base - 0.1))
             return out
         past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
-        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and not clause & {"called_for", "want"}:
-            return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet"
-        if "future" in clause or "planned_modal" in clause:
+        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and "called_for" not in clause:
+            return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet", "will keine Gespräche"
+        if "future" in clause or "planned_modal" in clause or (
+                not past and not clause & _NOT_AHEAD and self._relative_ahead(sent, cues, span, b)):
             if not clause & {"planned_modal", "held"} and governing(self, sent, cues, span) == "called_for":
                 return [("called_for", base)]  # "invited Tokayev to visit Russia early next year": when, if accepted
             return [("planned", base)]
@@ -341,11 +373,17 @@ class MeetingDetector:
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
         if "held_prep" in clause or ("at_prep" in clause and not self._intended(clause)):
             return [("held", base)]
+        if not past and "held" not in clause and governing(self, sent, cues, span) == "called_for":
+            return [("called_for", base)]  # "urged Russia and Ukraine to return to the negotiating table"
         headline = _headline(sent, span, self.headline_tokens)
         if "headline_time" in whole and headline and not past and not whole & PAST_MARKS:
             return [("planned", base - 0.1)]  # "Krisentreffen … am Dienstag": a headline announces
-        if "scheduled" in clause and not past and not whole & {*PAST_MARKS, "rejected", "perfect"}:
+        # the trigger word itself may be the past form ("flew to Washington on Sunday")
+        own_perfect = any(m.label == "perfect" and span[0] <= m.start and m.end <= span[1] for m in cues)
+        if "scheduled" in clause and not past and not own_perfect and not whole & {*PAST_MARKS, "rejected", "perfect"}:
             return [("planned", base - 0.1)]  # "beraten am Montag mit der Kanzlerin": present tense, a weekday
+        if "called_for" in clause and clause & _WHEN and _expected(cues, a, b):
+            return [("planned", base - 0.1)]  # "devrait rencontrer jeudi …", "dovrebbe incontrare giovedì"
         if "called_for" in clause:
             return [("called_for", base)]
         if "planned" in clause or ("future" in whole and not past) or (

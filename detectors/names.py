@@ -38,13 +38,21 @@ def name_spans(
                 j += 2
             else:
                 break
-        # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname
+        # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname; a noun after
+        # an article does not ("den Besuch Merkels", "das Treffen Putins": the event and its participant)
         if i > 0 and i - 1 not in blocked and is_cap(sent.texts[i - 1]) and sent.lowers[i - 1] not in res.not_names \
-                and (i - 1 == 0 or not is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1):
+                and (i - 1 == 0 or not is_cap(sent.texts[i - 2])) and (not spans or spans[-1][1] < i - 1) \
+                and (i < 2 or sent.lowers[i - 2] not in res.determiners):
             i -= 1
         spans.append((i, j))
         i = j
     return spans
+
+
+def country_compound(low: str, res: LanguageResources) -> bool:
+    """A hyphenated noun led by a country ("china-besuch", "russland-reise", "türkei-deal"): no name."""
+    head, _, tail = low.rpartition("-")
+    return bool(head) and tail in res.known_words and head in res.gazetteer.countries
 
 
 def hyphen_part(sent: Sentence, j: int) -> bool:
@@ -89,7 +97,7 @@ def is_name_token(sent: Sentence, res: LanguageResources, i: int, known: set[str
     low = sent.lowers[i]
     if listed_name(sent, i):
         return True
-    if low in res.not_names:
+    if low in res.not_names or country_compound(low, res):
         return False
     if low in known or low.rstrip("s") in known:
         return True

@@ -104,6 +104,18 @@ def gap_of(m: Match) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+def covers(matches: Sequence[Match], span: tuple[int, int]) -> bool:
+    """A match overlaps ``span`` with one of its own words, not only with the tokens its gap skips: the exclusion
+    "entscheidung ... getroffen" holds "getroffen" but not the "Gipfel" of "Die Entscheidung wurde beim Gipfel
+    getroffen", nor "besuch* ... krankenhaus" the "traf" of "Bei seinem Besuch traf er X im Krankenhaus"."""
+    for m in matches:
+        if m.start < span[1] and span[0] < m.end:
+            gap = gap_of(m)
+            if gap is None or not (gap[0] <= span[0] and span[1] <= gap[1]):
+                return True
+    return False
+
+
 def lexicon_patterns(lexicon: dict, key: str, label: str | None = None) -> PatternSet:
     """The patterns listed under ``key`` of a lexicon file (none when absent), labelled ``label`` (default: key)."""
     return PatternSet((label or key, p) for p in lexicon.get(key, ()))
@@ -274,3 +286,24 @@ def _match_rest(
 
 # A gap never crosses a sentence-internal stop (a separable particle belongs to its own clause).
 _STOP_GAP = frozenset({".", ";", ":", "!", "?"})
+
+
+class OutsideOf:
+    """The matches of ``pats`` that no match of ``mask`` holds: a negative-context word inside a body's name is no
+    such context ("Arab League", "Liga Árabe": a league only in sports); an exclusion inside a phrase that lifts it
+    is none ("joint news conference"). Reads like a :class:`PatternSet` where the gates use one (``in_sentence``,
+    truth)."""
+
+    def __init__(self, pats: PatternSet, mask: PatternSet) -> None:
+        self.pats = pats
+        self.mask = mask
+
+    def __bool__(self) -> bool:
+        return bool(self.pats)
+
+    def in_sentence(self, sent: Any) -> list[Match]:
+        found = self.pats.in_sentence(sent)
+        if not found:
+            return found
+        held = [(m.start, m.end) for m in self.mask.in_sentence(sent)]
+        return [m for m in found if not any(a <= m.start and m.end <= b for a, b in held)]

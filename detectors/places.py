@@ -4,7 +4,7 @@ make a capitalised word a place ("im Kanzleramt", "в Кремле"). A place is
 from __future__ import annotations
 
 from detectors.contracts import Location
-from detectors.entities import seat_country
+from detectors.entities import listed_spelling, seat_country
 from detectors.language import LanguageResources
 from detectors.text import Sentence
 
@@ -89,8 +89,9 @@ def person_spans(sent: Sentence, res: LanguageResources, names: list[tuple[int, 
     """The name spans that are people: a place (``place_at``, ``after_locative``) is none, unless it is a title's
     full name, or a lone place word joined by a conjunction to a name that is no place and not after a place
     preposition: a small town that shares a surname ("Trump und Kim", "Modi and Abe")."""
-    places = {s for s in names
-              if place_at(sent, res, *s) or after_locative(sent, res, s, known) or _place_part(sent, res, s)}
+    places = {s for s in names  # a listed leader's name is no town of that name ("Obama"), unless after "in"
+              if (place_at(sent, res, *s) and not listed_spelling(" ".join(sent.texts[s[0]:s[1]])))
+              or after_locative(sent, res, s, known) or _place_part(sent, res, s)}
     people = [s for s in names if s not in places]
 
     def paired(s: tuple[int, int]) -> bool:

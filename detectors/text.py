@@ -15,6 +15,7 @@ T = TypeVar("T")
 # A sentence longer than this is cut into pieces of this many tokens (text without punctuation).
 MAX_SENTENCE_TOKENS = 120
 _CLAUSE_BREAKS = frozenset(",;:()[]\"«»„“”‘’–—")
+_DASHES = frozenset("–—")
 
 
 @dataclass(slots=True)
@@ -86,15 +87,25 @@ class Sentence:
         return self.starts[i], self.starts[j - 1] + len(self.texts[j - 1])
 
     def clause(self, i: int, j: int) -> tuple[int, int]:
-        """The token range of the clause around tokens ``i..j``: bounded by commas, quotes, dashes…"""
+        """The token range of the clause around tokens ``i..j``: bounded by commas, quotes, dashes… (not a dash
+        glued to the words either side: "the Iran–U.S. ceasefire", "a 48–hour truce")."""
         a = i
-        while a > 0 and self.texts[a - 1] not in _CLAUSE_BREAKS:
+        while a > 0 and not self._breaks(a - 1):
             a -= 1
         b = j
         n = len(self.texts)
-        while b < n and self.texts[b] not in _CLAUSE_BREAKS:
+        while b < n and not self._breaks(b):
             b += 1
         return a, b
+
+    def _breaks(self, k: int) -> bool:
+        t = self.texts[k]
+        if t not in _CLAUSE_BREAKS:
+            return False
+        if t not in _DASHES or not 0 < k < len(self.texts) - 1:
+            return True
+        s = self.starts
+        return s[k] != s[k - 1] + len(self.texts[k - 1]) or s[k + 1] != s[k] + len(t)
 
     def is_question(self) -> bool:
         return self.text.rstrip(" \"'»“”’").endswith("?")

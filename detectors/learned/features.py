@@ -24,7 +24,7 @@ from detectors.base import Cues
 from detectors.event_time import DateReader, date_reader
 from detectors.governing import governing
 from detectors.language import LanguageResources
-from detectors.patterns import Match
+from detectors.patterns import Match, covers
 from detectors.text import Sentence
 
 WINDOW = 4  # lemmas left and right of the trigger
@@ -70,7 +70,10 @@ def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[
         if matches is None:
             matches = sent.cache[cache_key] = pats.in_sentence(sent)
         if matches:
-            on = any(m.start < span[1] and span[0] < m.end for m in matches)
+            if name == "exclude" and getattr(detector, "type", None) == "meeting":
+                on = covers(matches, span)  # as the meeting rules read an exclusion (patterns.covers)
+            else:
+                on = any(m.start < span[1] and span[0] < m.end for m in matches)
             out[name] = (True, on)
     guestless = getattr(detector, "guestless", None)  # a host verb with nobody after it (meeting.needs_object)
     if guestless is not None and guestless(sent, span):
@@ -270,6 +273,9 @@ def features(obs: Observed, lexical: bool = False) -> list[str]:
     if args.high and not args.high_near:
         f.append("arg:high_far")  # the office-holder stands away from the trigger: often not a participant
     kinds = sorted({a.kind for a in args.actors})
+    political_word = obs.gates.get("strong", (False, False))[1] or "strong_context" in obs.gates
+    if not (args.office or args.high or args.borrowed or political_word) and kinds in ([], ["person"]):
+        f.append("arg:nostate")  # no office-holder, state, organisation or armed group: a community's gathering
     f += [f"actor:{k}" for k in kinds]
     f.append(f"actors:{_bin(len(args.actors), (0, 1, 2))}")
     f.append(f"countries:{_bin(len(args.countries), (0, 1, 2))}")

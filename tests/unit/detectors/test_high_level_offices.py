@@ -20,6 +20,8 @@ from tests.unit.detectors.rule_stage import meeting_levels as _levels
     ("fr", "La conférence ministérielle de l'OMC s'est ouverte lundi à Genève avec des délégations de 160 pays."),
     ("es", "La conferencia ministerial de la OMC se celebró el lunes en Ginebra con delegaciones de 160 países."),
     ("it", "La conferenza ministeriale dell'OMC si è aperta lunedì a Ginevra con delegazioni di 160 paesi."),
+    ("en", "Beijing cancels talks with the top EU diplomat over the new tariffs."),
+    ("de", "Die Uno-Generaldebatte beginnt am Dienstag in New York."),
 ])
 def test_a_high_office_or_body_makes_the_meeting_high_level(lang: str, text: str) -> None:
     assert _levels(text, lang) == {"high"}

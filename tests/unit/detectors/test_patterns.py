@@ -1,8 +1,9 @@
-"""``detectors/patterns.py``: the long gap ``....`` (the German verb bracket) beside the plain gap ``...``."""
+"""``detectors/patterns.py``: the long gap ``....`` (the German verb bracket) beside the plain gap ``...``; matches
+outside a mask (``OutsideOf``)."""
 
 from __future__ import annotations
 
-from detectors.patterns import GAP, LONG_GAP, PatternSet
+from detectors.patterns import GAP, LONG_GAP, Match, OutsideOf, PatternSet, covers
 
 
 def _find(pattern: str, words: list[str]) -> list[tuple[int, int]]:
@@ -19,3 +20,31 @@ def test_a_long_gap_is_bounded_and_stops_at_a_full_stop() -> None:
     far = ["haben", *[f"w{i}" for i in range(LONG_GAP + 1)], "beschlossen"]
     assert _find("haben .... beschlossen", far) == []
     assert _find("haben .... beschlossen", ["haben", "w", ".", "beschlossen"]) == []
+
+
+class _Words:
+    """The little of a ``detectors.text.Sentence`` that ``PatternSet.in_sentence`` reads."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.lowers = self.lemmas = words
+
+    def memo(self, _name, _key, fn, *args):
+        return fn(*args)
+
+
+def test_outside_of_drops_the_matches_a_mask_holds() -> None:
+    negative = OutsideOf(PatternSet([("neg", "league")]), PatternSet([("org", "arab league")]))
+    sent = _Words(["the", "arab", "league", "met", "after", "the", "league", "final"])
+    assert [(m.start, m.end) for m in negative.in_sentence(sent)] == [(6, 7)]
+    assert negative.in_sentence(_Words(["the", "arab", "league", "met"])) == []
+    assert negative and not OutsideOf(PatternSet([]), PatternSet([("org", "x")]))
+
+
+def test_covers_a_span_on_the_words_of_a_match_not_inside_its_gap() -> None:
+    m = Match("x", 1, 6, "entscheidung ... getroffen")  # tokens 2-4 are the gap
+    assert covers([m], (5, 6))  # "getroffen", a word of the match
+    assert covers([m], (1, 2))
+    assert not covers([m], (3, 4))  # "Gipfel" inside the gap
+    assert covers([m], (4, 6))  # reaches out of the gap
+    assert not covers([m], (6, 7))
+    assert covers([Match("x", 1, 3, "rakete =traf")], (2, 3))  # no gap: plain overlap

@@ -27,3 +27,32 @@ def test_a_bare_summit_with_no_office_holder_is_other(lang: str, text: str) -> N
 ])
 def test_a_summit_of_governments_or_with_a_leader_is_high(lang: str, text: str) -> None:
     assert _levels(text, lang) == {"high"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Nach dem EU-Afrika-Gipfel in Brüssel reisten die Delegationen ab."),
+    ("de", "Vor dem Beginn des Nato-Gipfels kamen die Delegationen zusammen."),
+    ("de", "Der Sondergipfel zur Migration findet im November statt."),
+    ("de", "Beim Gipfel der Afrikanischen Union in Addis Abeba wurde über den Sudan beraten."),
+    ("fr", "Le sommet de la CEDEAO s'est ouvert samedi à Abuja."),
+    ("fr", "Le sommet de la Communauté politique européenne se tiendra à Grenade en octobre."),
+    ("fr", "Le sommet franco-italien aura lieu à Turin."),
+    ("it", "Il vertice della Comunità politica europea si terrà a Tirana."),
+    ("it", "Il vertice intergovernativo italo-francese si è svolto a Napoli."),
+])
+def test_a_summit_named_by_its_body_or_its_governments_is_high(lang: str, text: str) -> None:
+    """German names a summit of governments as a hyphenated compound of the body or the countries ("EU-Afrika-
+    Gipfel", "Nato-Gipfels", ``high_events`` lists the bodies and regions) or a Sondergipfel; French and Italian
+    name the body or the two countries after it."""
+    assert _levels(text, lang) == {"high"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Beim Asylgipfel wurde über Obergrenzen beraten."),
+    ("de", "Der Pflegegipfel im Kanzleramt wurde abgesagt."),
+    ("de", "Beim Diesel-Gipfel im Verkehrsministerium wurde über Nachrüstungen beraten."),
+])
+def test_a_german_topic_summit_with_no_office_holder_stays_other(lang: str, text: str) -> None:
+    """A domestic summit named by its topic, hyphenated or not ("Asylgipfel", "Diesel-Gipfel"), is labelled other
+    when no office-holder is named (de-10kgnad, de-team-c5/c6)."""
+    assert "high" not in _levels(text, lang)

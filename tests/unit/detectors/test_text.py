@@ -79,3 +79,22 @@ def test_memo_checks_its_owners_by_identity_not_by_id() -> None:
     sent.cache[key] = ((object(),), "stale")
     assert sent.memo("nb", (known,), lambda: "fresh") == "fresh"
     assert sent.memo("nb", (known,), lambda: "again") == "fresh"
+
+
+def _spaced(texts: list[str], text: str) -> Sentence:
+    """A sentence of ``texts`` at their offsets in ``text`` (a dash glued to its neighbours or not)."""
+    starts, at = [], 0
+    for t in texts:
+        at = text.index(t, at)
+        starts.append(at)
+        at += len(t)
+    return Sentence.from_tokens(0, len(texts), texts, starts, text, None)
+
+
+def test_a_dash_glued_to_the_words_either_side_is_no_clause_break() -> None:
+    """"the Iran–U.S. ceasefire", "a 48–hour truce": one clause; a spaced dash ("strikes – a breach –") breaks."""
+    glued = _spaced(["violations", "of", "the", "Iran", "–", "U.S.", "ceasefire"],
+                    "violations of the Iran–U.S. ceasefire")
+    assert glued.clause(6, 7) == (0, 7)
+    spaced = _spaced(["strikes", "–", "a", "breach", "–", "hit"], "strikes – a breach – hit")
+    assert spaced.clause(2, 4) == (2, 4)

@@ -90,3 +90,12 @@ def _governing(text: str, lang: str, trigger: str) -> str | None:
 def test_a_cue_governing_the_meeting_through_an_infinitive_is_a_feature(lang: str, text: str, trigger: str,
                                                                         label: str | None) -> None:
     assert _governing(text, lang, trigger) == label
+
+
+def test_the_exclude_gate_is_off_for_a_meeting_word_inside_the_exclusion_gap() -> None:
+    engine = build_engine("de")
+    det = next(d for d in engine.detectors if d.type == "meeting")
+    sent = sentences("Die Entscheidung wurde beim Gipfel in Brüssel getroffen.", "de")[0]
+    found = {sent.lowers[m.start]: (m.start, m.end) for m in det.triggers.in_sentence(sent)}
+    assert features.gate_flags(det, sent, found["gipfel"])["exclude"] == (True, False)
+    assert features.gate_flags(det, sent, found["getroffen"])["exclude"] == (True, True)
