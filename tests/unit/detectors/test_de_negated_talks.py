@@ -28,3 +28,24 @@ def test_negated_talks_are_refused(text: str) -> None:
 ])
 def test_a_negation_of_something_else_leaves_the_meeting(text: str) -> None:
     assert _meetings(text) == ["held"]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Gipfel habe kein konkretes Ergebnis gebracht, sagte Kanzler Faymann.",
+    "Die Gespräche zwischen Merkel und Erdogan brachten keine Einigung.",
+])
+def test_a_kein_after_the_meeting_negates_something_else(text: str) -> None:
+    # de lexicon negation_after: false; "keine Gespräche" before the trigger stays a refusal (below)
+    assert _meetings(text) == ["held"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kanzler Faymann will keine Gespräche mit der FPÖ führen.",
+    "Es gab kein Treffen zwischen Merkel und Putin.",
+])
+def test_a_kein_before_the_meeting_refuses_it(text: str) -> None:
+    assert _meetings(text) == ["rejected"]
+
+
+def test_negation_after_the_trigger_still_negates_elsewhere() -> None:
+    assert _meetings("The talks between Putin and Erdogan did not take place.", "en") == ["rejected"]
