@@ -8,9 +8,9 @@ from tests.unit.detectors.rule_stage import meeting_statuses as _meetings
 
 
 def test_a_summit_whose_relative_clause_speaks_of_werde_is_planned() -> None:
-    text = "Er verwies auf den Arbeitsmarktgipfel der Regierung im Herbst, bei dem Finanzminister Schelling die " \
-        "Finanzierung vorlegen werde."
-    assert _meetings(text) == ["planned"]
+    assert _meetings("Kanzler Faymann verwies auf den Sozialgipfel im Herbst, bei dem die Pensionen ein wichtiges "
+                     "Thema sein werde.") == ["planned"]
+    assert _meetings("Merkel verwies auf den EU-Gipfel, bei dem über die Flüchtlinge beraten werde.") == ["planned"]
 
 
 def test_a_meeting_told_in_the_past_stays_held() -> None:
