@@ -138,6 +138,7 @@ class MeetingDetector:
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))  # detectors.governing
         self.next_sentence = NextSentence(lexicon.get("next_sentence"))  # a status the next sentence tells
         self.relatives = frozenset(lexicon.get("relatives") or ())  # words opening a relative clause
+        self.negation_after = bool(lexicon.get("negation_after", True))  # de: "Der Gipfel habe kein Ergebnis …"
         # words that name a meeting only in a headline between two names ("Merkel bei Putin"): never a trigger
         # of a sentence, so they are no candidate words of the pipeline's pre-filter either
         self.headline_triggers = PatternSet(labelled(lexicon.get("headline_triggers")))
@@ -360,7 +361,9 @@ class MeetingDetector:
                 out.append(("called_for", base - 0.1))
             return out
         past = any(m.label == "held" and m.start < span[1] and span[0] < m.end for m in cues)  # "traf", "arrived"
-        if "negation" in near and near["negation"][0] <= _NEGATION_NEAR and "called_for" not in clause:
+        negation = near.get("negation")  # one after the trigger negates it only where negation_after (not de)
+        if negation and negation[0] <= _NEGATION_NEAR and "called_for" not in clause and (
+                self.negation_after or negation[1] < span[0]):
             return [("rejected", base - 0.1)]  # "keine Gespräche", "did not meet", "will keine Gespräche"
         if "future" in clause or "planned_modal" in clause or (
                 not past and not clause & _NOT_AHEAD and self._relative_ahead(sent, cues, span, b)):
