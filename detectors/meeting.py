@@ -308,10 +308,15 @@ class MeetingDetector:
         "NATO meeting set for Thursday after drone incident", "agree to meet in Cairo after Eid" are no meetings
         that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
         one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
-        no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*"."""
+        no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*". Dropped:
+        a cue inside an ``idiom`` ("as soon as possible"), a rejection after it with an ``own_object``."""
+        own = {m.start for m in cues if m.label == "own_object"}
+        idioms = [(m.start, m.end) for m in cues if m.label == "idiom"]
         return [m for m in cues if not (span[0] <= m.start < span[1] < m.end and "..." not in m.pattern) and (
             m.label not in PREPS or (m.start < span[1] and span[0] < m.end)
-            or (m.end <= span[0] and span[0] - m.end <= PREP_REACH))]
+            or (m.end <= span[0] and span[0] - m.end <= PREP_REACH)) and not (
+            m.label == "rejected" and m.start >= span[1] and m.start in own) and not any(
+            i <= m.start and m.end <= j and j - i > m.end - m.start for i, j in idioms)]
 
     def _relative_ahead(self, sent: Sentence, cues: list[Match], span: tuple[int, int], b: int) -> bool:
         """The trigger's clause ends shortly after it (``REL_REACH``) with a comma, and the next clause is a
