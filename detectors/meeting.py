@@ -15,7 +15,7 @@ from detectors.appeal import Infinitive
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
-from detectors.governing import governing
+from detectors.governing import governing, without_others_ahead
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
@@ -105,7 +105,6 @@ def _fronted_ahead(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
     ahead = [m.start for m in main if m.label in _AHEAD]
     if not ahead or any(m.label == "held" for m in main):
         return False
-    # a past verb before the future one reports it ("Al termine dell'incontro, X ha detto che si troverà …")
     return not any(m.label == "perfect" and m.end <= min(ahead) for m in main)
 
 
@@ -237,8 +236,9 @@ class MeetingDetector:
             if overlapping(received, span) and self._thing_received(sent, span, cue_matches):
                 continue  # "ha ricevuto il patrocinio", "recibió una invitación": no one is received
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            statuses = retell(self._statuses(sent, cue_matches, span, gap_of(trig)),
-                              self.told_next(sent, cue_matches, span, ctx))
+            own = without_others_ahead(sent, cue_matches, span, spans)  # not another meeting's futures
+            nxt = self.told_next(sent, cue_matches, span, ctx)
+            statuses = retell(self._statuses(sent, own, span, gap_of(trig)), nxt)
             if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
                     sent, self.res, args, span, self.speaker_reports):
                 args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's

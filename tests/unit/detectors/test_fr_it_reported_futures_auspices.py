@@ -50,3 +50,16 @@ def test_an_omen_auspices_or_a_started_negotiation_is_no_call(text: str) -> None
 ])
 def test_a_hope_or_a_request_to_start_talks_is_still_a_call(text: str) -> None:
     assert statuses(text, "it") == {"called_for"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les deux chefs d'État ont abordé la préparation du sommet du G20, qui se tiendra à Rome en juin.", "fr"),
+    ("Les deux dirigeants ont abordé les thèmes de la prochaine conférence de Bagdad.", "fr"),
+])
+def test_leaders_talking_over_a_summit_ahead_is_a_meeting_held_beside_one_planned(text: str, lang: str) -> None:
+    assert statuses(text, lang) == {"held", "planned"}
+
+
+def test_another_triggers_own_future_verb_still_dates_the_summit() -> None:
+    text = "Le président Macron rencontrera le chancelier Scholz lors du sommet prévu en juin."
+    assert statuses(text, "fr") == {"planned"}
