@@ -35,3 +35,29 @@ def governing(detector: object, sent: Sentence, matches: Sequence[Match], span: 
         if any(inf.marks(sent, k) for k in range(m.end, min(len(sent), t1 + GOV_AFTER))):
             best = m
     return best.label if best is not None else None
+
+
+OWNED_AHEAD = ("future", "planned_modal", "planned")  # "la prochaine conférence", "le sommet prévu en juin"
+
+
+def _distance(m: Match, span: tuple[int, int]) -> int:
+    if m.end <= span[0]:
+        return span[0] - m.end
+    return max(0, m.start - span[1])
+
+
+def without_others_ahead(sent: Sentence, matches: Sequence[Match], span: tuple[int, int],
+                         spans: Sequence[tuple[int, int]]) -> list[Match]:
+    """``matches`` without the future cues (``OWNED_AHEAD``) of this trigger's clause that stand nearer to another
+    meeting trigger of that clause than to this one: they date that meeting, not this. "Les deux chefs d'État ont
+    abordé la préparation du sommet", "the two leaders discussed next month's summit": the leaders' talks took
+    place, the summit is ahead. A cue that is another trigger's own word stays: a verb whose tense the whole event
+    shares ("rencontrera … lors du sommet"); so do cues of other clauses ("After the talks, the two leaders will
+    sign …" dates the talks as well)."""
+    a, b = sent.clause(*span)
+    others = [s for s in spans if s != span and a <= s[0] < b]
+    if not others:
+        return list(matches)
+    return [m for m in matches if m.label not in OWNED_AHEAD or not a <= m.start < b
+            or (d := _distance(m, span)) == 0
+            or not any(_distance(m, o) < d and not o[0] <= m.start < o[1] for o in others)]

@@ -15,7 +15,7 @@ from detectors.appeal import Infinitive
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
-from detectors.governing import governing
+from detectors.governing import governing, without_others_ahead
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
@@ -93,15 +93,19 @@ def _fronted_ahead(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
     """The trigger's clause is an "after/at/during the meeting" phrase opening the sentence, set off by a comma,
     and the main clause after it tells of the future ("Following the talks, the parties will sign …", "Lors de
     sa visite, le président rencontrera …", "During the visit, the leaders are expected to …"): the meeting is
-    ahead as well. Not when that clause reports the past ("After the talks, he said they will …")."""
+    ahead as well. Not when that clause reports the past ("After the talks, he said they will …", "À l'issue de
+    l'entretien, le ministre a déclaré qu'un accord sera trouvé": a past form before the future one)."""
     a, b = sent.clause(*span)
     if a != 0 or b > FRONTED_TOKENS or b >= len(sent) or sent.texts[b] != ",":
         return False  # a longer opening clause holds its own verb ("Nach einer Tagung … sagte X in Erfurt, …")
     if not any(m.label in PREPS and m.start == 0 for m in cues):
         return False
     c, d = sent.clause(b + 1, b + 1)
-    main = {m.label for m in cues if c <= m.start < d}
-    return bool(main & _AHEAD) and "held" not in main
+    main = [m for m in cues if c <= m.start < d]
+    ahead = [m.start for m in main if m.label in _AHEAD]
+    if not ahead or any(m.label == "held" for m in main):
+        return False
+    return not any(m.label == "perfect" and m.end <= min(ahead) for m in main)
 
 
 @registry.register("meeting")
@@ -233,8 +237,9 @@ class MeetingDetector:
             if overlapping(received, span) and self._thing_received(sent, span, cue_matches):
                 continue  # "ha ricevuto il patrocinio", "recibió una invitación": no one is received
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
-            statuses = retell(self._statuses(sent, cue_matches, span, gap_of(trig)),
-                              self.told_next(sent, cue_matches, span, ctx))
+            own = without_others_ahead(sent, cue_matches, span, spans)  # not another meeting's futures
+            nxt = self.told_next(sent, cue_matches, span, ctx)
+            statuses = retell(self._statuses(sent, own, span, gap_of(trig)), nxt)
             if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
                     sent, self.res, args, span, self.speaker_reports):
                 args.high = False  # "Trump says that ceasefire talks are ongoing": a call or refusal is the speaker's

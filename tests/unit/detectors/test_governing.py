@@ -1,0 +1,42 @@
+"""``detectors.governing.without_others_ahead``: a future cue of a trigger's clause nearer to another meeting
+trigger of that clause dates that meeting, not this one (session 21, romance5)."""
+
+from __future__ import annotations
+
+from detectors.governing import without_others_ahead
+from detectors.patterns import Match
+from tests.unit.detectors.rule_candidates import sentences
+
+LEADERS = "Les deux dirigeants ont abordé les thèmes de la prochaine conférence de Bagdad."
+
+
+def _sent(text: str):
+    return sentences(text, "fr")[0]
+
+
+def test_a_future_next_to_another_trigger_is_left_to_it() -> None:
+    sent = _sent(LEADERS)
+    k = sent.lowers.index("prochaine")
+    conf = (k + 1, k + 2)
+    cue = Match("future", k, k + 1, "prochain*")
+    assert without_others_ahead(sent, [cue], (1, 3), [(1, 3), conf]) == []
+    assert without_others_ahead(sent, [cue], conf, [(1, 3), conf]) == [cue]
+
+
+def test_a_cue_on_another_trigger_or_with_no_other_trigger_stays() -> None:
+    sent = _sent("Le président Macron rencontrera le chancelier Scholz lors du sommet prévu en juin.")
+    k = sent.lowers.index("rencontrera")
+    s = sent.lowers.index("sommet")
+    verb = Match("planned_modal", k, k + 1, "*era")
+    assert without_others_ahead(sent, [verb], (s, s + 1), [(k, k + 1), (s, s + 1)]) == [verb]
+    sent = _sent(LEADERS)
+    k = sent.lowers.index("prochaine")
+    cue = Match("future", k, k + 1, "prochain*")
+    assert without_others_ahead(sent, [cue], (1, 3), [(1, 3)]) == [cue]
+
+
+def test_other_labels_are_kept() -> None:
+    sent = _sent(LEADERS)
+    k = sent.lowers.index("prochaine")
+    held = Match("held", k, k + 1, "hier")
+    assert without_others_ahead(sent, [held], (1, 3), [(1, 3), (k + 1, k + 2)]) == [held]
