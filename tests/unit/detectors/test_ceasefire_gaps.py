@@ -20,3 +20,30 @@ from tests.unit.detectors.rule_candidates import statuses
 ])
 def test_status_read_in_every_language(lang: str, text: str, status: str) -> None:
     assert statuses(text, lang, "ceasefire") == {status}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The talks were timed to coincide with the anniversary of the signing of the ceasefire agreement."),
+    ("en", "The consultations coincided with the anniversary of the November 9, 2020, statement on a ceasefire."),
+    ("de", "Die Gespräche fielen auf den Jahrestag der Unterzeichnung des Waffenstillstands."),
+])
+def test_the_anniversary_of_a_truce_is_background(lang: str, text: str) -> None:
+    """GUIDE.md: a mention with no new development; the cues before the anniversary are about it, not the truce."""
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_an_anniversary_in_a_clause_of_its_own_dates_the_development() -> None:
+    text = "On the anniversary of the invasion, Russia rejected a ceasefire."
+    assert statuses(text, "en", "ceasefire") == {"rejected"}
+
+
+@pytest.mark.parametrize("text", [
+    "A Hamas delegation arrived in Cairo for negotiations on the implementation of the second phase of the ceasefire.",
+    "The two leaders discussed the implementation of the ceasefire.",
+    "Mediators met to discuss implementing the truce.",
+])
+def test_talks_on_implementing_a_truce_are_called_for(text: str) -> None:
+    """Corpus README: talks towards implementing a truce are an effort towards it (called_for), not its
+    implementation (announced, which "the army began implementing the ceasefire" still is)."""
+    assert statuses(text, "en", "ceasefire") == {"called_for"}, text
+    assert statuses("The army began implementing the ceasefire on Monday.", "en", "ceasefire") == {"announced"}
