@@ -57,7 +57,7 @@ _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce 
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _DAY = re.compile(r"\d{1,2}\.?")  # a day number in a date ("26", German "26.")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
-_ANNIVERSARY_REACH = 10  # an anniversary cue at most this many tokens before the trigger names it (anniversary_of)
+_ANNIVERSARY_REACH = 10  # an anniversary cue at most this many words before the trigger names it (anniversary_of)
 # cues that, between an anniversary and the trigger, are the truce's own development, not the anniversary's noun
 # phrase ("the anniversary of the signing of the ceasefire": a nominal announced cue stays inside it)
 _ANNIVERSARY_BLOCKS = tuple(s for s in _STATUS if s != "announced")
@@ -207,15 +207,16 @@ def anniversary_of(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
     """The truce is what an anniversary is of ("timed to coincide with the anniversary of the signing of the
     ceasefire statement", "am Jahrestag der Unterzeichnung des Waffenstillstands"): a background mention (GUIDE.md),
     whatever the cues before the anniversary say of it ("talks timed to coincide with …"). An ``anniversary`` cue
-    at most ``_ANNIVERSARY_REACH`` tokens before the trigger, and around the trigger in its clause, after the
+    at most ``_ANNIVERSARY_REACH`` words before the trigger, and around the trigger in its clause, after the
     anniversary, only nominal announced cues ("signing", "ceasefire agreement"); an anniversary in a clause of
     its own dates the development in the trigger's ("On the anniversary of the invasion, Russia rejected a truce")."""
     a, b = sent.clause(*span)
     if any(m.label in _ANNIVERSARY_BLOCKS and span[1] <= m.start < b for m in cues):
         return False
     for m in cues:
-        if m.label != "anniversary" or m.end > span[0] or span[0] - m.end > _ANNIVERSARY_REACH:
-            continue
+        if m.label != "anniversary" or m.end > span[0] \
+                or sum(w.isalpha() for w in sent.texts[m.end:span[0]]) > _ANNIVERSARY_REACH:
+            continue  # words only: a date between ("the anniversary of the November 9, 2020, statement")
         own = m.start >= a  # the anniversary stands in the trigger's clause
         blocks = _ANNIVERSARY_BLOCKS if own else _STATUS
         if not any(c.label in blocks and max(a, m.end) <= c.start and c.end <= span[0] for c in cues):

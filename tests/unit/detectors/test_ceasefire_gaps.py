@@ -25,6 +25,8 @@ def test_status_read_in_every_language(lang: str, text: str, status: str) -> Non
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The talks were timed to coincide with the anniversary of the signing of the ceasefire agreement."),
     ("en", "The consultations coincided with the anniversary of the November 9, 2020, statement on a ceasefire."),
+    ("en", "The talks, called by Moscow, are timed to coincide with the anniversary of the November 9, 2020, "
+           "Statement on a complete ceasefire and termination of all hostilities in the area."),
     ("de", "Die Gespräche fielen auf den Jahrestag der Unterzeichnung des Waffenstillstands."),
 ])
 def test_the_anniversary_of_a_truce_is_background(lang: str, text: str) -> None:
