@@ -43,8 +43,11 @@ def near_negative(sent: Sentence, negatives: list[Match], span: tuple[int, int])
 _MASKS = {"not_end": ("violated_near",), "failed_talks": ("violated", "violated_near"),
           "threat": ("violated", "violated_near"),
           "not_condition": ("condition",), "refused_call": ("called_for",),
-          "not_refusal": ("rejected",), "brokered": ("called_for", "background")}
-_READS_AS = {"refused_call": "rejected", "brokered": "announced"}  # mask labels that are status cues too
+          "not_refusal": ("rejected",), "brokered": ("called_for", "background"),
+          "implementation_talks": ("announced",)}
+# mask labels that are status cues too; talks on implementing a truce are an effort towards it, not its
+# implementation ("negotiations on the implementation of the next phase of the ceasefire": corpus README)
+_READS_AS = {"refused_call": "rejected", "brokered": "announced", "implementation_talks": "called_for"}
 # agreeing to a proposed truce is announced + called_for when the proposal or call cue is this close to the trigger
 # ("agreed to the ceasefire proposal"); a farther one is about something else ("agreed to a ceasefire and the first
 # phase of his peace plan")
@@ -54,6 +57,10 @@ _HOLD_REACH = 6  # a hold cue at most this far from the trigger dates the truce 
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _DAY = re.compile(r"\d{1,2}\.?")  # a day number in a date ("26", German "26.")
 _PROPOSED_REACH = 2  # a proposal cue this close after the trigger says who proposed the truce (proposed_next)
+_ANNIVERSARY_REACH = 10  # an anniversary cue at most this many words before the trigger names it (anniversary_of)
+# cues that, between an anniversary and the trigger, are the truce's own development, not the anniversary's noun
+# phrase ("the anniversary of the signing of the ceasefire": a nominal announced cue stays inside it)
+_ANNIVERSARY_BLOCKS = tuple(s for s in _STATUS if s != "announced")
 _WITHOUT_REACH = 1  # "Kein Waffenstillstand ohne …": a ``without`` cue at most this far after a negated trigger
 
 
@@ -196,6 +203,27 @@ def _dated(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
     return k < b and _YEAR.fullmatch(low[k]) is not None
 
 
+def anniversary_of(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """The truce is what an anniversary is of ("timed to coincide with the anniversary of the signing of the
+    ceasefire statement", "am Jahrestag der Unterzeichnung des Waffenstillstands"): a background mention (GUIDE.md),
+    whatever the cues before the anniversary say of it ("talks timed to coincide with …"). An ``anniversary`` cue
+    at most ``_ANNIVERSARY_REACH`` words before the trigger, and around the trigger in its clause, after the
+    anniversary, only nominal announced cues ("signing", "ceasefire agreement"); an anniversary in a clause of
+    its own dates the development in the trigger's ("On the anniversary of the invasion, Russia rejected a truce")."""
+    a, b = sent.clause(*span)
+    if any(m.label in _ANNIVERSARY_BLOCKS and span[1] <= m.start < b for m in cues):
+        return False
+    for m in cues:
+        if m.label != "anniversary" or m.end > span[0] \
+                or sum(w.isalpha() for w in sent.texts[m.end:span[0]]) > _ANNIVERSARY_REACH:
+            continue  # words only: a date between ("the anniversary of the November 9, 2020, statement")
+        own = m.start >= a  # the anniversary stands in the trigger's clause
+        blocks = _ANNIVERSARY_BLOCKS if own else _STATUS
+        if not any(c.label in blocks and max(a, m.end) <= c.start and c.end <= span[0] for c in cues):
+            return True
+    return False
+
+
 def _negated_noun(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
     """A negation word right before the trigger, as its determiner ("no ceasefire", "keine Waffenruhe"); "not",
     "nicht", "n't" negate a verb ("did not agree to a ceasefire" is a refusal)."""
@@ -220,6 +248,10 @@ class CeasefireDetector:
         self.enacted = lexicon_patterns(lexicon, "enacted", "enacted")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
+
+    def anniversary(self, sent: Sentence, span: tuple[int, int]) -> bool:
+        """The learned stage's gate (detectors.learned.features.gate_flags): the truce is what an anniversary is of."""
+        return anniversary_of(sent, self.cues.find(sent), span)
 
     def appeal_content(self, sent: Sentence, cues: list[Match]) -> list[Match]:
         """``cues`` without the announcing ones an appeal governs ("urged them to accept a truce": a call)."""
@@ -265,8 +297,8 @@ class CeasefireDetector:
 
     def _statuses(self, sent: Sentence, cues: list[Match], span: tuple[int, int],
                   acted: bool = False) -> list[tuple[str, float]]:
-        if sent.is_question() or any(m.label == "opinion" for m in cues):
-            return []  # a question, a poll: no development (README conventions)
+        if sent.is_question() or any(m.label == "opinion" for m in cues) or anniversary_of(sent, cues, span):
+            return []  # a question, a poll, an anniversary of the truce: no development (README conventions)
         if attacked_after(sent, cues, span):
             return [("violated", 0.7)]
         out = self._clause_statuses(sent, cues, span, acted)

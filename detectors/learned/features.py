@@ -78,6 +78,9 @@ def gate_flags(detector: object, sent: Sentence, span: tuple[int, int]) -> dict[
     guestless = getattr(detector, "guestless", None)  # a host verb with nobody after it (meeting.needs_object)
     if guestless is not None and guestless(sent, span):
         out["guestless"] = (True, True)
+    anniversary = getattr(detector, "anniversary", None)  # the truce is what an anniversary is of (ceasefire)
+    if anniversary is not None and anniversary(sent, span):
+        out["anniversary"] = (True, True)
     return out
 
 
@@ -174,7 +177,7 @@ def is_gated(obs: Observed) -> bool:
     the candidates in German news: the embeddings they would cost are most of the stage's time)."""
     gates = obs.gates
     return ("exclude" in gates and gates["exclude"][1]) or "negative" in gates or "guestless" in gates \
-        or obs.sent.is_question() or _bare_background(obs)
+        or "anniversary" in gates or obs.sent.is_question() or _bare_background(obs)
 
 
 def _bare_background(obs: Observed) -> bool:
