@@ -149,8 +149,8 @@ def table(gold: Sequence[set], rules: Sequence[set], langs: Sequence[str], sel: 
     lg = [langs[k] for k in sel]
     for kind in KINDS:
         basis = "meeting" if kind == "high" else kind
-        pos = [bool(items(gold[k], basis)) if basis != "pairs" else bool(gold[k]) for k in sel]
-        hard = [bool(items(rules[k], basis)) if basis != "pairs" else bool(rules[k]) for k in sel]
+        pos = [bool(items(gold[k], basis)) for k in sel]
+        hard = [bool(items(rules[k], basis)) for k in sel]
         g = [items(gold[k], kind, high_gold[k]) for k in sel]
         p = [items(pred[k], kind, high_pred[k]) for k in sel]
         out[kind] = {"plain": weighted_f1(g, p, [1.0] * len(sel)),
@@ -178,7 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [u.pairs() for u in ds.units]
     high_gold = [u.high_meeting() for u in ds.units]
     langs = [u.lang for u in ds.units]
-    sets = {"real": real, **{f"real:{lg}": [k for k in real if langs[k] == lg] for lg in sorted({langs[k] for k in real})}}
+    sets = {"real": real}
+    for lg in sorted({langs[k] for k in real}):
+        sets[f"real:{lg}"] = [k for k in real if langs[k] == lg]
     base = {"meeting": cfg.meeting_threshold, "ceasefire": cfg.threshold}
     results: dict[str, Any] = {}
     print(f"{args.folds}-fold CV by group (seed {args.seed}), cv_real 'with'; {len(real)} real units; "
