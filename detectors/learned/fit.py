@@ -34,7 +34,13 @@ class Config:
     lexical: bool = False  # word and character features beside the rule features (detectors.learned.features)
     window: int = 12  # embed the tokens within this many of the trigger (0: the whole sentence)
     gated: str = "drop"  # candidates the rules' hard gates drop (features.is_gated): "drop" them too, or "keep"
-    threshold: float = 0.5
+    # p(event) a ceasefire (every type but the meeting) needs. 0.5 -> 0.3 (issue 12, session 21, prior5): under the
+    # held-out set's prevalence (corpus/tools/prevalence.py: per language negatives : positives 40 : 60, all or only
+    # the hard negatives the rules fire on) out-of-fold real-news ceasefire F1 rises on three fold seeds
+    # (20261202 / 7 / 11: all-negatives 0.951 -> 0.968 / 0.956 -> 0.972 / 0.956 -> 0.968, hard 0.752 -> 0.769 /
+    # 0.757 -> 0.773 / 0.757 -> 0.769) and so does the unweighted one (0.912 -> 0.925 / 0.920 -> 0.930 /
+    # 0.916 -> 0.925); 0.20-0.30 are one plateau, as min_confidence 0.2 already drops p(event) * p(status) below it
+    threshold: float = 0.3
     # p(event) a meeting needs: lower than 0.5 because the corpus is mostly hard negatives (real German units
     # 7 % meeting-positive) while news with events is not (dev 29 %, the held-out set ~60 % positive); in CV on
     # the dev units, drawn from the held-out set's sources, meeting F1 0.846 at 0.5 -> 0.864-0.877 at 0.35-0.3
