@@ -43,3 +43,16 @@ def test_a_rejection_of_the_meeting_stays(text: str, status: str) -> None:
 ])
 def test_an_idiom_hides_its_inner_cue(text: str, status: str) -> None:
     assert _meetings(text) == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # a host's thanks to the guest who came: the visit is taking place
+    ("President Putin: Mr President, I would like to thank you for accepting the invitation to come to Russia.",
+     "held"),
+    ("Mr President, I would like to express my gratitude to you for accepting my invitation and coming to Moscow.",
+     "held"),
+    ("President Erdogan: I would like to welcome President Aliyev to Ankara.", "held"),
+    ("Chancellor Scholz would like to meet President Xi in Berlin.", "called_for"),  # a wish stays one
+])
+def test_a_polite_would_is_no_call(text: str, status: str) -> None:
+    assert _meetings(text) == [status]
