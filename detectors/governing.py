@@ -38,6 +38,8 @@ def governing(detector: object, sent: Sentence, matches: Sequence[Match], span: 
 
 
 OWNED_AHEAD = ("future", "planned_modal", "planned")  # "la prochaine conférence", "le sommet prévu en juin"
+OWN_PAST = ("perfect", "held")  # the trigger's own past verb: "les deux dirigeants ont abordé", "discussed"
+OWN_PAST_REACH = 2
 
 
 def _distance(m: Match, span: tuple[int, int]) -> int:
@@ -53,11 +55,13 @@ def without_others_ahead(sent: Sentence, matches: Sequence[Match], span: tuple[i
     abordé la préparation du sommet", "the two leaders discussed next month's summit": the leaders' talks took
     place, the summit is ahead. A cue that is another trigger's own word stays: a verb whose tense the whole event
     shares ("rencontrera … lors du sommet"); so do cues of other clauses ("After the talks, the two leaders will
-    sign …" dates the talks as well)."""
+    sign …" dates the talks as well). Only for a trigger with a past form of its own beside it (``OWN_PAST``), and
+    cues after that form: "the APEC Summit will be held via videoconference" is one meeting ahead."""
     a, b = sent.clause(*span)
     others = [s for s in spans if s != span and a <= s[0] < b]
-    if not others:
+    pasts = [m.end for m in matches if m.label in OWN_PAST and _distance(m, span) <= OWN_PAST_REACH]
+    if not others or not pasts:
         return list(matches)
-    return [m for m in matches if m.label not in OWNED_AHEAD or not a <= m.start < b
+    return [m for m in matches if m.label not in OWNED_AHEAD or not min(pasts) <= m.start < b
             or (d := _distance(m, span)) == 0
             or not any(_distance(m, o) < d and not o[0] <= m.start < o[1] for o in others)]

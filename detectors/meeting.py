@@ -105,7 +105,7 @@ def _fronted_ahead(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
     ahead = [m.start for m in main if m.label in _AHEAD]
     if not ahead or any(m.label == "held" for m in main):
         return False
-    return not any(m.label == "perfect" and m.end <= min(ahead) for m in main)
+    return not any(m.label == "perfect" and m.end <= min(ahead) and sent.texts[m.start].islower() for m in main)
 
 
 @registry.register("meeting")

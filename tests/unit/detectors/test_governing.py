@@ -19,8 +19,16 @@ def test_a_future_next_to_another_trigger_is_left_to_it() -> None:
     k = sent.lowers.index("prochaine")
     conf = (k + 1, k + 2)
     cue = Match("future", k, k + 1, "prochain*")
-    assert without_others_ahead(sent, [cue], (1, 3), [(1, 3), conf]) == []
-    assert without_others_ahead(sent, [cue], conf, [(1, 3), conf]) == [cue]
+    ont = Match("perfect", 3, 4, "=ont")
+    assert without_others_ahead(sent, [ont, cue], (1, 3), [(1, 3), conf]) == [ont]
+    assert without_others_ahead(sent, [ont, cue], conf, [(1, 3), conf]) == [ont, cue]
+
+
+def test_a_trigger_without_a_past_verb_of_its_own_keeps_the_future() -> None:
+    # "the APEC Summit will be held via videoconference": one meeting ahead
+    sent = sentences("The APEC Summit will be held via videoconference.", "en")[0]
+    will = Match("planned_modal", 3, 4, "=will")
+    assert without_others_ahead(sent, [will], (7, 8), [(2, 3), (7, 8)]) == [will]
 
 
 def test_a_cue_on_another_trigger_or_with_no_other_trigger_stays() -> None:
