@@ -15,6 +15,7 @@ from detectors.appeal import Infinitive
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
+from detectors.fronted import fronted_ahead
 from detectors.governing import governing, without_others_ahead
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
@@ -83,29 +84,6 @@ def _expected(cues: list[Match], a: int, b: int) -> bool:
     rencontrer Blinken jeudi"), not a call ("La France devrait négocier")."""
     intents = {m.start for m in cues if m.label == "intent" and a <= m.start < b}
     return any(m.label == "called_for" and m.start in intents for m in cues)
-
-
-FRONTED_TOKENS = 10  # "Following the talks", "During his visit to Beijing next week": a phrase, not a clause
-_AHEAD = frozenset({"planned_modal", "intent"})  # not a future time, which may date its content ("next year's vote")
-
-
-def _fronted_ahead(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
-    """The trigger's clause is an "after/at/during the meeting" phrase opening the sentence, set off by a comma,
-    and the main clause after it tells of the future ("Following the talks, the parties will sign …", "Lors de
-    sa visite, le président rencontrera …", "During the visit, the leaders are expected to …"): the meeting is
-    ahead as well. Not when that clause reports the past ("After the talks, he said they will …", "À l'issue de
-    l'entretien, le ministre a déclaré qu'un accord sera trouvé": a past form before the future one)."""
-    a, b = sent.clause(*span)
-    if a != 0 or b > FRONTED_TOKENS or b >= len(sent) or sent.texts[b] != ",":
-        return False  # a longer opening clause holds its own verb ("Nach einer Tagung … sagte X in Erfurt, …")
-    if not any(m.label in PREPS and m.start == 0 for m in cues):
-        return False
-    c, d = sent.clause(b + 1, b + 1)
-    main = [m for m in cues if c <= m.start < d]
-    ahead = [m.start for m in main if m.label in _AHEAD]
-    if not ahead or any(m.label == "held" for m in main):
-        return False
-    return not any(m.label == "perfect" and m.end <= min(ahead) and sent.texts[m.start].islower() for m in main)
 
 
 @registry.register("meeting")
@@ -380,7 +358,7 @@ class MeetingDetector:
             if not clause & {"planned_modal", "held"} and governing(self, sent, cues, span) == "called_for":
                 return [("called_for", base)]  # "invited Tokayev to visit Russia early next year": when, if accepted
             return [("planned", base)]
-        if clause & PREPS and _fronted_ahead(sent, cues, span):
+        if clause & PREPS and fronted_ahead(sent, cues, span, PREPS):
             return [("planned", base - 0.1)]  # "Following the talks, the parties will sign a declaration"
         if "at_prep" in clause and "held" not in clause and not past and _framed_intent(cues, span):
             return [("planned", base - 0.1)]  # "hatte angekündigt, bei seinem Treffen mit Xi … anzusprechen"
