@@ -3,8 +3,13 @@ stage (so these tests hold for ``detectors.stage: rules`` and ``learned`` alike)
 
 from __future__ import annotations
 
+from functools import cache
+
 from detectors.base import ArticleContext, Candidate
+from detectors.contracts import Article
 from detectors.engine import build_engine
+from detectors.learned.features import is_gated
+from detectors.pipeline import Pipeline
 from detectors.text import Sentence, sentence_ranges
 
 NOT_PATTERNS = frozenset({"infinitive"})  # lexicon keys whose strings are grammar data (detectors.appeal)
@@ -53,3 +58,14 @@ def statuses(text: str, lang: str, kind: str = "meeting") -> set[str]:
 
 def actors(text: str, lang: str, kind: str = "meeting") -> set[str]:
     return {a.text for _s, c in candidates(text, lang, kind) for a in c.args.actors}
+
+
+@cache
+def _rules_pipeline() -> Pipeline:
+    return Pipeline.load(stage="rules")
+
+
+def open_meeting_candidates(text: str, lang: str) -> list[str]:
+    """The meeting candidates the learned stage would decide (those the rules' hard gates do not drop)."""
+    observed = _rules_pipeline().observe_many([Article.create(text, language=lang)])[0]
+    return [o.obs.trigger.pattern for o in observed if o.obs.type == "meeting" and not is_gated(o.obs)]

@@ -5,25 +5,9 @@ Sentences written for these tests in the style of news."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from detectors.contracts import Article
-from detectors.learned.features import is_gated
-from detectors.pipeline import Pipeline
-from tests.unit.detectors.rule_candidates import statuses
-
-
-@cache
-def _pipeline() -> Pipeline:
-    return Pipeline.load(stage="rules")
-
-
-def open_meeting_candidates(text: str, lang: str) -> list[str]:
-    """The meeting candidates the learned stage would decide (those the rules' hard gates do not drop)."""
-    observed = _pipeline().observe_many([Article.create(text, language=lang)])[0]
-    return [o.obs.trigger.pattern for o in observed if o.obs.type == "meeting" and not is_gated(o.obs)]
+from tests.unit.detectors.rule_candidates import open_meeting_candidates, statuses
 
 
 @pytest.mark.parametrize(("text", "lang"), [
