@@ -25,37 +25,28 @@ from detectors.learned.train import (
     Config,
     Dataset,
     Prediction,
-    _folds,
     build,
-    fit,
-    predict,
+    fold_fits,
     rules_prediction,
     score,
 )
 from detectors.next_status import told_status
-from detectors.vocabulary import STATUSES
 
 
 def cross_validate(ds: Dataset, cfg: Config, real: set[int], with_real: bool, k: int = FOLDS,
                    seed: int = SEED, held_back: frozenset[int] = frozenset()) -> Prediction:
     pred = Prediction([set() for _ in ds.units], [False] * len(ds.units), [])
-    all_idx = list(range(len(ds.samples)))
-    fold = dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True))
-    for type_ in STATUSES:
-        idx = ds.of_type(type_, cfg)
-        for f in range(k):
-            train = [i for i in idx if fold[i] != f and ds.samples[i].unit not in held_back
-                     and (with_real or ds.samples[i].unit not in real)]
-            test = [i for i in idx if fold[i] == f]
-            if not train or not test:
-                continue
-            model = fit(ds, type_, train, cfg)
-            for i, row in zip(test, predict(ds, model, test), strict=True):
-                u = ds.samples[i].unit
-                for dec in decide_one(model, row, told_status(ds.samples[i].feats)):
-                    pred.pairs[u].add((type_, dec.status))
-                    if type_ == "meeting" and dec.level == "high":
-                        pred.high[u] = True
+
+    def keep(i: int) -> bool:
+        return ds.samples[i].unit not in held_back and (with_real or ds.samples[i].unit not in real)
+
+    for type_, model, test, probs in fold_fits(ds, cfg, k, seed, keep=keep):
+        for i, row in zip(test, probs, strict=True):
+            u = ds.samples[i].unit
+            for dec in decide_one(model, row, told_status(ds.samples[i].feats)):
+                pred.pairs[u].add((type_, dec.status))
+                if type_ == "meeting" and dec.level == "high":
+                    pred.high[u] = True
     return pred
 
 

@@ -88,24 +88,13 @@ class Kept:
 
 def out_of_fold(ds: Any, cfg: Any, seed: int, k: int) -> list[Kept]:
     """cv_real.py's ``with`` folds (every unit trained on), keeping each test candidate's probabilities."""
-    from detectors.learned.train import _folds, fit, predict
+    from detectors.learned.train import fold_fits
     from detectors.next_status import told_status
-    from detectors.vocabulary import STATUSES
 
-    all_idx = list(range(len(ds.samples)))
-    fold = dict(zip(all_idx, _folds(ds, all_idx, k, seed), strict=True))
     kept = []
-    for type_ in STATUSES:
-        idx = ds.of_type(type_, cfg)
-        for f in range(k):
-            train = [i for i in idx if fold[i] != f]
-            test = [i for i in idx if fold[i] == f]
-            if not train or not test:
-                continue
-            model = fit(ds, type_, train, cfg)
-            for i, row in zip(test, predict(ds, model, test), strict=True):
-                kept.append(Kept(ds.samples[i].unit, type_, model, row,
-                                 told_status(ds.samples[i].feats)))
+    for type_, model, test, probs in fold_fits(ds, cfg, k, seed):
+        for i, row in zip(test, probs, strict=True):
+            kept.append(Kept(ds.samples[i].unit, type_, model, row, told_status(ds.samples[i].feats)))
     return kept
 
 

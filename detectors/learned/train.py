@@ -21,7 +21,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from detectors.learned.fit import (  # noqa: F401 — re-exported: the training 
     outputs,
     predict,
 )
-from detectors.learned.model import model_path
+from detectors.learned.model import LinearModel, model_path
 from detectors.learned.stage import decide_one
 from detectors.next_status import told_status
 from detectors.vocabulary import STATUSES
@@ -59,31 +59,40 @@ class Prediction:
     scored: list[tuple[float, bool]]
 
 
+def fold_fits(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED, types: Sequence[str] = tuple(STATUSES),
+              test_ds: Dataset | None = None, keep: Callable[[int], bool] | None = None,
+              ) -> Iterator[tuple[str, LinearModel, list[int], np.ndarray]]:
+    """Per type and fold (one fold assignment for all types: by unit group): the type, the model fitted on the
+    other folds, the fold's candidates of ``test_ds`` (default ``ds``) and the model's probabilities for them.
+    ``keep``: which training candidates (indices of ``ds``) a fold may train on."""
+    test_ds = ds if test_ds is None else test_ds
+    fold = _fold_map(ds, k, seed)
+    test_fold = fold if test_ds is ds else _fold_map(test_ds, k, seed)
+    for type_ in types:
+        idx, test_idx = ds.of_type(type_, cfg), test_ds.of_type(type_, cfg)
+        for f in range(k):
+            train = [i for i in idx if fold[i] != f and (keep is None or keep(i))]
+            test = [i for i in test_idx if test_fold[i] == f]
+            if not train or not test:
+                continue
+            model = fit(ds, type_, train, cfg)
+            yield type_, model, test, predict(test_ds, model, test)
+
+
 def cross_validate(ds: Dataset, cfg: Config, k: int = FOLDS, seed: int = SEED,
                    types: Sequence[str] = tuple(STATUSES), test_ds: Dataset | None = None) -> Prediction:
     """Out-of-fold predictions for every unit. ``test_ds``: score each held-out fold on these units instead (units
     of the same groups with other texts, e.g. names swapped; a unit's fold is its group's in both)."""
     test_ds = ds if test_ds is None else test_ds
     pred = Prediction([set() for _ in test_ds.units], [False] * len(test_ds.units), [])
-    # one fold assignment for all types: by unit group
-    fold = _fold_map(ds, k, seed)
-    test_fold = fold if test_ds is ds else _fold_map(test_ds, k, seed)
-    for type_ in types:
-        idx, test_idx = ds.of_type(type_, cfg), test_ds.of_type(type_, cfg)
-        for f in range(k):
-            train = [i for i in idx if fold[i] != f]
-            test = [i for i in test_idx if test_fold[i] == f]
-            if not train or not test:
-                continue
-            model = fit(ds, type_, train, cfg)
-            probs = predict(test_ds, model, test)
-            for i, row in zip(test, probs, strict=True):
-                u, feats = test_ds.samples[i].unit, test_ds.samples[i].feats
-                for dec in decide_one(model, row, told_status(feats)):
-                    pred.pairs[u].add((type_, dec.status))
-                    pred.scored.append((dec.confidence, (type_, dec.status) in test_ds.units[u].pairs()))
-                    if type_ == "meeting" and dec.level == "high":
-                        pred.high[u] = True
+    for type_, model, test, probs in fold_fits(ds, cfg, k, seed, types, test_ds):
+        for i, row in zip(test, probs, strict=True):
+            u, feats = test_ds.samples[i].unit, test_ds.samples[i].feats
+            for dec in decide_one(model, row, told_status(feats)):
+                pred.pairs[u].add((type_, dec.status))
+                pred.scored.append((dec.confidence, (type_, dec.status) in test_ds.units[u].pairs()))
+                if type_ == "meeting" and dec.level == "high":
+                    pred.high[u] = True
     return pred
 
 
