@@ -11,7 +11,7 @@ from typing import Protocol
 from detectors.arguments import Arguments
 from detectors.language import LanguageResources, labelled
 from detectors.names import names_in
-from detectors.patterns import Match, PatternSet
+from detectors.patterns import Match, PatternSet, token_gap
 from detectors.places import country_spans
 from detectors.text import Sentence
 
@@ -127,10 +127,8 @@ class Cues:
                 continue
             if in_gap:
                 dist = 0
-            elif m.end <= t0:
-                dist = t0 - m.end
-            elif m.start >= t1:
-                dist = m.start - t1
+            elif m.end <= t0 or m.start >= t1:
+                dist = token_gap(m, trigger)
             else:  # a gapped cue around the trigger: measured from its first word
                 dist = max(0, t0 - m.start - 1)
             if dist < whole.get(m.label, _FAR)[0]:

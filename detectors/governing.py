@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from detectors.patterns import Match
+from detectors.patterns import Match, token_gap
 from detectors.text import Sentence
 
 GOVERNING = ("rejected", "called_for", "proposal", "planned", "want")  # cues whose infinitive may be the meeting
@@ -42,12 +42,6 @@ OWN_PAST = ("perfect", "held")  # the trigger's own past verb: "les deux dirigea
 OWN_PAST_REACH = 2
 
 
-def _distance(m: Match, span: tuple[int, int]) -> int:
-    if m.end <= span[0]:
-        return span[0] - m.end
-    return max(0, m.start - span[1])
-
-
 def without_others_ahead(sent: Sentence, matches: Sequence[Match], span: tuple[int, int],
                          spans: Sequence[tuple[int, int]]) -> list[Match]:
     """``matches`` without the future cues (``OWNED_AHEAD``) of this trigger's clause that stand nearer to another
@@ -59,9 +53,9 @@ def without_others_ahead(sent: Sentence, matches: Sequence[Match], span: tuple[i
     cues after that form: "the APEC Summit will be held via videoconference" is one meeting ahead."""
     a, b = sent.clause(*span)
     others = [s for s in spans if s != span and a <= s[0] < b]
-    pasts = [m.end for m in matches if m.label in OWN_PAST and _distance(m, span) <= OWN_PAST_REACH]
+    pasts = [m.end for m in matches if m.label in OWN_PAST and token_gap(m, span) <= OWN_PAST_REACH]
     if not others or not pasts:
         return list(matches)
     return [m for m in matches if m.label not in OWNED_AHEAD or not min(pasts) <= m.start < b
-            or (d := _distance(m, span)) == 0
-            or not any(_distance(m, o) < d and not o[0] <= m.start < o[1] for o in others)]
+            or (d := token_gap(m, span)) == 0
+            or not any(token_gap(m, o) < d and not o[0] <= m.start < o[1] for o in others)]

@@ -92,6 +92,13 @@ class Match:
     pattern: str
 
 
+def token_gap(m: Match, span: tuple[int, int]) -> int:
+    """Tokens between a match and a span (a trigger), 0 when they touch or overlap."""
+    if m.end <= span[0]:
+        return span[0] - m.end
+    return max(0, m.start - span[1])
+
+
 def gap_of(m: Match) -> tuple[int, int] | None:
     """The tokens a gapped match skips ("Ende der Woche" in "bricht Ende der Woche … auf"), or None: a cue
     there is not part of the trigger. One gap only; a trailing ``<p>`` counts as a token (at a sentence's end

@@ -3,7 +3,9 @@ outside a mask (``OutsideOf``)."""
 
 from __future__ import annotations
 
-from detectors.patterns import GAP, LONG_GAP, Match, OutsideOf, PatternSet, covers
+import pytest
+
+from detectors.patterns import GAP, LONG_GAP, Match, OutsideOf, PatternSet, covers, token_gap
 
 
 def _find(pattern: str, words: list[str]) -> list[tuple[int, int]]:
@@ -48,3 +50,9 @@ def test_covers_a_span_on_the_words_of_a_match_not_inside_its_gap() -> None:
     assert covers([m], (4, 6))  # reaches out of the gap
     assert not covers([m], (6, 7))
     assert covers([Match("x", 1, 3, "rakete =traf")], (2, 3))  # no gap: plain overlap
+
+
+@pytest.mark.parametrize(("start", "end", "gap"), [(0, 2, 3), (4, 5, 0), (5, 6, 0), (6, 7, 0), (7, 8, 0), (9, 10, 2)])
+def test_token_gap_counts_the_tokens_between_a_match_and_a_span(start: int, end: int, gap: int) -> None:
+    # the span is tokens 5..6 (end 7): before it, touching it, inside it, after it
+    assert token_gap(Match("cue", start, end, "x"), (5, 7)) == gap
