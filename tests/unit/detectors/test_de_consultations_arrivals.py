@@ -60,3 +60,23 @@ def test_a_meeting_noun_before_auf_is_no_sports_fixture(text: str) -> None:
 ])
 def test_rankings_refugees_votes_and_switches_are_no_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Kanzlerin Merkel redete am Abend mit den Ministerpräsidenten über die Lage.", "held"),
+    ("Der US-Sondergesandte reist in die Region.", "held"),
+    ("Der Präsident legte auf dem Rückweg einen Zwischenstopp in Wien ein.", "held"),
+    ("Auf Einladung des Kanzlers ist der Präsident Kenias in Berlin.", "held"),
+    ("Der Präsident folgte einer Einladung von Kanzler Scholz nach Berlin.", "held"),
+])
+def test_talking_travel_and_invitations_accepted_are_meetings(text: str, status: str) -> None:
+    assert status in _meetings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Touristen reisen in die Türkei.",
+    "Auf Einladung des Kulturvereins spielte das Orchester in der Stadthalle.",
+    "Der Zwischenstopp des Fliegers in Dubai dauerte drei Stunden.",
+])
+def test_tourists_concerts_and_planes_are_no_meetings(text: str) -> None:
+    assert _meetings(text) == []
