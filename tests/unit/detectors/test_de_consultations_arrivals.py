@@ -52,7 +52,7 @@ def test_a_meeting_noun_before_auf_is_no_sports_fixture(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Der Komiker landete in der ersten Runde der Präsidentenwahl auf dem ersten Platz.",
+    "Der Komiker landete in der ersten Runde der Präsidentenwahl in seinem Land überraschend auf dem ersten Platz.",
     "Die Partei ist bei der Wahl auf Platz drei gelandet.",
     "Tausende Flüchtlinge sind in der Nacht in Wien angekommen.",
     "Der Bundestag hat am Donnerstag über das Gesetz abgestimmt.",
