@@ -59,3 +59,30 @@ def test_before_the_summit_in_a_past_sentence_leaves_the_meeting_held(text: str)
 ])
 def test_a_date_still_open_is_a_plan(text: str) -> None:
     assert _meetings(text) == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Obama will Putin nicht treffen",
+    "Das Treffen zwischen Merkel und Erdogan findet nicht statt.",
+    "Kanzlerin Merkel nimmt nicht am Gipfel in Minsk teil.",
+])
+def test_a_meeting_that_will_not_happen_is_refused(text: str) -> None:
+    assert _meetings(text) == ["rejected"]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Außenminister der G7 kommen im April in Lübeck zusammen.",
+    "Treffen von Putin und Trump rückt näher",
+    "Putin habe die Einladung zu einem Besuch in Berlin angenommen, sagte ein Sprecher.",
+])
+def test_a_meeting_ahead_is_planned(text: str) -> None:
+    assert _meetings(text) == ["planned"]
+
+
+def test_a_month_in_a_past_sentence_leaves_the_meeting_held() -> None:
+    assert _meetings("Die Außenminister der G7 kamen im April in Lübeck zusammen.") == ["held"]
+
+
+def test_hoping_for_talks_is_a_call() -> None:
+    assert _meetings("Außenminister Kerry hofft auf neue Gespräche zwischen Israel und den Palästinensern.") == [
+        "called_for"]
