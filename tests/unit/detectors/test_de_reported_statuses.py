@@ -86,3 +86,8 @@ def test_a_month_in_a_past_sentence_leaves_the_meeting_held() -> None:
 def test_hoping_for_talks_is_a_call() -> None:
     assert _meetings("Außenminister Kerry hofft auf neue Gespräche zwischen Israel und den Palästinensern.") == [
         "called_for"]
+
+
+def test_a_meeting_that_should_have_taken_place_is_refused() -> None:
+    assert _meetings("Das Treffen zwischen Putin und Poroschenko hätte am Montag in Minsk stattfinden sollen.") == [
+        "rejected"]
