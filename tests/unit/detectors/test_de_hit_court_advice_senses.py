@@ -46,3 +46,7 @@ def test_meetings_stay(text: str) -> None:
 ])
 def test_party_and_church_meetings_are_no_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_a_case_heard_in_court_is_no_meeting() -> None:
+    assert _meetings("Die Causa des früheren Finanzministers wird ab Montag verhandelt.") == []

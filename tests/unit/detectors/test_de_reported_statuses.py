@@ -91,3 +91,12 @@ def test_hoping_for_talks_is_a_call() -> None:
 def test_a_meeting_that_should_have_taken_place_is_refused() -> None:
     assert _meetings("Das Treffen zwischen Putin und Poroschenko hätte am Montag in Minsk stattfinden sollen.") == [
         "rejected"]
+
+
+@pytest.mark.parametrize("text", [
+    # eval README: a refused proposal of talks is rejected and called_for; the compound noun is the proposal
+    "Die Taliban haben ein Gesprächsangebot der afghanischen Regierung zurückgewiesen.",
+    "Nordkoreas Machthaber Kim wies das Gesprächsangebot von Präsident Moon zurück.",
+])
+def test_a_refused_offer_of_talks_is_rejected_and_called_for(text: str) -> None:
+    assert sorted(_meetings(text)) == ["called_for", "rejected"]
