@@ -43,7 +43,8 @@ def test_a_party_or_church_body_meets_no_counterpart(text: str) -> None:
     "El presidente llamó a su homólogo ruso para felicitarle por su reelección.",
     "El secretario general llamó a la calma tras la reunión con el presidente.",
     "Las negociaciones entre el Gobierno y los rebeldes continuaron hasta que el mediador se retiró.",
-    "La consejera dijo que en el encuentro con el ministro se constató la voluntad de ambas administraciones de colaborar.",
+    "La consejera dijo que en el encuentro con el ministro se constató la voluntad de ambas administraciones de"
+    " colaborar.",
 ])
 def test_a_phone_call_or_a_meeting_before_an_appeal_stays_held(text: str) -> None:
     assert meeting_statuses(text, "es") == ["held"]
