@@ -1,5 +1,6 @@
-"""Italian, the Spanish constructions of session 22 (es6): an appeal for dialogue ("ha chiamato al dialogo") is a
-call, a declined invitation ("ha declinato l'invito al vertice") a refusal. The sentences are written for these tests in the style of news."""
+"""Italian, the Spanish constructions of session 22 (es6): an appeal for dialogue ("ha chiamato al dialogo") is a call,
+a declined invitation ("ha declinato l'invito al vertice") a refusal. The sentences are written for these tests in
+the style of news."""
 
 from __future__ import annotations
 
