@@ -16,6 +16,7 @@ from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overl
 from detectors.language import LanguageResources
 from detectors.patterns import Match, lexicon_patterns
 from detectors.text import Sentence
+from detectors.truce_context import casualty_negations_dropped, denial, killed_since
 
 NAME = "ceasefire.lexicon/1"
 _STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "announced", "hold", "agree")
@@ -246,6 +247,9 @@ class CeasefireDetector:
         # finite forms of the truce verbs ("stellten", "ceased", "прекратили"): a verb trigger holding one tells the
         # truce kept, not only named ("Die Rebellen stellten das Feuer ein", "Армия прекратила стрельбу")
         self.enacted = lexicon_patterns(lexicon, "enacted", "enacted")
+        # fighting resumed with no truce word ("resumption of hostilities", "возобновление боевых действий"): a
+        # trigger holding one tells a truce that ended (GUIDE.md: violated, "fighting resumes despite it")
+        self.resumed = lexicon_patterns(lexicon, "resumed", "resumed")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
 
@@ -270,7 +274,8 @@ class CeasefireDetector:
                 continue
             acted = any(span[0] <= m.start and m.end <= span[1] for m in self.enacted.in_sentence(sent)) \
                 and not any(m.label == "negation" and span[0] <= m.start < span[1] for m in cue_matches)  # "nicht"
-            found = self._statuses(sent, cue_matches, span, acted)
+            resumed = any(span[0] <= m.start and m.end <= span[1] for m in self.resumed.in_sentence(sent))
+            found = [("violated", 0.7)] if resumed else self._statuses(sent, cue_matches, span, acted)
             if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused
                 if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
@@ -299,12 +304,17 @@ class CeasefireDetector:
                   acted: bool = False) -> list[tuple[str, float]]:
         if sent.is_question() or any(m.label == "opinion" for m in cues) or anniversary_of(sent, cues, span):
             return []  # a question, a poll, an anniversary of the truce: no development (README conventions)
-        if attacked_after(sent, cues, span):
+        killed = killed_since(sent, cues, span)
+        cues = casualty_negations_dropped(cues)  # "no one has been killed since the truce": no refusal
+        if killed or attacked_after(sent, cues, span):
             return [("violated", 0.7)]
+        denied = denial(sent, cues, span)
+        if denied == "object":
+            return [("rejected", 0.7)]  # "denies the truce announced by Trump"
         out = self._clause_statuses(sent, cues, span, acted)
         cond = conditional(sent, cues, span)
-        if cond == "before" and all(s == "announced" for s, _ in out):
-            return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
+        if (cond == "before" or denied) and all(s == "announced" for s, _ in out):
+            return []  # "if a ceasefire is in place", "denied that it had agreed to a truce": none came about
         if cond == "after" and not out and offered_on_condition(sent, cues, span):
             return [("called_for", 0.6)]  # "a truce will come if the army withdraws": an offer on a condition
         if cond == "after" and any(s == "announced" for s, _ in out) and any(m.label == "agree" for m in cues):

@@ -1,0 +1,58 @@
+"""What a sentence says around a truce beyond its own status cues (detectors.ceasefire, session 22).
+
+- Casualties counted since a truce: "over 1,000 killed since the ceasefire was announced", "Seit Beginn der
+  Waffenruhe wurden mehr als 300 Menschen getötet". The corpus README reads them as a breach (violated), not as a
+  background mention of the truce: a ``since`` cue shortly before the trigger in its clause and a ``casualty`` cue
+  in the sentence, not negated ("no one has been killed since the truce").
+- A denial: of the truce itself ("denies the truce announced by Trump": a ``deny`` cue with the trigger as its
+  object, right after it) is a rejection; of a report that it came about ("denied that it had agreed to a
+  ceasefire", "negó haber pactado una tregua", "bestritt, einer Waffenruhe zugestimmt zu haben") is no event:
+  the announcement it denies did not happen (a ``denied_report`` cue, or a ``deny`` cue farther before the trigger).
+"""
+
+from __future__ import annotations
+
+from detectors.patterns import Match
+from detectors.text import Sentence
+
+SINCE_REACH = 5  # at most this many tokens between a ``since`` cue and the trigger ("since the start of the truce")
+_NEGATED_REACH = 4  # a negation at most this many tokens before a casualty cue negates it ("no one has been killed")
+DENY_REACH = 2  # at most this many words between a ``deny`` cue and the trigger it has as its object ("denies the")
+
+
+def killed_since(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """Casualties counted since the truce (a breach, corpus README): a ``since`` cue before the trigger in its
+    clause, at most ``SINCE_REACH`` tokens away, and a ``casualty`` cue in the sentence that no negation governs."""
+    a = sent.clause(*span)[0]
+    if not any(m.label == "since" and a <= m.start and 0 <= span[0] - m.end <= SINCE_REACH for m in cues):
+        return False
+    negations = [m.end for m in cues if m.label == "negation"]
+    return any(m.label == "casualty" and not any(0 <= m.start - e <= _NEGATED_REACH for e in negations)
+               for m in cues)
+
+
+def casualty_negations_dropped(cues: list[Match]) -> list[Match]:
+    """``cues`` without the negations that govern a casualty cue: "no one has been killed since the truce took
+    effect" negates the killing, not the truce (it was read as a refusal)."""
+    ends = [m.start for m in cues if m.label == "casualty"]
+    if not ends:
+        return cues
+    return [m for m in cues if m.label != "negation" or not any(0 <= c - m.end <= _NEGATED_REACH for c in ends)]
+
+
+def denial(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> str | None:
+    """"object" when a ``deny`` cue has the trigger as its object (at most ``DENY_REACH`` words after it, no
+    punctuation between: "denies the truce", "dementierte die Waffenruhe"); "report" when a ``denied_report``
+    cue, or a ``deny`` cue farther away, stands before the trigger in the sentence ("denied that it had agreed to
+    a truce", "denied reports of a ceasefire"); else None."""
+    reports = [m for m in cues if m.label == "denied_report" and m.end <= span[0]]
+    if reports:
+        return "report"
+    denies = [m for m in cues if m.label == "deny" and m.end <= span[0]]
+    if not denies:
+        return None
+    last = max(denies, key=lambda m: m.end)
+    between = sent.texts[last.end:span[0]]
+    if len(between) <= DENY_REACH and all(w[:1].isalpha() for w in between):
+        return "object"
+    return "report"

@@ -1,0 +1,86 @@
+"""Casualties counted since a truce, denials, fighting resumed and cessations with no truce word (session 22,
+cease6; detectors.truce_context, ``resumed`` in the ceasefire lexicons). GUIDE.md's ceasefire table and the corpus
+README; sentences written for these tests in the style of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_candidates import statuses
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "At least 300 people have been killed since the ceasefire took effect."),
+    ("en", "More than 200 civilians have died in strikes since the start of the ceasefire."),
+    ("de", "Seit Beginn der Waffenruhe wurden mehr als 300 Menschen getötet."),
+    ("de", "Seit Inkrafttreten der Feuerpause sind mindestens 40 Zivilisten ums Leben gekommen."),
+    ("es", "Más de 300 personas han muerto desde que entró en vigor el alto el fuego."),
+    ("es", "Desde el inicio de la tregua, al menos 50 civiles han sido asesinados."),
+    ("fr", "Plus de 300 personnes ont été tuées depuis l'entrée en vigueur du cessez-le-feu."),
+    ("it", "Più di 300 persone sono state uccise dall'inizio della tregua."),
+    ("it", "Dall'entrata in vigore del cessate il fuoco almeno 50 civili sono morti."),
+    ("ru", "С момента вступления в силу перемирия погибли более 300 человек."),
+])
+def test_casualties_since_a_truce_are_a_breach(lang: str, text: str) -> None:
+    """Corpus README: people killed since a truce tell its breach (violated), not a background mention."""
+    assert statuses(text, lang, "ceasefire") == {"violated"}, text
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("en", "No one has been killed since the ceasefire took effect.", set()),  # negated: no breach
+    ("en", "The ceasefire has largely held since it took effect in May.", {"announced"}),
+    ("en", "The border has been calm since the 2020 truce.", set()),
+])
+def test_since_without_casualties_stays_as_it_was(lang: str, text: str, status: set[str]) -> None:
+    assert statuses(text, lang, "ceasefire") == status, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kyiv denied that it had agreed to a ceasefire."),
+    ("en", "The army denied reports of a truce."),
+    ("de", "Die Regierung bestritt, einer Waffenruhe zugestimmt zu haben."),
+    ("es", "El gobierno negó haber pactado una tregua con la guerrilla."),
+    ("fr", "Le gouvernement a démenti avoir accepté un cessez-le-feu."),
+    ("it", "Il governo ha smentito di aver accettato una tregua."),
+    ("ru", "Киев опроверг сообщения о согласии на перемирие."),
+])
+def test_a_denied_announcement_is_no_event(lang: str, text: str) -> None:
+    """The announcement denied did not come about (es-anc-0196's kind: "negó … que … haya alcanzado … una tregua")."""
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_denying_the_truce_itself_rejects_it() -> None:
+    assert statuses("Cambodia denies the truce announced by the United States.", "en", "ceasefire") == {"rejected"}
+    assert statuses("Israel niega la tregua anunciada por Egipto.", "es", "ceasefire") == {"rejected"}
+
+
+def test_a_denied_breach_is_still_told() -> None:
+    """es-team-c3-0123's kind: denying having broken the truce reports the breach alleged (violated)."""
+    text = "La guerrilla negó haber roto la tregua y atribuyó el ataque a disidencias."
+    assert statuses(text, "es", "ceasefire") == {"violated"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The UN voiced concern over the resumption of hostilities in the Gaza Strip."),
+    ("de", "Die UNO zeigte sich besorgt über die Wiederaufnahme der Kampfhandlungen im Gazastreifen."),
+    ("es", "La ONU expresó su preocupación por la reanudación de las hostilidades en Gaza."),
+    ("fr", "L'ONU s'est inquiétée de la reprise des hostilités dans la bande de Gaza."),
+    ("it", "L'Onu ha espresso preoccupazione per la ripresa delle ostilità a Gaza."),
+    ("ru", "Выражена озабоченность в связи с возобновлением боевых действий в секторе Газа."),
+])
+def test_fighting_resumed_with_no_truce_word_is_a_breach(lang: str, text: str) -> None:
+    """GUIDE.md violated: "fighting resumes despite it"; the resumption tells a truce that ended (ru-krbody-0123)."""
+    assert statuses(text, lang, "ceasefire") == {"violated"}, text
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("en", "The UN urged an end to hostilities.", "called_for"),
+    ("en", "Both sides agreed to a pause in hostilities.", "announced"),
+    ("de", "Der Papst rief zu einem Ende der Feindseligkeiten auf.", "called_for"),
+    ("es", "La ONU pidió el fin de las hostilidades.", "called_for"),
+    ("fr", "L'ONU a demandé la cessation de toutes les hostilités.", "called_for"),
+    ("it", "L'Unione Africana ha chiesto il blocco immediato delle ostilità.", "called_for"),
+    ("ru", "ООН призвала стороны сложить оружие.", "called_for"),
+])
+def test_cessations_with_no_truce_word(lang: str, text: str, status: str) -> None:
+    assert statuses(text, lang, "ceasefire") == {status}, text
