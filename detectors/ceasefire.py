@@ -16,7 +16,7 @@ from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overl
 from detectors.language import LanguageResources
 from detectors.patterns import Match, lexicon_patterns
 from detectors.text import Sentence
-from detectors.truce_context import casualty_negations_dropped, denial, killed_since
+from detectors.truce_context import casualty_negations_dropped, denial, killed_since, resumed_fighting
 
 NAME = "ceasefire.lexicon/1"
 _STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "announced", "hold", "agree")
@@ -274,7 +274,7 @@ class CeasefireDetector:
                 continue
             acted = any(span[0] <= m.start and m.end <= span[1] for m in self.enacted.in_sentence(sent)) \
                 and not any(m.label == "negation" and span[0] <= m.start < span[1] for m in cue_matches)  # "nicht"
-            resumed = any(span[0] <= m.start and m.end <= span[1] for m in self.resumed.in_sentence(sent))
+            resumed = resumed_fighting(sent, cue_matches, self.resumed.in_sentence(sent), span)
             found = [("violated", 0.7)] if resumed else self._statuses(sent, cue_matches, span, acted)
             if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused

@@ -31,6 +31,19 @@ def killed_since(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bo
                for m in cues)
 
 
+def resumed_fighting(sent: Sentence, cues: list[Match], resumed: list[Match], span: tuple[int, int]) -> bool:
+    """The trigger holds a ``resumed`` word ("resumption of hostilities", "возобновление боевых действий"): fighting
+    resumed, a truce ended (violated), unless a ``hypothetical``, ``threat`` or ``condition`` cue before it in its
+    clause makes the resumption a threat or a fear ("under the threat of a resumption of hostilities")."""
+    if not any(span[0] <= m.start and m.end <= span[1] for m in resumed):
+        return False
+    a = sent.clause(*span)[0]
+    return not any(m.label in _UNREAL and a <= m.start and m.end <= span[0] for m in cues)
+
+
+_UNREAL = frozenset({"hypothetical", "threat", "condition"})
+
+
 def casualty_negations_dropped(cues: list[Match]) -> list[Match]:
     """``cues`` without the negations that govern a casualty cue: "no one has been killed since the truce took
     effect" negates the killing, not the truce (it was read as a refusal)."""

@@ -84,3 +84,24 @@ def test_fighting_resumed_with_no_truce_word_is_a_breach(lang: str, text: str) -
 ])
 def test_cessations_with_no_truce_word(lang: str, text: str, status: str) -> None:
     assert statuses(text, lang, "ceasefire") == {status}, text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The tribes issued an ultimatum to the insurgents under the threat of a resumption of hostilities."),
+    ("de", "Die Regierung warnte vor einer Wiederaufnahme der Kampfhandlungen."),
+    ("fr", "L'ONU redoute une reprise des hostilités dans la région."),
+    ("ru", "Эксперты предупреждают об угрозе возобновления боевых действий."),
+])
+def test_a_feared_or_threatened_resumption_is_no_breach(lang: str, text: str) -> None:
+    """A threat or a fear of resumed fighting (``hypothetical`` cues before the trigger) tells no truce that ended."""
+    assert statuses(text, lang, "ceasefire") == set(), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Nous pensons aux morts de l'opération, qui depuis quinze ans sécurisent sans trêve la région."),
+    ("es", "Los soldados, muertos desde entonces, lucharon sin tregua contra el narcotráfico."),
+    ("it", "I volontari, feriti dal crollo, hanno lavorato senza tregua."),
+])
+def test_without_respite_is_no_truce(lang: str, text: str) -> None:
+    """"sans trêve", "sin tregua", "senza tregua": relentlessly, no truce (fr-vp-0108's kind)."""
+    assert statuses(text, lang, "ceasefire") == set(), text
