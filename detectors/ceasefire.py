@@ -16,7 +16,7 @@ from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overl
 from detectors.language import LanguageResources
 from detectors.patterns import Match, lexicon_patterns
 from detectors.text import Sentence
-from detectors.truce_context import casualty_negations_dropped, denial, killed_since, resumed_fighting
+from detectors.truce_context import casualty_negations_dropped, denial, killed_since, resumed_fighting, words_to
 
 NAME = "ceasefire.lexicon/1"
 _STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "announced", "hold", "agree")
@@ -345,7 +345,8 @@ class CeasefireDetector:
 
         call = dist("called_for", "proposal")
         announce = dist("announced", "hold", "agree")
-        violated = "violated" in labels or dist("violated_near") <= _NEAR
+        ends = "violated_near" in labels and words_to(sent, cues, "violated_near", span) <= _NEAR
+        violated = "violated" in labels or ends
         if violated:
             out = [("violated", base)]
             if "agree" in labels:  # "agreed a truce, but clashes went on"; "the truce announced by X": only named
@@ -372,7 +373,11 @@ class CeasefireDetector:
         if call < _FAR and announce < _FAR:
             if "agree" in labels and call <= _AGREE_CALL_REACH:
                 return [("announced", base), ("called_for", base - 0.1)]
-            return [("called_for", base)] if call <= announce else [("announced", base)]
+            # a call before the trigger, the announcing cues after it: they name the truce ("to discuss implementing
+            # the ceasefire signed in October"), the call is the development (a proposal so placed is accepted:
+            # "den Vorschlag für eine Feuerpause angenommen")
+            named = first("called_for") < span[0] and first("announced", "hold", "agree") >= span[1]
+            return [("called_for", base)] if call <= announce or named else [("announced", base)]
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:

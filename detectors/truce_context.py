@@ -44,6 +44,15 @@ def resumed_fighting(sent: Sentence, cues: list[Match], resumed: list[Match], sp
 _UNREAL = frozenset({"hypothetical", "threat", "condition"})
 
 
+def words_to(sent: Sentence, cues: list[Match], label: str, span: tuple[int, int]) -> int:
+    """Words (alphabetic tokens) between the trigger and the nearest ``label`` cue outside it: a glued dash and
+    a number are no words ("ending the 48–hour ceasefire": 2, not 4 tokens)."""
+    def words(a: int, b: int) -> int:
+        return sum(w.isalpha() for w in sent.texts[a:b])
+    return min((words(m.end, span[0]) if m.end <= span[0] else words(span[1], m.start)
+                for m in cues if m.label == label and (m.end <= span[0] or m.start >= span[1])), default=1 << 30)
+
+
 def casualty_negations_dropped(cues: list[Match]) -> list[Match]:
     """``cues`` without the negations that govern a casualty cue: "no one has been killed since the truce took
     effect" negates the killing, not the truce (it was read as a refusal)."""

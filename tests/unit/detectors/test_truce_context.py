@@ -105,3 +105,20 @@ def test_a_feared_or_threatened_resumption_is_no_breach(lang: str, text: str) ->
 def test_without_respite_is_no_truce(lang: str, text: str) -> None:
     """"sans trêve", "sin tregua", "senza tregua": relentlessly, no truce (fr-vp-0108's kind)."""
     assert statuses(text, lang, "ceasefire") == set(), text
+
+
+def test_an_end_cue_counts_words_not_the_pieces_of_a_glued_dash() -> None:
+    """en-wcep-0196's kind: "ending the 48–hour ceasefire" is two words from the trigger, not four tokens."""
+    text = "Pakistan carries out airstrikes in Paktia, killing ten people, ending the 48–hour ceasefire which started."
+    assert statuses(text, "en", "ceasefire") == {"violated"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas meets mediators to discuss implementing the first phase of the ceasefire signed in October."),
+    ("en", "The UN urged both sides to respect the ceasefire agreed last week."),
+    ("en", "Egypt called for the full implementation of the truce agreed in January."),
+])
+def test_a_call_about_a_truce_named_by_its_participle_is_called_for(lang: str, text: str) -> None:
+    """The announcing participle after the trigger names the truce; the call before it is the development."""
+    assert statuses(text, lang, "ceasefire") == {"called_for"}, text
+    assert statuses("The ceasefire signed in October took effect on Monday.", "en", "ceasefire") == {"announced"}
