@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from detectors import registry
+from detectors import truce_context as truce
 from detectors.appeal import Infinitive, governed
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.language import LanguageResources
 from detectors.patterns import Match, lexicon_patterns
 from detectors.text import Sentence
-from detectors.truce_context import casualty_negations_dropped, denial, killed_since, resumed_fighting, words_to
 
 NAME = "ceasefire.lexicon/1"
 _STATUS = ("violated", "violated_near", "rejected", "called_for", "proposal", "announced", "hold", "agree")
@@ -274,8 +274,11 @@ class CeasefireDetector:
                 continue
             acted = any(span[0] <= m.start and m.end <= span[1] for m in self.enacted.in_sentence(sent)) \
                 and not any(m.label == "negation" and span[0] <= m.start < span[1] for m in cue_matches)  # "nicht"
-            resumed = resumed_fighting(sent, cue_matches, self.resumed.in_sentence(sent), span)
-            found = [("violated", 0.7)] if resumed else self._statuses(sent, cue_matches, span, acted)
+            resumed = truce.resumed_fighting(sent, cue_matches, self.resumed.in_sentence(sent), span)
+            if resumed is None:
+                found = self._statuses(sent, cue_matches, span, acted)
+            else:  # fighting resumed: a truce ended, or a threat of it (no event)
+                found = [("violated", 0.7)] if resumed else []
             if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused
                 if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
@@ -304,11 +307,11 @@ class CeasefireDetector:
                   acted: bool = False) -> list[tuple[str, float]]:
         if sent.is_question() or any(m.label == "opinion" for m in cues) or anniversary_of(sent, cues, span):
             return []  # a question, a poll, an anniversary of the truce: no development (README conventions)
-        killed = killed_since(sent, cues, span)
-        cues = casualty_negations_dropped(cues)  # "no one has been killed since the truce": no refusal
+        killed = truce.killed_since(sent, cues, span)
+        cues = truce.casualty_negations_dropped(cues)  # "no one has been killed since the truce": no refusal
         if killed or attacked_after(sent, cues, span):
             return [("violated", 0.7)]
-        denied = denial(sent, cues, span)
+        denied = truce.denial(sent, cues, span)
         if denied == "object":
             return [("rejected", 0.7)]  # "denies the truce announced by Trump"
         out = self._clause_statuses(sent, cues, span, acted)
@@ -345,7 +348,7 @@ class CeasefireDetector:
 
         call = dist("called_for", "proposal")
         announce = dist("announced", "hold", "agree")
-        ends = "violated_near" in labels and words_to(sent, cues, "violated_near", span) <= _NEAR
+        ends = "violated_near" in labels and truce.words_to(sent, cues, "violated_near", span) <= _NEAR
         violated = "violated" in labels or ends
         if violated:
             out = [("violated", base)]
@@ -373,10 +376,7 @@ class CeasefireDetector:
         if call < _FAR and announce < _FAR:
             if "agree" in labels and call <= _AGREE_CALL_REACH:
                 return [("announced", base), ("called_for", base - 0.1)]
-            # a call before the trigger, the announcing cues after it: they name the truce ("to discuss implementing
-            # the ceasefire signed in October"), the call is the development (a proposal so placed is accepted:
-            # "den Vorschlag für eine Feuerpause angenommen")
-            named = first("called_for") < span[0] and first("announced", "hold", "agree") >= span[1]
+            named = truce.call_on_named(sent, cues, span)  # "to discuss implementing the ceasefire signed in October"
             return [("called_for", base)] if call <= announce or named else [("announced", base)]
         if call < _FAR:
             return [("called_for", base)]

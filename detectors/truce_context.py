@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from detectors.appeal import ANNOUNCING
 from detectors.patterns import Match
 from detectors.text import Sentence
 
@@ -31,17 +32,28 @@ def killed_since(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bo
                for m in cues)
 
 
-def resumed_fighting(sent: Sentence, cues: list[Match], resumed: list[Match], span: tuple[int, int]) -> bool:
-    """The trigger holds a ``resumed`` word ("resumption of hostilities", "возобновление боевых действий"): fighting
-    resumed, a truce ended (violated), unless a ``hypothetical``, ``threat`` or ``condition`` cue before it in its
-    clause makes the resumption a threat or a fear ("under the threat of a resumption of hostilities")."""
+def resumed_fighting(sent: Sentence, cues: list[Match], resumed: list[Match], span: tuple[int, int]) -> bool | None:
+    """None unless the trigger holds a ``resumed`` word ("resumption of hostilities", "возобновление боевых
+    действий"); then True: fighting resumed, a truce ended (violated); False when a ``hypothetical``, ``threat`` or
+    ``condition`` cue before it in its clause makes the resumption a threat or a fear ("under the threat of a
+    resumption of hostilities"): no event, whatever else the sentence holds ("hostages held")."""
     if not any(span[0] <= m.start and m.end <= span[1] for m in resumed):
-        return False
+        return None
     a = sent.clause(*span)[0]
     return not any(m.label in _UNREAL and a <= m.start and m.end <= span[0] for m in cues)
 
 
 _UNREAL = frozenset({"hypothetical", "threat", "condition"})
+
+
+def call_on_named(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
+    """A call cue before the trigger in its clause and announcing cues only after it: they name the truce ("to
+    discuss implementing the first phase of the ceasefire signed in October"); the call is the development. Not
+    when an announcing cue stands before it too ("reach an agreement to implement … the ceasefire signed in …")."""
+    a, b = sent.clause(*span)
+    before = [m for m in cues if a <= m.start and m.end <= span[0]]
+    return any(m.label == "called_for" for m in before) and not any(m.label in ANNOUNCING for m in before) \
+        and any(m.label in ANNOUNCING and span[1] <= m.start < b for m in cues)
 
 
 def words_to(sent: Sentence, cues: list[Match], label: str, span: tuple[int, int]) -> int:

@@ -116,9 +116,19 @@ def test_an_end_cue_counts_words_not_the_pieces_of_a_glued_dash() -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Hamas meets mediators to discuss implementing the first phase of the ceasefire signed in October."),
     ("en", "The UN urged both sides to respect the ceasefire agreed last week."),
-    ("en", "Egypt called for the full implementation of the truce agreed in January."),
 ])
 def test_a_call_about_a_truce_named_by_its_participle_is_called_for(lang: str, text: str) -> None:
     """The announcing participle after the trigger names the truce; the call before it is the development."""
     assert statuses(text, lang, "ceasefire") == {"called_for"}, text
     assert statuses("The ceasefire signed in October took effect on Monday.", "en", "ceasefire") == {"announced"}
+
+
+def test_an_agreement_before_the_named_truce_keeps_it_announced() -> None:
+    """en-wcep-0041's kind: an announcing cue before the trigger is the development; a call cue elsewhere no call."""
+    text = "Mediators and Hamas reach an agreement to implement the second phase of the ceasefire signed in October."
+    assert statuses(text, "en", "ceasefire") == {"announced"}
+
+
+def test_a_threatened_resumption_reads_nothing_else() -> None:
+    text = "The tribes demand that the hostages held there be released under the threat of a resumption of hostilities."
+    assert statuses(text, "en", "ceasefire") == set()
