@@ -254,8 +254,11 @@ class CeasefireDetector:
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
 
     def anniversary(self, sent: Sentence, span: tuple[int, int]) -> bool:
-        """The learned stage's gate (detectors.learned.features.gate_flags): the truce is what an anniversary is of."""
-        return anniversary_of(sent, self.cues.find(sent), span)
+        """The learned stage's gate (detectors.learned.features.gate_flags): the truce is what an anniversary is of,
+        or the trigger a resumption of fighting only threatened or feared (no development either)."""
+        cues = self.cues.find(sent)
+        return anniversary_of(sent, cues, span) or truce.resumed_fighting(sent, cues, self.resumed.in_sentence(sent),
+                                                                          span) is False
 
     def appeal_content(self, sent: Sentence, cues: list[Match]) -> list[Match]:
         """``cues`` without the announcing ones an appeal governs ("urged them to accept a truce": a call)."""

@@ -132,3 +132,17 @@ def test_an_agreement_before_the_named_truce_keeps_it_announced() -> None:
 def test_a_threatened_resumption_reads_nothing_else() -> None:
     text = "The tribes demand that the hostages held there be released under the threat of a resumption of hostilities."
     assert statuses(text, "en", "ceasefire") == set()
+
+
+def test_the_learned_stage_is_gated_on_a_threatened_resumption() -> None:
+    """en-wcep-0112's kind: the learned stage read violated where the rules read nothing; the gate drops it."""
+    from detectors.engine import build_engine
+    from detectors.learned.features import gate_flags
+    from tests.unit.detectors.rule_candidates import sentences
+
+    det = next(d for d in build_engine("en").detectors if d.type == "ceasefire")
+    for text, gated in (("They issued an ultimatum under the threat of a resumption of hostilities.", True),
+                        ("The UN voiced concern over the resumption of hostilities.", False)):
+        sent = sentences(text, "en")[0]
+        trig = det.triggers.in_sentence(sent)[0]
+        assert ("anniversary" in gate_flags(det, sent, (trig.start, trig.end))) is gated, text
