@@ -47,13 +47,15 @@ _UNREAL = frozenset({"hypothetical", "threat", "condition"})
 
 
 def call_on_named(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> bool:
-    """A call cue before the trigger in its clause and announcing cues only after it: they name the truce ("to
-    discuss implementing the first phase of the ceasefire signed in October"); the call is the development. Not
-    when an announcing cue stands before it too ("reach an agreement to implement … the ceasefire signed in …")."""
-    a, b = sent.clause(*span)
+    """A call cue before the trigger in its clause, no announcing cue there, and a ``naming`` participle right
+    after the trigger ("to discuss implementing the first phase of the ceasefire signed in October", "rispettare il
+    cessate il fuoco firmato a Ginevra"): the participle names the truce, the call is the development. Not when an
+    announcing cue stands before it too ("reach an agreement to implement … the ceasefire signed in …"); German has
+    no ``naming`` cues: its finite verb follows the noun ("haben einer Waffenruhe zugestimmt")."""
+    a = sent.clause(*span)[0]
     before = [m for m in cues if a <= m.start and m.end <= span[0]]
     return any(m.label == "called_for" for m in before) and not any(m.label in ANNOUNCING for m in before) \
-        and any(m.label in ANNOUNCING and span[1] <= m.start < b for m in cues)
+        and any(m.label == "naming" and m.start == span[1] for m in cues)
 
 
 def words_to(sent: Sentence, cues: list[Match], label: str, span: tuple[int, int]) -> int:

@@ -80,7 +80,6 @@ def test_fighting_resumed_with_no_truce_word_is_a_breach(lang: str, text: str) -
     ("es", "La ONU pidió el fin de las hostilidades.", "called_for"),
     ("fr", "L'ONU a demandé la cessation de toutes les hostilités.", "called_for"),
     ("it", "L'Unione Africana ha chiesto il blocco immediato delle ostilità.", "called_for"),
-    ("ru", "ООН призвала стороны сложить оружие.", "called_for"),
 ])
 def test_cessations_with_no_truce_word(lang: str, text: str, status: str) -> None:
     assert statuses(text, lang, "ceasefire") == {status}, text
@@ -121,6 +120,21 @@ def test_a_call_about_a_truce_named_by_its_participle_is_called_for(lang: str, t
     """The announcing participle after the trigger names the truce; the call before it is the development."""
     assert statuses(text, lang, "ceasefire") == {"called_for"}, text
     assert statuses("The ceasefire signed in October took effect on Monday.", "en", "ceasefire") == {"announced"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nach Vermittlung Katars soll ab Freitagmorgen eine viertägige Feuerpause gelten.",
+    "Die Parteien haben sich unter Vermittlung der Afrikanischen Union auf eine Waffenruhe verständigt.",
+])
+def test_a_german_verb_after_the_truce_is_its_development(text: str) -> None:
+    """German puts the finite verb after the noun: no naming participle, the truce is announced."""
+    assert statuses(text, "de", "ceasefire") == {"announced"}, text
+
+
+def test_laying_down_arms_is_no_truce_in_english() -> None:
+    """en-plover-reject-0023 (gold []): a call to lay down arms is disarmament, not a ceasefire."""
+    text = "Rebels dismissed an appeal from the president to lay down their arms."
+    assert statuses(text, "en", "ceasefire") == set()
 
 
 def test_an_agreement_before_the_named_truce_keeps_it_announced() -> None:
