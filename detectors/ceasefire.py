@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from detectors import registry
+from detectors import truce_context as truce
 from detectors.appeal import Infinitive, governed
 from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
@@ -246,12 +247,18 @@ class CeasefireDetector:
         # finite forms of the truce verbs ("stellten", "ceased", "прекратили"): a verb trigger holding one tells the
         # truce kept, not only named ("Die Rebellen stellten das Feuer ein", "Армия прекратила стрельбу")
         self.enacted = lexicon_patterns(lexicon, "enacted", "enacted")
+        # fighting resumed with no truce word ("resumption of hostilities", "возобновление боевых действий"): a
+        # trigger holding one tells a truce that ended (GUIDE.md: violated, "fighting resumes despite it")
+        self.resumed = lexicon_patterns(lexicon, "resumed", "resumed")
         self.cues = Cues(lexicon.get("cues"))
         self.infinitive = Infinitive.from_lexicon(lexicon.get("infinitive"))
 
     def anniversary(self, sent: Sentence, span: tuple[int, int]) -> bool:
-        """The learned stage's gate (detectors.learned.features.gate_flags): the truce is what an anniversary is of."""
-        return anniversary_of(sent, self.cues.find(sent), span)
+        """The learned stage's gate (detectors.learned.features.gate_flags): the truce is what an anniversary is of,
+        or the trigger a resumption of fighting only threatened or feared (no development either)."""
+        cues = self.cues.find(sent)
+        return anniversary_of(sent, cues, span) or truce.resumed_fighting(sent, cues, self.resumed.in_sentence(sent),
+                                                                          span) is False
 
     def appeal_content(self, sent: Sentence, cues: list[Match]) -> list[Match]:
         """``cues`` without the announcing ones an appeal governs ("urged them to accept a truce": a call)."""
@@ -270,7 +277,11 @@ class CeasefireDetector:
                 continue
             acted = any(span[0] <= m.start and m.end <= span[1] for m in self.enacted.in_sentence(sent)) \
                 and not any(m.label == "negation" and span[0] <= m.start < span[1] for m in cue_matches)  # "nicht"
-            found = self._statuses(sent, cue_matches, span, acted)
+            resumed = truce.resumed_fighting(sent, cue_matches, self.resumed.in_sentence(sent), span)
+            if resumed is None:
+                found = self._statuses(sent, cue_matches, span, acted)
+            else:  # fighting resumed: a truce ended, or a threat of it (no event)
+                found = [("violated", 0.7)] if resumed else []
             if any(s == "called_for" for s, _ in found) and all(s != "rejected" for s, _ in found):
                 refused = self._offer_refused_next(sent, ctx) if refused is None else refused
                 if refused:  # "Moscou a proposé un cessez-le-feu. Kiev a aussitôt écarté l'offre."
@@ -299,12 +310,17 @@ class CeasefireDetector:
                   acted: bool = False) -> list[tuple[str, float]]:
         if sent.is_question() or any(m.label == "opinion" for m in cues) or anniversary_of(sent, cues, span):
             return []  # a question, a poll, an anniversary of the truce: no development (README conventions)
-        if attacked_after(sent, cues, span):
+        killed = truce.killed_since(sent, cues, span)
+        cues = truce.casualty_negations_dropped(cues)  # "no one has been killed since the truce": no refusal
+        if killed or attacked_after(sent, cues, span):
             return [("violated", 0.7)]
+        denied = truce.denial(sent, cues, span)
+        if denied == "object":
+            return [("rejected", 0.7)]  # "denies the truce announced by Trump"
         out = self._clause_statuses(sent, cues, span, acted)
         cond = conditional(sent, cues, span)
-        if cond == "before" and all(s == "announced" for s, _ in out):
-            return []  # "if a ceasefire is in place", "Si la Russie acceptait un cessez-le-feu": none came about
+        if (cond == "before" or denied) and all(s == "announced" for s, _ in out):
+            return []  # "if a ceasefire is in place", "denied that it had agreed to a truce": none came about
         if cond == "after" and not out and offered_on_condition(sent, cues, span):
             return [("called_for", 0.6)]  # "a truce will come if the army withdraws": an offer on a condition
         if cond == "after" and any(s == "announced" for s, _ in out) and any(m.label == "agree" for m in cues):
@@ -335,7 +351,8 @@ class CeasefireDetector:
 
         call = dist("called_for", "proposal")
         announce = dist("announced", "hold", "agree")
-        violated = "violated" in labels or dist("violated_near") <= _NEAR
+        ends = "violated_near" in labels and truce.words_to(sent, cues, "violated_near", span) <= _NEAR
+        violated = "violated" in labels or ends
         if violated:
             out = [("violated", base)]
             if "agree" in labels:  # "agreed a truce, but clashes went on"; "the truce announced by X": only named
@@ -362,7 +379,8 @@ class CeasefireDetector:
         if call < _FAR and announce < _FAR:
             if "agree" in labels and call <= _AGREE_CALL_REACH:
                 return [("announced", base), ("called_for", base - 0.1)]
-            return [("called_for", base)] if call <= announce else [("announced", base)]
+            named = truce.call_on_named(sent, cues, span)  # "to discuss implementing the ceasefire signed in October"
+            return [("called_for", base)] if call <= announce or named else [("announced", base)]
         if call < _FAR:
             return [("called_for", base)]
         if announce < _FAR:
