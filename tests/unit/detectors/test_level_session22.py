@@ -32,3 +32,33 @@ def test_office_holders_of_the_world_named_bare_meet_at_high_level(lang: str, te
 ])
 def test_common_words_among_the_surnames_stay_out(lang: str, text: str) -> None:
     assert "high" not in _levels(text, lang)
+
+
+def _actor_ids(text: str, lang: str) -> set[str | None]:
+    from detectors.contracts import Article
+    from tests.unit.detectors.rule_stage import rules_pipeline
+
+    dets = rules_pipeline().detect(Article.create(text, language=lang))
+    return {a.id for d in dets if d.type == "meeting" for a in d.actors}
+
+
+@pytest.mark.parametrize(("lang", "text", "who"), [
+    ("it", "Ieri Renzi ha incontrato Sisi al Cairo.", "person:sisi"),
+    ("it", "Ieri Mattarella ha ricevuto Macron al Quirinale.", "person:emmanuel-macron"),
+    ("it", "Ieri Meloni ha incontrato Zelensky al Palazzo Chigi.", "person:volodymyr-zelensky"),
+    ("it", "Ieri Draghi ha incontrato Lamorgese al Viminale.", "person:lamorgese"),
+])
+def test_an_italian_al_before_a_place_or_a_seat_of_government_ends_the_name(lang: str, text: str, who: str) -> None:
+    """"al" (a + il) before a place or a seat of government (``governments``: Quirinale, Palazzo Chigi, Farnesina,
+    Viminale, Moncloa, Matignon) is a preposition (``place_prepositions``), not the Arabic name particle: the
+    leader keeps their id, and the meeting its level."""
+    assert who in _actor_ids(text, lang)
+    assert _levels(text, lang) == {"high"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Il ministro Tajani ha incontrato Bashar al Assad a Damasco."),
+    ("es", "El ministro se reunió con Bashar al Asad en Damasco."),
+])
+def test_the_arabic_particle_al_still_joins_a_name(lang: str, text: str) -> None:
+    assert any(i and "as" in i for i in _actor_ids(text, lang))
