@@ -62,3 +62,31 @@ def test_an_italian_al_before_a_place_or_a_seat_of_government_ends_the_name(lang
 ])
 def test_the_arabic_particle_al_still_joins_a_name(lang: str, text: str) -> None:
     assert any(i and "as" in i for i in _actor_ids(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "Bashar al-Assad met Putin in Moscow.", "Bashar al-Assad"),
+    ("en", "President Bashar al-Assad met Putin in Moscow.", "Bashar al-Assad"),
+    ("en", "Rashad al-Alimi held talks with the visiting delegation.", "Rashad al-Alimi"),
+    ("fr", "Bachar al-Assad a rencontré Poutine à Moscou.", "Bachar al-Assad"),
+    ("it", "Bashar al-Assad ha incontrato Putin a Mosca.", "Bashar al-Assad"),
+])
+def test_a_particle_hyphenated_to_the_surname_keeps_the_name_whole(lang: str, text: str, name: str) -> None:
+    """The tokenizer splits "al-Assad" into "al", "-", "Assad": the name runs on through the hyphen, one person,
+    not "Bashar" and "Assad"."""
+    from detectors.contracts import Article
+    from tests.unit.detectors.rule_stage import rules_pipeline
+
+    dets = rules_pipeline().detect(Article.create(text, language=lang))
+    people = {a.text for d in dets if d.type == "meeting" for a in d.actors if a.kind == "person"}
+    assert name in people
+    assert not {w for w in name.split() if "-" not in w} & people
+
+
+def test_a_full_name_ending_in_a_listed_two_word_surname_is_a_leader() -> None:
+    """``leaders`` lists "al-zoubaidi" and "van rompuy": "Aidarus al-Zoubaidi", "Herman Van Rompuy" are they."""
+    from detectors.entities import known_leader
+
+    assert known_leader("Aidarus al-Zoubaidi")
+    assert known_leader("Herman Van Rompuy")
+    assert not known_leader("Juan Carlos Rodríguez")
