@@ -93,3 +93,17 @@ def test_a_full_name_ending_in_a_listed_two_word_surname_is_a_leader() -> None:
     assert known_leader("Aidarus al-Zoubaidi")
     assert known_leader("Herman Van Rompuy")
     assert not known_leader("Juan Carlos Rodríguez")
+
+
+@pytest.mark.parametrize("text", [
+    "La vicepresidenta se reunió ayer en Madrid con los sindicatos agrarios.",
+    "La enviada se reunió ayer en Madrid con los sindicatos agrarios.",
+    "Su homóloga se reunió ayer en Madrid con los sindicatos agrarios.",
+    "La mandataria se reunió ayer en Madrid con los sindicatos agrarios.",
+    "La emisaria se reunió ayer en Madrid con los sindicatos agrarios.",
+])
+def test_spanish_feminine_titles_are_office_holders_as_the_masculine_ones(text: str) -> None:
+    """es ``titles.high`` listed "vicepresidente*", "enviado*", "homólogo*", "mandatario*", "emisario*" only: the
+    feminine forms (a deputy prime minister is "la vicepresidenta del Gobierno") were no title, so the meeting
+    had no participant at all."""
+    assert _levels(text, "es") == {"high"}
