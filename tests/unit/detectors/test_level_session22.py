@@ -107,3 +107,18 @@ def test_spanish_feminine_titles_are_office_holders_as_the_masculine_ones(text: 
     feminine forms (a deputy prime minister is "la vicepresidenta del Gobierno") were no title, so the meeting
     had no participant at all."""
     assert _levels(text, "es") == {"high"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El vicepresidente de la empresa se reunió con los proveedores."),
+    ("es", "El presidente de la compañía se reunió con los proveedores."),
+    ("fr", "Le président de l'entreprise a rencontré les syndicats."),
+    ("it", "Il presidente della società ha incontrato i sindacati."),
+    ("de", "Der Präsident des Unternehmens traf sich mit den Gewerkschaften."),
+    ("en", "The president of the company met union leaders on Monday."),
+    ("en", "The club president met the players on Monday."),
+])
+def test_a_company_or_club_president_is_no_head_of_state(lang: str, text: str) -> None:
+    """GUIDE.md: business meetings are no political events; whatever the meeting stage makes of them, a company's or
+    a club's president is no high-level office (``titles.other``: the longer title drops the high word in it)."""
+    assert "high" not in _levels(text, lang)
