@@ -63,8 +63,9 @@ def _lookup(people: dict[str, str], text: str) -> str | None:
     key = fold(text)
     if not key:
         return None
-    last = key.split()[-1]
-    for cand in (key, key.removesuffix("s"), last, last.removesuffix("s")):
+    words = key.split()
+    last, tail = words[-1], " ".join(words[-2:])  # tail: "Aidarus al-Zoubaidi" → "al zoubaidi", "van rompuy"
+    for cand in (key, key.removesuffix("s"), tail, last, last.removesuffix("s")):
         if cand in people:
             return people[cand]
     if any("\u0400" <= ch <= "\u04ff" for ch in text):  # Russian and Ukrainian cases: "Хафтаром", "Путину"

@@ -36,6 +36,9 @@ def name_spans(
                 and is_name_token(sent, res, j + 1, known)
             ):
                 j += 2
+            elif sent.lowers[j] in res.name_particles and hyphen_part(sent, j + 1) and j + 2 not in blocked \
+                    and is_name_token(sent, res, j + 2, known):
+                j += 3  # "Bashar al-Assad", "Aidarus al-Zoubaidi": a particle hyphenated to the surname
             else:
                 break
         # a capitalised first name that is also a common word ("Richard", "Angela") joins the surname; a noun after
@@ -81,7 +84,8 @@ def after_title(sent: Sentence, res: LanguageResources, end: int, blocked: set[i
             continue
         word = is_cap(sent.texts[j]) and (sent.lowers[j] not in res.not_names or listed_name(sent, j)) \
             and sent.texts[j] not in PUNCT
-        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and is_cap(sent.texts[j + 1])
+        particle = sent.lowers[j] in res.name_particles and j > end and j + 1 < n and (
+            is_cap(sent.texts[j + 1]) or (hyphen_part(sent, j + 1) and is_cap(sent.texts[j + 2])))
         if not (word or particle):
             break
         j += 1
