@@ -21,6 +21,7 @@ from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, OutsideOf, PatternSet, covers, gap_of, lexicon_patterns
+from detectors.reported import reported_plans
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -292,7 +293,9 @@ class MeetingDetector:
         that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
         one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
         no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*". Dropped:
-        a cue inside an ``idiom`` ("as soon as possible"), a rejection after it with an ``own_object``."""
+        a cue inside an ``idiom`` ("as soon as possible"), a rejection after it with an ``own_object``. A reported
+        future before the trigger is a plan (``detectors.reported``: "said Putin would meet")."""
+        cues = reported_plans(cues, span)
         own = {m.start for m in cues if m.label == "own_object"}
         idioms = [(m.start, m.end) for m in cues if m.label == "idiom"]
         return [m for m in cues if not (span[0] <= m.start < span[1] < m.end and "..." not in m.pattern) and (

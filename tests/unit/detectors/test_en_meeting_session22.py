@@ -1,0 +1,56 @@
+"""Issue 12's English status kinds of session 22 (notes/enstat6-session22.md). The sentences are written for these
+tests in the style of news.
+
+- A reported future ("The Kremlin said Putin would meet Erdogan") announces a plan; "would" stays a call when
+  it is a wish or a condition ("would like to meet", "would meet him if …") or without a speaker before it.
+- Talks that broke down, or a party walking away from them, are rejected, as collapsed ones are.
+- "sits down with" is a meeting as "sat down with" is; "sat" is a past form, so a weekday after it dates a
+  meeting that took place; "slated to" is a plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.detectors.rule_stage import meeting_statuses
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin said Putin would meet Erdogan in Sochi.",
+    "Officials told Reuters that Secretary of State Blinken would travel to Israel.",
+    "The White House said President Biden would host Prime Minister Modi for a state visit.",
+    "President Zelensky said he would attend the summit in Vilnius.",
+])
+def test_a_reported_future_is_a_plan(text: str) -> None:
+    assert meeting_statuses(text, "en") == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Macron said he would like to meet President Xi in Beijing.",
+    "President Zelensky said he would meet Putin if Moscow withdrew its troops.",
+    "A meeting with Putin would be useful, Prime Minister Orban said.",
+])
+def test_a_wish_or_a_condition_stays_a_call(text: str) -> None:
+    assert meeting_statuses(text, "en") == ["called_for"]
+
+
+def test_a_report_after_a_meeting_that_took_place_is_not_its_plan() -> None:
+    assert meeting_statuses("President Putin met President Xi in Beijing and said Russia would supply more gas.",
+                            "en") == ["held"]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Hamas and Israel broke down on Tuesday.",
+    "Iran walked away from the nuclear talks with the United States.",
+])
+def test_talks_that_broke_down_are_rejected(text: str) -> None:
+    assert meeting_statuses(text, "en") == ["rejected"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Lula sits down with President Biden at the White House.", "held"),
+    ("Xi and Putin sat down for talks in Beijing on Friday.", "held"),
+    ("President Xi sat down with President Putin in Beijing on Friday.", "held"),
+    ("The Indian prime minister is slated to visit Washington in March.", "planned"),
+])
+def test_sitting_down_and_slated(text: str, status: str) -> None:
+    assert meeting_statuses(text, "en") == [status]
