@@ -16,7 +16,7 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.fronted import fronted_ahead
-from detectors.governing import governing, without_others_ahead
+from detectors.governing import governing, subject_past, without_others_ahead
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
@@ -101,6 +101,7 @@ class MeetingDetector:
         self.needs_person = lexicon_patterns(lexicon, "needs_person", "person")
         self.org_meets = lexicon_patterns(lexicon, "org_meets", "orgmeet")  # needs_person words a body may meet by
         self.needs_title = lexicon_patterns(lexicon, "needs_title", "title")
+        self.subjects = lexicon_patterns(lexicon, "subject_triggers", "subject")  # governing.subject_past
         self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
@@ -181,6 +182,7 @@ class MeetingDetector:
         personal = self.needs_person.in_sentence(sent)
         org_meets = self.org_meets.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
+        subjects = self.subjects.in_sentence(sent)
         received = self.receiving.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
@@ -217,6 +219,8 @@ class MeetingDetector:
                 continue  # "ha ricevuto il patrocinio", "recibió una invitación": no one is received
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             own = without_others_ahead(sent, cue_matches, span, spans)  # not another meeting's futures
+            if overlapping(subjects, span):
+                own = subject_past(own, span)  # "The two leaders agreed to meet again": they talked
             nxt = self.told_next(sent, cue_matches, span, ctx)
             statuses = retell(self._statuses(sent, own, span, gap_of(trig)), nxt)
             if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(

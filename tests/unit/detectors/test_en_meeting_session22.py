@@ -54,3 +54,14 @@ def test_talks_that_broke_down_are_rejected(text: str) -> None:
 ])
 def test_sitting_down_and_slated(text: str, status: str) -> None:
     assert meeting_statuses(text, "en") == [status]
+
+
+@pytest.mark.parametrize("text, statuses", [
+    # the leaders' talks where they agreed took place; the meeting they agreed on is ahead
+    ("The two leaders agreed to hold a separate full-format meeting in the near future.", ["held", "planned"]),
+    ("The two leaders agreed to meet again next month in Ankara.", ["held", "planned"]),
+    ("The two leaders will meet next week in Geneva.", ["planned"]),
+    ("Both leaders did not attend the summit in Minsk.", ["rejected"]),
+])
+def test_leaders_who_agreed_on_a_meeting_talked(text: str, statuses: list[str]) -> None:
+    assert sorted(meeting_statuses(text, "en")) == statuses
