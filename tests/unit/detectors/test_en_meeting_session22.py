@@ -65,3 +65,13 @@ def test_sitting_down_and_slated(text: str, status: str) -> None:
 ])
 def test_leaders_who_agreed_on_a_meeting_talked(text: str, statuses: list[str]) -> None:
     assert sorted(meeting_statuses(text, "en")) == statuses
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Erdogan told President Putin in a phone call on Tuesday that Turkey would keep the straits open.",
+     "held"),
+    ("Officials said the meeting between the two foreign ministers would focus on trade.", "planned"),
+    ("The Kremlin said the talks with Ukraine would resume in Istanbul.", "planned"),
+])
+def test_a_reported_future_around_the_meeting(text: str, status: str) -> None:
+    assert meeting_statuses(text, "en") == [status]

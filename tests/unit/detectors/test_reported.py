@@ -21,8 +21,23 @@ def test_a_longer_call_on_the_modal_stays() -> None:
     assert {m.label for m in out} == {"planned", "called_for"} and wish in out and _CALL not in out
 
 
-def test_a_report_after_or_around_the_trigger_is_dropped_and_the_call_kept() -> None:
-    around = reported_plans([_REPORT, _CALL], (3, 4))  # "said he met Xi and would …"
+def test_a_report_of_another_meeting_is_dropped_and_the_call_kept() -> None:
+    around = reported_plans([_REPORT, _CALL], (20, 21))
     assert around == [_CALL]
-    far = reported_plans([_REPORT, _CALL], (20, 21))
-    assert far == [_CALL]
+    before = reported_plans([_REPORT, _CALL], (0, 1))  # the trigger before the report
+    assert before == [_CALL]
+
+
+def test_a_report_holding_the_trigger_as_the_modals_subject_is_a_plan() -> None:
+    # "Officials said the meeting would focus on trade": said=1, meeting=3, would=4
+    report = Match("reported_future", 1, 5, "said .... =would")
+    call = Match("called_for", 4, 5, "would")
+    assert [(m.label, m.start) for m in reported_plans([report, call], (3, 4))] == [("planned", 1)]
+
+
+def test_a_break_word_before_the_modal_makes_it_the_contents() -> None:
+    # "Putin told Macron in a phone call that Russia would continue": told=1, call=5-7, that=7, would=9
+    report = Match("reported_future", 1, 10, "told .... =would")
+    call = Match("called_for", 9, 10, "would")
+    that = Match("reported_break", 7, 8, "=that")
+    assert reported_plans([report, call, that], (5, 7)) == []
