@@ -75,3 +75,15 @@ def test_leaders_who_agreed_on_a_meeting_talked(text: str, statuses: list[str]) 
 ])
 def test_a_reported_future_around_the_meeting(text: str, status: str) -> None:
     assert meeting_statuses(text, "en") == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # a short opening line with a capitalised trigger and a weekday reads as a headline announcing; a past verb
+    # of the meeting says it took place
+    ("Talks between Israeli and Hamas negotiators continued in Cairo on Tuesday.", "held"),
+    ("Zelensky addressed the UN General Assembly on Wednesday.", "held"),
+    ("Talks between Israeli and Hamas negotiators will continue in Cairo on Tuesday.", "planned"),
+    ("Zelensky will address the UN General Assembly on Wednesday.", "planned"),
+])
+def test_a_past_verb_of_the_meeting_beats_the_headline_weekday(text: str, status: str) -> None:
+    assert meeting_statuses(text, "en") == [status]
