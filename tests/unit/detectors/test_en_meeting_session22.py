@@ -87,3 +87,14 @@ def test_a_reported_future_around_the_meeting(text: str, status: str) -> None:
 ])
 def test_a_past_verb_of_the_meeting_beats_the_headline_weekday(text: str, status: str) -> None:
     assert meeting_statuses(text, "en") == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Trump announced that South Africa will not be invited to the G20 summit in Florida.", "rejected"),
+    ("Russia was not invited to the peace conference in Switzerland.", "rejected"),
+    ("The ministers underscored the need for resuming constructive Israeli-Palestinian talks under UN auspices.",
+     "called_for"),
+    ("Prime Minister Modi was invited to the G7 summit in Italy next month.", "planned"),
+])
+def test_an_exclusion_is_a_rejection_and_the_need_to_resume_talks_a_call(text: str, status: str) -> None:
+    assert meeting_statuses(text, "en") == [status]
