@@ -3,7 +3,8 @@ tests in the style of news.
 
 - A reported future ("The Kremlin said Putin would meet Erdogan") announces a plan; "would" stays a call when
   it is a wish or a condition ("would like to meet", "would meet him if …") or without a speaker before it.
-- Talks that broke down, or a party walking away from them, are rejected, as collapsed ones are.
+- A party walking away from talks, or pulling or recalling its negotiators, rejects them; talks that collapse
+  took place (the corpus labels them held).
 - "sits down with" is a meeting as "sat down with" is; "sat" is a past form, so a weekday after it dates a
   meeting that took place; "slated to" is a plan."""
 
@@ -39,11 +40,19 @@ def test_a_report_after_a_meeting_that_took_place_is_not_its_plan() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Talks between Hamas and Israel broke down on Tuesday.",
     "Iran walked away from the nuclear talks with the United States.",
+    "Israel pulls negotiators from Qatar as talks stall",
+    "Netanyahu recalls Mossad team from Doha talks",
+    "Israel recalled its delegation from the Cairo talks on Tuesday.",
 ])
-def test_talks_that_broke_down_are_rejected(text: str) -> None:
+def test_a_party_leaving_the_talks_rejects_them(text: str) -> None:
     assert meeting_statuses(text, "en") == ["rejected"]
+
+
+def test_talks_that_collapse_took_place() -> None:
+    # corpus convention (en-wcep-0210): talks held that collapse without agreement are held
+    assert meeting_statuses("Peace talks held in Istanbul between Ankara and Kabul collapse without a deal.",
+                            "en") == ["held"]
 
 
 @pytest.mark.parametrize("text, status", [
