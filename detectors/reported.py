@@ -8,7 +8,8 @@ stays one is the lexicon's own longer cue ("would like", "would be ready to", "=
 (a one-word ``called_for`` match on the modal) is dropped. When the report holds the meeting and the modal comes
 after it, the meeting is the modal's subject ("said the talks would resume": a plan) unless a ``reported_break``
 word stands between them ("told Macron in a phone call that Russia would …", "said he met Xi and would …"): then
-the modal is the content's, and no call either. Languages whose reported future is a verb form of its own
+the modal is the content's, and no call either; so is a call modal there (``reported_call``: "told Netanyahu in a
+call that Israel must …"), which is never a plan. Languages whose reported future is a verb form of its own
 (fr "rencontrerait", es "se reuniría", de "werde") need no such cue.
 """
 
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from detectors.patterns import Match
 
 LABEL = "reported_future"
+CALL = "reported_call"  # "told Netanyahu in a call that Israel must …": a content's call, never a plan
 BREAK = "reported_break"
 REACH = 6  # tokens from the modal to the trigger: "would travel to Riyadh on Monday for talks"
 
@@ -33,19 +35,22 @@ def reported_plans(cues: Sequence[Match], span: tuple[int, int]) -> list[Match]:
     plans: set[int] = set()  # the modals that make this meeting a plan
     content: set[int] = set()  # the modals of what is said in or after the meeting
     for m in cues:
-        if m.label != LABEL:
+        if m.label not in (LABEL, CALL):
             continue
         modal = m.end - 1
-        if modal < t0 and t0 - m.end <= REACH:
+        after_break = m.start < t0 and t1 <= modal and any(t1 <= k < modal for k in breaks)
+        if after_break:
+            content.add(modal)
+        elif m.label == CALL:
+            continue
+        elif (modal < t0 and t0 - m.end <= REACH) or (m.start < t0 and t1 <= modal):
             plans.add(modal)
-        elif m.start < t0 and t1 <= modal:
-            (content if any(t1 <= k < modal for k in breaks) else plans).add(modal)
     out: list[Match] = []
     for m in cues:
         if m.label == LABEL:
             if m.end - 1 in plans:
                 out.append(Match("planned", m.start, m.end, m.pattern))
-        elif m.label != BREAK and not (
+        elif m.label not in (BREAK, CALL) and not (
                 m.label == "called_for" and m.end - m.start == 1 and m.start in plans | content):
             out.append(m)
     return out

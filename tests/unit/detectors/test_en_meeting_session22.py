@@ -107,3 +107,24 @@ def test_a_past_verb_of_the_meeting_beats_the_headline_weekday(text: str, status
 ])
 def test_an_exclusion_is_a_rejection_and_the_need_to_resume_talks_a_call(text: str, status: str) -> None:
     assert meeting_statuses(text, "en") == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden tells Netanyahu in call that Israel must protect civilians",
+    "President Macron told President Putin during a call on Friday that France would not recognise the annexation.",
+    "Talks between Hamas and Israel broke down on Tuesday.",  # they took place (see the collapse convention)
+])
+def test_a_call_readout_and_its_content(text: str) -> None:
+    assert meeting_statuses(text, "en") == ["held"]
+
+
+@pytest.mark.parametrize("text", [
+    "The protesters joined in a call for calm.",
+    "The president said in a call for unity that the nation must heal.",
+])
+def test_a_call_for_something_is_no_phone_call(text: str) -> None:
+    assert meeting_statuses(text, "en") == []
+
+
+def test_a_call_modal_with_the_meeting_as_subject_stays_a_call() -> None:
+    assert meeting_statuses("The foreign minister said the talks with Kyiv must resume.", "en") == ["called_for"]

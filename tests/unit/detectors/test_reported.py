@@ -41,3 +41,15 @@ def test_a_break_word_before_the_modal_makes_it_the_contents() -> None:
     call = Match("called_for", 9, 10, "would")
     that = Match("reported_break", 7, 8, "=that")
     assert reported_plans([report, call, that], (5, 7)) == []
+
+
+def test_a_reported_call_after_a_break_is_the_contents_and_never_a_plan() -> None:
+    # "Biden tells Netanyahu in call that Israel must protect": tells=1, call=3-5, that=5, must=7
+    report = Match("reported_call", 1, 8, "tells .... =must")
+    must = Match("called_for", 7, 8, "must")
+    that = Match("reported_break", 5, 6, "=that")
+    assert reported_plans([report, must, that], (3, 5)) == []
+    # "said the talks must resume": no break, the call stays and no plan is made
+    subject = Match("reported_call", 1, 5, "said .... =must")
+    call = Match("called_for", 4, 5, "must")
+    assert reported_plans([subject, call], (3, 4)) == [call]
