@@ -121,6 +121,7 @@ def test_a_call_readout_and_its_content(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The protesters joined in a call for calm.",
     "The president said in a call for unity that the nation must heal.",
+    "Chancellor Stocker joins Prime Minister Meloni in calling for Spain to be suspended from the Schengen Area.",
 ])
 def test_a_call_for_something_is_no_phone_call(text: str) -> None:
     assert meeting_statuses(text, "en") == []
