@@ -27,3 +27,9 @@ def test_a_wish_in_the_conditional_is_a_call(text: str, lang: str) -> None:
 ])
 def test_a_reported_future_in_the_conditional_is_a_plan(text: str, lang: str) -> None:
     assert meeting_statuses(text, lang) == ["planned"]
+
+
+def test_a_wish_about_the_outcome_of_a_meeting_is_no_call() -> None:
+    # "desearían que de la reunión salieran acuerdos": the wish is about the result, not for the meeting
+    text = "El ministro Jáuregui dijo que los socialistas desearían que de la reunión con el PP salieran acuerdos."
+    assert "called_for" not in meeting_statuses(text, "es")
