@@ -59,3 +59,18 @@ def without_others_ahead(sent: Sentence, matches: Sequence[Match], span: tuple[i
     return [m for m in matches if m.label not in OWNED_AHEAD or not min(pasts) <= m.start < b
             or (d := token_gap(m, span)) == 0
             or not any(token_gap(m, o) < d and not o[0] <= m.start < o[1] for o in others)]
+
+
+SUBJECT_DROPS = frozenset({*OWNED_AHEAD, "called_for", "want", "intent", "headline_time", "scheduled"})
+
+
+def subject_past(matches: Sequence[Match], span: tuple[int, int]) -> list[Match]:
+    """``matches`` for a trigger that names the participants as the subject (the lexicon's ``subject_triggers``:
+    "the two leaders", "both presidents") with a past form right after it (``OWN_PAST``): "The two leaders agreed
+    to hold a full-format meeting in the near future", "the two presidents discussed next month's summit". The
+    talks where they agreed took place; the plans, calls and times after the verb are its content (another
+    trigger's, "meeting", when one names it), so they are dropped here. "The two leaders will meet next week" has
+    no past form and keeps its future; a negation stays ("both leaders did not attend")."""
+    if not any(m.label in OWN_PAST and m.start == span[1] for m in matches):
+        return list(matches)
+    return [m for m in matches if not (m.label in SUBJECT_DROPS and m.start >= span[1])]

@@ -16,11 +16,12 @@ from detectors.arguments import extract
 from detectors.base import ArticleContext, Candidate, Cues, clamp, dedupe, overlapping
 from detectors.entities import listed_word
 from detectors.fronted import fronted_ahead
-from detectors.governing import governing, without_others_ahead
+from detectors.governing import governing, subject_past, without_others_ahead
 from detectors.language import LanguageResources, labelled
 from detectors.next_status import NextSentence, retell
 from detectors.participants import keep_participants, names_office_holders, reported_only_high
 from detectors.patterns import Match, OutsideOf, PatternSet, covers, gap_of, lexicon_patterns
+from detectors.reported import reported_plans
 from detectors.text import Sentence
 
 NAME = "meeting.lexicon/1"
@@ -100,6 +101,7 @@ class MeetingDetector:
         self.needs_person = lexicon_patterns(lexicon, "needs_person", "person")
         self.org_meets = lexicon_patterns(lexicon, "org_meets", "orgmeet")  # needs_person words a body may meet by
         self.needs_title = lexicon_patterns(lexicon, "needs_title", "title")
+        self.subjects = lexicon_patterns(lexicon, "subject_triggers", "subject")  # governing.subject_past
         self.receiving = lexicon_patterns(lexicon, "receiving_verbs", "object")  # a thing may be what they receive
         self.object_articles = frozenset(lexicon.get("object_articles") or ())
         self.object_people = frozenset(lexicon.get("object_people") or ())
@@ -180,6 +182,7 @@ class MeetingDetector:
         personal = self.needs_person.in_sentence(sent)
         org_meets = self.org_meets.in_sentence(sent)
         titled = self.needs_title.in_sentence(sent)
+        subjects = self.subjects.in_sentence(sent)
         received = self.receiving.in_sentence(sent)
         high_events = self.high_events.in_sentence(sent)
         cue_matches = [m for m in self.cues.find(sent) if not _name_as_verb(sent, m)]
@@ -216,6 +219,8 @@ class MeetingDetector:
                 continue  # "ha ricevuto il patrocinio", "recibió una invitación": no one is received
             keep_participants(sent, self.res, args, span, spans)  # the people who meet, not everyone named
             own = without_others_ahead(sent, cue_matches, span, spans)  # not another meeting's futures
+            if overlapping(subjects, span):
+                own = subject_past(own, span)  # "The two leaders agreed to meet again": they talked
             nxt = self.told_next(sent, cue_matches, span, ctx)
             statuses = retell(self._statuses(sent, own, span, gap_of(trig)), nxt)
             if all(st in ("held", "planned") for st, _c in statuses) and reported_only_high(
@@ -292,7 +297,9 @@ class MeetingDetector:
         that took place. Also the learned stage's cue features (``learned.features.cue_labels``). A cue that begins on
         one of the trigger's own words and runs past it reads that word otherwise: "held a phone call on Tuesday" is
         no "call on" (an appeal). A gapped cue built on the trigger stays: "negociaciones ... congelad*". Dropped:
-        a cue inside an ``idiom`` ("as soon as possible"), a rejection after it with an ``own_object``."""
+        a cue inside an ``idiom`` ("as soon as possible"), a rejection after it with an ``own_object``. A reported
+        future before the trigger is a plan (``detectors.reported``: "said Putin would meet")."""
+        cues = reported_plans(cues, span)
         own = {m.start for m in cues if m.label == "own_object"}
         idioms = [(m.start, m.end) for m in cues if m.label == "idiom"]
         return [m for m in cues if not (span[0] <= m.start < span[1] < m.end and "..." not in m.pattern) and (

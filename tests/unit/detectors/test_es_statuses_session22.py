@@ -1,9 +1,10 @@
 """Spanish meeting statuses and false meetings of session 22 (es6): an appeal for dialogue ("llamó al diálogo",
 "convocó ... a una mesa de diálogo"), a stated will or readiness to talk ("su voluntad de", "su disposición al
-diálogo") and a demand "hasta que ... se reúna" are calls, a wish ("desearían", "quisiera") a plan, a declined
-invitation a refusal; future phone calls, lunches and appointments ("llamará a su homólogo", "telefoneará",
-"almorzará con", "se citó con") are meetings; a party's or a church's own bodies ("comité federal", "sínodo") meet
-no counterpart. The sentences are written for these tests in the style of news."""
+diálogo") and a demand "hasta que ... se reúna" are calls, a wish ("desearían") a plan (a conditional "quisiera" is
+a call, as "would like" is), a declined invitation a refusal; future phone calls, lunches and appointments
+("llamará a su homólogo", "telefoneará", "almorzará con", "se citó con") are meetings; a party's or a church's own
+bodies ("comité federal", "sínodo") meet no counterpart. The sentences are written for these tests in the style of
+news."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from tests.unit.detectors.rule_stage import meeting_statuses
     ("El líder rebelde mostró su voluntad de celebrar una reunión con el presidente.", "called_for"),
     ("El Gobierno manifestó su disposición al diálogo con el presidente de los transportistas.", "called_for"),
     ("Los socialistas desearían que del encuentro de esta tarde con el presidente saliesen acuerdos.", "planned"),
-    ("El primer ministro quisiera reunirse con el presidente chino antes del verano.", "planned"),
+    ("El primer ministro quisiera reunirse con el presidente chino antes del verano.", "called_for"),
     ("Los líderes desean que la cumbre de Lima termine con un acuerdo.", "planned"),
 ])
 def test_the_spanish_status(text: str, status: str) -> None:

@@ -3,7 +3,7 @@ trigger of that clause dates that meeting, not this one (session 21, romance5)."
 
 from __future__ import annotations
 
-from detectors.governing import without_others_ahead
+from detectors.governing import subject_past, without_others_ahead
 from detectors.patterns import Match
 from tests.unit.detectors.rule_candidates import sentences
 
@@ -48,3 +48,12 @@ def test_other_labels_are_kept() -> None:
     k = sent.lowers.index("prochaine")
     held = Match("held", k, k + 1, "hier")
     assert without_others_ahead(sent, [held], (1, 3), [(1, 3), (k + 1, k + 2)]) == [held]
+
+
+def test_a_subject_trigger_with_its_past_verb_drops_the_verbs_plans() -> None:
+    # "The two leaders agreed to meet again next month": trigger 0-3, "agreed" 3
+    cues = [Match("planned", 3, 5, "agreed to"), Match("perfect", 3, 4, "*ed"), Match("future", 7, 9, "next month"),
+            Match("negation", 4, 5, "=not")]
+    assert [m.label for m in subject_past(cues, (0, 3))] == ["perfect", "negation"]
+    will = [Match("planned_modal", 3, 4, "=will"), Match("future", 5, 7, "next week")]  # no past verb after it
+    assert subject_past(will, (0, 3)) == will
