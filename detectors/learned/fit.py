@@ -18,7 +18,7 @@ from detectors.learned.model import LinearModel
 from detectors.vocabulary import STATUSES
 
 LEXICAL = ("c", "L", "R", "L1", "R1", "w", "b", "n")  # feature families only features(lexical=True) makes
-VERSION = 13  # in the detector name (meeting.learned/13); bump when features, outputs or candidates change
+VERSION = 14  # in the detector name (meeting.learned/14); bump when features, outputs or candidates change
 SEED = 20261202
 FOLDS = 5
 
