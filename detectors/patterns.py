@@ -82,6 +82,7 @@ class Pattern:
     text: str
     elems: tuple[Elem, ...]
     wildcard_only: bool  # a single wildcard element (may match inside a compound trigger token)
+    needs: frozenset[str] = frozenset()  # the whole words after the first: a sentence without one cannot match
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,8 @@ class PatternSet:
             elems = tuple(parse_elem(e) for e in text.split())
             if not elems or elems[0].kind in ("gap", "punct"):
                 raise ValueError(f"pattern {text!r} must start with a word")
-            pat = Pattern(label, text, elems, len(elems) == 1 and elems[0].kind not in ("exact", "surface"))
+            pat = Pattern(label, text, elems, len(elems) == 1 and elems[0].kind not in ("exact", "surface"),
+                          frozenset(e.value for e in elems[1:] if e.kind in ("exact", "surface")))
             first = elems[0]
             if first.kind in ("exact", "surface"):
                 self._exact.setdefault(first.value, []).append(pat)
@@ -252,11 +254,17 @@ class PatternSet:
         end = len(lowers) if end is None else end
         out: list[Match] = []
         exact, wild = self._exact, (self._wild_hits.get if self._wild_re is not None else None)
+        words: set[str] | None = None  # the sentence's words and lemmas, made when a pattern needs more words
         for i in range(start, end):
             lower, lemma = lowers[i], lemmas[i]
             if lower not in exact and lemma not in exact and (wild is None or wild(lower) == ()):
                 continue  # no pattern can start here (most tokens): no call, no list
             for pat in self.first_candidates(lower, lemma):
+                if pat.needs:  # "in ... =angekommen" starts at every "in": test its rare word first
+                    if words is None:
+                        words = {*lowers, *lemmas}
+                    if not pat.needs <= words:
+                        continue
                 stop = _match_rest(pat.elems, 1, i + 1, lowers, lemmas, end)
                 if stop is not None:
                     out.append(Match(pat.label, i, stop, pat.text))

@@ -56,3 +56,18 @@ def test_covers_a_span_on_the_words_of_a_match_not_inside_its_gap() -> None:
 def test_token_gap_counts_the_tokens_between_a_match_and_a_span(start: int, end: int, gap: int) -> None:
     # the span is tokens 5..6 (end 7): before it, touching it, inside it, after it
     assert token_gap(Match("cue", start, end, "x"), (5, 7)) == gap
+
+
+def test_a_pattern_names_the_words_it_needs_after_its_first() -> None:
+    (pat,) = PatternSet([("x", "in ... =angekommen <p>")]).patterns()
+    assert pat.needs == {"angekommen"}
+    (wild,) = PatternSet([("x", "sich mit .... *tausch*")]).patterns()
+    assert wild.needs == {"mit"}  # a wildcard element names no whole word
+
+
+def test_the_needed_words_pass_a_sentence_by_and_read_lemmas_too() -> None:
+    pats = PatternSet([("x", "mit ... treffen"), ("y", "in ... =angekommen")])
+    assert pats.find(["mit", "ihm", "in", "rom"], ["mit", "er", "in", "rom"]) == []
+    found = pats.find(["mit", "ihm", "traf", "er", "in", "rom", "angekommen"],
+                      ["mit", "er", "treffen", "er", "in", "rom", "ankommen"])
+    assert [(m.label, m.start, m.end) for m in found] == [("x", 0, 3), ("y", 4, 7)]
