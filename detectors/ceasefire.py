@@ -216,7 +216,7 @@ def anniversary_of(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> 
         return False
     for m in cues:
         if m.label != "anniversary" or m.end > span[0] \
-                or sum(w.isalpha() for w in sent.texts[m.end:span[0]]) > _ANNIVERSARY_REACH:
+                or truce.alpha_words(sent, m.end, span[0]) > _ANNIVERSARY_REACH:
             continue  # words only: a date between ("the anniversary of the November 9, 2020, statement")
         own = m.start >= a  # the anniversary stands in the trigger's clause
         blocks = _ANNIVERSARY_BLOCKS if own else _STATUS

@@ -58,12 +58,15 @@ def call_on_named(sent: Sentence, cues: list[Match], span: tuple[int, int]) -> b
         and any(m.label == "naming" and m.start == span[1] for m in cues)
 
 
+def alpha_words(sent: Sentence, a: int, b: int) -> int:
+    """Words (alphabetic tokens) among tokens ``a``..``b``: a glued dash, a number or a date are none."""
+    return sum(w.isalpha() for w in sent.texts[a:b])
+
+
 def words_to(sent: Sentence, cues: list[Match], label: str, span: tuple[int, int]) -> int:
-    """Words (alphabetic tokens) between the trigger and the nearest ``label`` cue outside it: a glued dash and
-    a number are no words ("ending the 48–hour ceasefire": 2, not 4 tokens)."""
-    def words(a: int, b: int) -> int:
-        return sum(w.isalpha() for w in sent.texts[a:b])
-    return min((words(m.end, span[0]) if m.end <= span[0] else words(span[1], m.start)
+    """Words (``alpha_words``) between the trigger and the nearest ``label`` cue outside it ("ending the 48–hour
+    ceasefire": 2, not 4 tokens)."""
+    return min((alpha_words(sent, m.end, span[0]) if m.end <= span[0] else alpha_words(sent, span[1], m.start)
                 for m in cues if m.label == label and (m.end <= span[0] or m.start >= span[1])), default=1 << 30)
 
 
